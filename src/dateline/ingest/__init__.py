@@ -1,0 +1,7 @@
+"""Readers: turn paths, URLs and streams into `Record`s (or `InputError`s), lazily."""
+from __future__ import annotations
+
+from .record import InputError, Record
+from .readers import read_inputs
+
+__all__ = ["InputError", "Record", "read_inputs"]

@@ -1,0 +1,30 @@
+"""What a reader hands to the pipeline: one raw article, not yet cleaned."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+
+@dataclass
+class Record:
+    """One raw article as read from an input.
+
+    `content` is either plain text or HTML (`is_html`). Metadata given by the input itself
+    (a JSON Lines field, a feed item, a WARC header, a command-line flag) wins over what the
+    cleaner can infer from the content.
+    """
+    input: str
+    content: str
+    is_html: bool = False
+    url: Optional[str] = None
+    published: Optional[str] = None
+    title: Optional[str] = None
+
+
+class InputError(Exception):
+    """Bad input: reported as one line naming the input, never as a traceback."""
+
+    def __init__(self, input_name: str, reason: str):
+        super().__init__(f"{input_name}: {reason}")
+        self.input_name = input_name
+        self.reason = reason

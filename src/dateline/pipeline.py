@@ -1,0 +1,101 @@
+"""The one pipeline: record -> clean -> spaCy -> components -> Article.
+
+A component is any callable `component(doc: Doc) -> None` that reads and fills the `Doc`;
+components run in `COMPONENTS` order, one per module (actors, quotes, events, when, where).
+`extract()` is the Python API; `extract_stream()` is the batch path the CLI and the store use.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from typing import Any, Iterable, Iterator, Optional, Union
+
+from . import nlp as nlp_mod
+from .clean import to_article
+from .ingest.record import InputError, Record
+from .model import Article
+
+# (module, attribute) of each stage, in the order they run. Resolved lazily so that a stage's
+# heavy imports are paid only by processes that run the pipeline.
+COMPONENTS = (
+    ("dateline.actors", "resolve_actors"),
+    ("dateline.quotes", "find_quotes"),
+    ("dateline.events", "code_events"),
+    ("dateline.when", "resolve_dates"),
+    ("dateline.where", "resolve_places"),
+)
+
+
+@dataclass
+class Doc:
+    """What flows through the components: the article being built and its parse."""
+    article: Article
+    spacy: Any
+    scratch: dict = field(default_factory=dict)  # stage-to-stage hand-over (e.g. mention index)
+
+
+def _components():
+    out = []
+    for module, attr in COMPONENTS:
+        out.append(getattr(importlib.import_module(module), attr))
+    return out
+
+
+def run_components(article: Article, parsed) -> Article:
+    doc = Doc(article=article, spacy=parsed)
+    for component in _components():
+        component(doc)
+    return doc.article
+
+
+def process_record(record: Record) -> Article:
+    """Clean, parse and code one record; raises InputError for bad input."""
+    article = to_article(record)
+    text = article.text[: nlp_mod.MAX_CHARS]
+    parsed = nlp_mod.load()(text)
+    return run_components(article, parsed)
+
+
+def extract(text_or_html: str, published: Optional[str] = None, url: Optional[str] = None,
+            title: Optional[str] = None) -> dict:
+    """Process one article given as a string (text or HTML) and return the contract dict."""
+    from .ingest.readers import _looks_html
+
+    record = Record(input=url or "<string>", content=text_or_html,
+                    is_html=_looks_html(text_or_html), url=url, published=published, title=title)
+    return process_record(record).to_dict()
+
+
+Result = Union[Article, InputError]
+
+
+def _safe_process(record: Union[Record, InputError]) -> Result:
+    if isinstance(record, InputError):
+        return record
+    try:
+        return process_record(record)
+    except InputError as exc:
+        return exc
+    except Exception as exc:  # a hostile input must never take the batch down
+        return InputError(record.input, f"could not process: {type(exc).__name__}: {exc}")
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def extract_stream(items: Iterable[Union[Record, InputError]], workers: int = 1) -> Iterator[Result]:
+    """Process records in input order, in `workers` processes; errors come back as values."""
+    if workers <= 1:
+        for item in items:
+            yield _safe_process(item)
+        return
+    ctx = get_context("fork") if hasattr(os, "fork") else get_context()
+    with ctx.Pool(workers, initializer=_warm) as pool:
+        yield from pool.imap(_safe_process, items, chunksize=4)
+
+
+def _warm() -> None:
+    nlp_mod.load()
