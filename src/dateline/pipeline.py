@@ -92,10 +92,7 @@ def extract_stream(items: Iterable[Union[Record, InputError]], workers: int = 1)
         for item in items:
             yield _safe_process(item)
         return
+    nlp_mod.load()  # fail once, here, if the model is missing; forked workers inherit it
     ctx = get_context("fork") if hasattr(os, "fork") else get_context()
-    with ctx.Pool(workers, initializer=_warm) as pool:
+    with ctx.Pool(workers) as pool:
         yield from pool.imap(_safe_process, items, chunksize=4)
-
-
-def _warm() -> None:
-    nlp_mod.load()

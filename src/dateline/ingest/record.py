@@ -28,3 +28,6 @@ class InputError(Exception):
         super().__init__(f"{input_name}: {reason}")
         self.input_name = input_name
         self.reason = reason
+
+    def __reduce__(self):  # picklable, so worker processes can hand errors back
+        return (InputError, (self.input_name, self.reason))

@@ -1,0 +1,21 @@
+"""Shared fixtures: the real spaCy pipeline (loaded once) and the shared data folder."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.paths import shared_dir
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from dateline import nlp as nlp_mod
+
+    return nlp_mod.load()
+
+
+@pytest.fixture(scope="session")
+def shared():
+    path = shared_dir()
+    if not (path / "data").is_dir():
+        pytest.skip(f"shared data not found at {path}")
+    return path
