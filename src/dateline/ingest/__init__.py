@@ -2,6 +2,6 @@
 from __future__ import annotations
 
 from .record import InputError, Record
-from .readers import read_inputs
+from .readers import read_inputs, read_path, read_stream
 
-__all__ = ["InputError", "Record", "read_inputs"]
+__all__ = ["InputError", "Record", "read_inputs", "read_path", "read_stream"]

@@ -1,64 +1,117 @@
 """Dispatch each input to the reader that fits it, by content sniffing.
 
 Readers are generators yielding `Record` or `InputError`, so one bad record never stops the
-others and a large input streams in constant memory.
+others and a large input streams in constant memory. Inputs: files (plain text, HTML, JSON
+Lines, RSS/Atom, WARC; any of them gzipped), directories (recursively), `-` for standard input,
+and http(s) URLs.
 """
 from __future__ import annotations
 
+import gzip
+import io
 import os
+import re
 import sys
-from typing import Iterable, Iterator, Union
+import zlib
+from typing import BinaryIO, Iterable, Iterator, Union
 
+from .fetch import is_url, read_url
+from .jsonl import read_jsonl
 from .record import InputError, Record
+from .rss import read_feed
+from .sniff import GZIP_MAGIC, decode, kind_of
+from .warc import read_warc
 
 Item = Union[Record, InputError]
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_FILE_BYTES = 200 * 1024 * 1024   # a text/HTML/feed document read whole
+SNIFF_BYTES = 16384
+_HTML_KINDS = {"html": True, "text": False}
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 
 
 def _looks_html(text: str) -> bool:
-    head = text[:2000].lower()
-    return "<html" in head or "<!doctype html" in head or "<body" in head or "<p>" in head
-
-
-def read_text_blob(name: str, data: bytes) -> Iterator[Item]:
-    """Plain text or HTML given as bytes (a file or stdin)."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
-    if not text.strip():
-        yield InputError(name, "empty input")
-        return
-    yield Record(input=name, content=text, is_html=_looks_html(text))
-
-
-def read_path(path: str) -> Iterator[Item]:
-    if path == "-":
-        yield from read_text_blob("-", sys.stdin.buffer.read())
-        return
-    if not os.path.exists(path):
-        yield InputError(path, "no such file or directory")
-        return
-    if os.path.isdir(path):
-        for root, dirs, files in os.walk(path):
-            dirs.sort()
-            for f in sorted(files):
-                if not f.startswith("."):
-                    yield from read_path(os.path.join(root, f))
-        return
-    try:
-        if os.path.getsize(path) > MAX_FILE_BYTES:
-            yield InputError(path, f"file larger than {MAX_FILE_BYTES} bytes")
-            return
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        yield InputError(path, exc.strerror or str(exc))
-        return
-    yield from read_text_blob(path, data)
+    """Whether a string (not bytes) holds HTML; used by the Python API."""
+    return kind_of(text[:SNIFF_BYTES].encode("utf-8", "replace")) == "html"
 
 
 def read_inputs(paths: Iterable[str]) -> Iterator[Item]:
     for p in paths:
         yield from read_path(p)
+
+
+def read_path(path: str) -> Iterator[Item]:
+    """Every record of one command-line input (never raises for bad input)."""
+    try:
+        if path == "-":
+            yield from read_stream("-", io.BytesIO(sys.stdin.buffer.read(MAX_FILE_BYTES + 1)))
+        elif is_url(path):
+            yield from read_url(path)
+        elif _SCHEME.match(path) and not os.path.exists(path):
+            yield InputError(path, "unsupported URL scheme (use http or https)")
+        elif os.path.isdir(path):
+            yield from read_directory(path)
+        elif not os.path.exists(path):
+            yield InputError(path, "no such file or directory")
+        else:
+            yield from read_file(path)
+    except OSError as exc:
+        yield InputError(path, exc.strerror or str(exc))
+
+
+def read_directory(path: str) -> Iterator[Item]:
+    """All files under `path`, in sorted order, skipping hidden files and folders."""
+    for root, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield from read_path(os.path.join(root, name))
+
+
+def read_file(path: str) -> Iterator[Item]:
+    with open(path, "rb") as fh:
+        yield from read_stream(path, fh)
+
+
+def read_stream(name: str, raw: BinaryIO) -> Iterator[Item]:
+    """Sniff a byte stream (gzip unwrapped) and hand it to the matching reader."""
+    stream = gzip.GzipFile(fileobj=raw) if _peek(raw, 2) == GZIP_MAGIC else raw
+    try:
+        kind = kind_of(_peek(stream, SNIFF_BYTES))
+        if kind == "warc":
+            yield from read_warc(name, stream)
+        elif kind == "jsonl":
+            yield from read_jsonl(name, stream)
+        else:
+            yield from _read_document(name, stream, kind)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        yield InputError(name, f"corrupt gzip data ({exc or type(exc).__name__})")
+
+
+def _peek(stream: BinaryIO, n: int) -> bytes:
+    pos = stream.tell()
+    data = stream.read(n)
+    stream.seek(pos)
+    return data
+
+
+def _read_document(name: str, stream: BinaryIO, kind: str) -> Iterator[Item]:
+    """A whole-file input: one article (text, HTML) or a feed."""
+    if kind == "empty":
+        yield InputError(name, "empty input")
+        return
+    if kind == "binary":
+        yield InputError(name, "binary data, not text, HTML, JSON Lines, RSS/Atom or WARC")
+        return
+    data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        yield InputError(name, f"larger than {MAX_FILE_BYTES} bytes")
+    elif kind == "feed":
+        yield from read_feed(name, data)
+    else:
+        yield Record(input=name, content=decode(data), is_html=_HTML_KINDS[kind])
+
+
+def read_text_blob(name: str, data: bytes) -> Iterator[Item]:
+    """Any input given as bytes (kept for callers that already hold the data)."""
+    yield from read_stream(name, io.BytesIO(data))

@@ -10,8 +10,9 @@ class Record:
     """One raw article as read from an input.
 
     `content` is either plain text or HTML (`is_html`). Metadata given by the input itself
-    (a JSON Lines field, a feed item, a WARC header, a command-line flag) wins over what the
-    cleaner can infer from the content.
+    (a JSON Lines field, a feed item, a command-line flag) wins over what the cleaner can infer
+    from the content. `fallback_published` (a WARC-Date, a crawl time) is used only when neither
+    the input nor the content gives a date: it says when the page was seen, not written.
     """
     input: str
     content: str
@@ -19,12 +20,14 @@ class Record:
     url: Optional[str] = None
     published: Optional[str] = None
     title: Optional[str] = None
+    fallback_published: Optional[str] = None
 
 
 class InputError(Exception):
     """Bad input: reported as one line naming the input, never as a traceback."""
 
     def __init__(self, input_name: str, reason: str):
+        reason = " ".join(str(reason).split()) or "unreadable input"
         super().__init__(f"{input_name}: {reason}")
         self.input_name = input_name
         self.reason = reason

@@ -1,0 +1,101 @@
+"""Fetch articles and feeds over HTTP(S), politely and within limits.
+
+One URL gives an article page or a feed; feed items without full content are followed to their
+pages. Limits (timeout, size cap, redirects, items followed) keep one bad server from stalling
+or flooding a batch; every failure is one `InputError` naming the URL.
+"""
+from __future__ import annotations
+
+from typing import Iterator, Optional, Union
+
+from .record import InputError, Record
+from .sniff import decode, kind_of
+
+Item = Union[Record, InputError]
+
+USER_AGENT = "dateline/0.1 (+news event extraction)"
+TIMEOUT_S = 15.0
+MAX_BYTES = 5 * 1024 * 1024
+MAX_REDIRECTS = 5
+MAX_FEED_ITEMS = 50  # items followed per feed
+
+
+def is_url(path: str) -> bool:
+    return path.lower().startswith(("http://", "https://"))
+
+
+def read_url(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
+    import httpx
+
+    with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS,
+                      headers={"User-Agent": USER_AGENT}) as client:
+        fetched = _get(client, url, url, max_bytes)
+        if isinstance(fetched, InputError):
+            yield fetched
+            return
+        final_url, data = fetched
+        kind = kind_of(data[:8192])
+        if kind == "feed":
+            from .rss import read_feed
+
+            yield from read_feed(url, data, follow=_follower(client, max_bytes))
+        else:
+            yield _page(url, final_url, data, kind)
+
+
+def _follower(client, max_bytes: int):
+    count = {"n": 0}
+
+    def follow(where: str, link: str) -> Iterator[Item]:
+        count["n"] += 1
+        if count["n"] > MAX_FEED_ITEMS:
+            yield InputError(where, f"not followed: more than {MAX_FEED_ITEMS} items in feed")
+            return
+        fetched = _get(client, where, link, max_bytes)
+        if isinstance(fetched, InputError):
+            yield fetched
+            return
+        final_url, data = fetched
+        yield _page(where, final_url, data, kind_of(data[:8192]))
+    return follow
+
+
+def _page(where: str, url: str, data: bytes, kind: str) -> Item:
+    if kind not in ("html", "text"):
+        return InputError(where, f"not an article page ({kind} content)")
+    return Record(input=where, content=decode(data), is_html=kind == "html", url=url)
+
+
+def _get(client, where: str, url: str, max_bytes: int):
+    """(final URL, body bytes) or an InputError with a one-line reason."""
+    import httpx
+
+    try:
+        with client.stream("GET", url) as resp:
+            if resp.status_code >= 400:
+                return InputError(where, f"HTTP {resp.status_code} {resp.reason_phrase}".strip())
+            data = _read_capped(resp, max_bytes)
+            if data is None:
+                return InputError(where, f"response larger than {max_bytes} bytes")
+            return str(resp.url), data
+    except httpx.TooManyRedirects:
+        return InputError(where, f"more than {MAX_REDIRECTS} redirects")
+    except httpx.TimeoutException:
+        return InputError(where, f"timed out after {client.timeout.read or TIMEOUT_S:g} s")
+    except httpx.InvalidURL as exc:
+        return InputError(where, f"invalid URL ({exc})")
+    except httpx.HTTPError as exc:
+        return InputError(where, f"could not fetch ({type(exc).__name__}: {exc})")
+
+
+def _read_capped(resp, max_bytes: int) -> Optional[bytes]:
+    declared = resp.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        return None
+    chunks, size = [], 0
+    for chunk in resp.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)

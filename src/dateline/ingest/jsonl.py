@@ -1,0 +1,68 @@
+"""JSON Lines: one article per line, `{"text"|"html", "url", "published", "title"}`.
+
+A bad line is one `InputError` naming `file:line`; the other lines are still read. A file that
+is one pretty-printed JSON object (or a list of them) is accepted too.
+"""
+from __future__ import annotations
+
+import json
+from typing import Iterable, Iterator, Union
+
+from .record import InputError, Record
+from .sniff import decode
+
+Item = Union[Record, InputError]
+
+
+def read_jsonl(name: str, lines: Iterable[bytes]) -> Iterator[Item]:
+    lines = iter(lines)
+    first = next(lines, b"")
+    if first.strip() in (b"{", b"["):  # pretty-printed JSON, not JSON Lines
+        yield from _read_whole(name, first + b"".join(lines))
+        return
+    for number, raw in enumerate(_chain(first, lines), start=1):
+        if raw.strip():
+            yield from _one(f"{name}:{number}", raw)
+
+
+def _chain(first, rest):
+    yield first
+    yield from rest
+
+
+def _one(where: str, raw: bytes) -> Iterator[Item]:
+    try:
+        obj = json.loads(decode(raw))
+    except ValueError as exc:
+        yield InputError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+        return
+    yield record_from_object(where, obj)
+
+
+def _read_whole(name: str, data: bytes) -> Iterator[Item]:
+    try:
+        obj = json.loads(decode(data))
+    except ValueError as exc:
+        yield InputError(name, f"not valid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    objs = obj if isinstance(obj, list) else [obj]
+    for number, o in enumerate(objs, start=1):
+        yield record_from_object(f"{name}:{number}" if len(objs) > 1 else name, o)
+
+
+def _str_field(obj: dict, key: str):
+    value = obj.get(key)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def record_from_object(where: str, obj) -> Item:
+    """A Record from one decoded JSON object, or why it cannot be one."""
+    if not isinstance(obj, dict):
+        return InputError(where, f"expected a JSON object, got {type(obj).__name__}")
+    text, html = _str_field(obj, "text"), _str_field(obj, "html")
+    if not text and not html:
+        return InputError(where, 'no "text" or "html" field with content')
+    published = obj.get("published")
+    return Record(input=where, content=text or html, is_html=not text,
+                  url=_str_field(obj, "url"), title=_str_field(obj, "title"),
+                  published=str(published) if published not in (None, "") else None)

@@ -1,0 +1,70 @@
+"""RSS and Atom feeds (feedparser): each item with full content becomes an article.
+
+An item carrying only a teaser is followed to its page when a `follow(url)` callable is given
+(feeds fetched by URL); a local feed file has no network behind it, so such items are reported.
+"""
+from __future__ import annotations
+
+import re
+import time
+from typing import Callable, Iterator, Optional, Union
+
+from .record import InputError, Record
+
+Item = Union[Record, InputError]
+Follow = Callable[[str, str], Iterator[Item]]
+
+MIN_FULL_CHARS = 500  # text (tags stripped) below this is a teaser, not an article
+_TAG = re.compile(r"<[^>]+>")
+
+
+def read_feed(name: str, data: bytes, follow: Optional[Follow] = None) -> Iterator[Item]:
+    import feedparser
+
+    try:
+        feed = feedparser.parse(data)
+    except Exception as exc:  # feedparser is lenient; this is a last resort
+        yield InputError(name, f"not a readable RSS/Atom feed ({type(exc).__name__})")
+        return
+    if not feed.entries:
+        why = "not a readable RSS/Atom feed" if feed.get("bozo") else "feed has no items"
+        yield InputError(name, why)
+        return
+    for number, entry in enumerate(feed.entries, start=1):
+        yield from _entry(f"{name}:{number}", entry, follow)
+
+
+def _entry(where: str, entry, follow: Optional[Follow]) -> Iterator[Item]:
+    link = entry.get("link") or None
+    title = (entry.get("title") or "").strip() or None
+    published = _date(entry)
+    content = _full_content(entry)
+    if content:
+        yield Record(input=where, content=content, is_html=True, url=link, title=title,
+                     published=published)
+    elif link and follow:
+        for item in follow(where, link):
+            if isinstance(item, Record):
+                item.title = item.title or title
+                item.published = item.published or published
+            yield item
+    elif link:
+        yield InputError(where, f"item has no full content; fetch the feed by URL to follow {link}")
+    else:
+        yield InputError(where, "item has neither full content nor a link")
+
+
+def _full_content(entry) -> Optional[str]:
+    """The longest content body (content:encoded, Atom content, or a long description)."""
+    bodies = [c.get("value", "") for c in entry.get("content", []) or []]
+    bodies.append(entry.get("summary", "") or "")
+    best = max(bodies, key=len)
+    return best if len(_TAG.sub(" ", best).strip()) >= MIN_FULL_CHARS else None
+
+
+def _date(entry) -> Optional[str]:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = entry.get(key)
+        if value:
+            return time.strftime("%Y-%m-%d", value)
+    return None
