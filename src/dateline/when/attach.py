@@ -1,0 +1,154 @@
+"""Give each event the time expression that governs it (the pipeline component).
+
+Order of preference: an expression attached in the dependency tree to the event's predicate
+(inside the evidence or elsewhere in its sentence), then any expression inside the evidence.
+An expression that hangs off another clause's verb is left alone: its date belongs to that
+clause, and a wrong date is worse than none.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Optional
+
+from ..paths import data_file
+from . import lexicon as lx
+from .resolve import parse_anchor, resolve_match, to_timeref
+from .tagger import Match, tag
+
+VERBAL = ("VERB", "AUX")
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
+
+
+@functools.lru_cache(maxsize=None)
+def future_cues() -> frozenset:
+    return frozenset(r[0] for r in lx._rows("future_cues.tsv"))
+
+
+def _span(sdoc, start: int, end: int):
+    return sdoc.char_span(start, end, alignment_mode="expand")
+
+
+def governor(tok):
+    """The verb a token hangs off (itself if it is one); the sentence root as a last resort."""
+    t = tok
+    for _ in range(60):
+        if t.pos_ in VERBAL and t.dep_ not in ("aux", "auxpass"):
+            return t
+        if t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def tense_of(verb) -> str:
+    """'future' (will / shall / a plan-like head), 'past' (past tense or perfect), else 'present'."""
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
+            return "future"
+    head = verb.head
+    if verb.dep_ == "xcomp" and (head.lemma_.lower() in future_cues() or
+                                 any(c.lower_ == "going" for c in [head])):
+        return "future" if tense_of(head) != "past" or head.lemma_ == "be" else "past"
+    if verb.lemma_.lower() in ("be",) and any(c.dep_ == "xcomp" for c in verb.children):
+        return "future"  # "is to visit"
+    if "Past" in verb.morph.get("Tense") or any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return "past"
+    if verb.tag_ == "MD":
+        return "future"
+    if any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children):
+        return "past"
+    return "present"
+
+
+def tense_at(sdoc, start: int, end: int, default: str = "past") -> str:
+    """Tense of the clause a character span sits in; `default` when unparsed."""
+    span = _span(sdoc, start, end) if sdoc is not None else None
+    if span is None:
+        return default
+    t = tense_of(governor(span.root))
+    return default if t == "present" else t
+
+
+def _attached(expr_root, pred) -> bool:
+    """Does the expression modify the predicate (directly, via a noun phrase, or through a
+    shared conjunction / control verb)?"""
+    gov = None
+    t = expr_root
+    for _ in range(60):
+        if t.i == pred.i:
+            return True
+        if t.pos_ in VERBAL and t.dep_ not in ("aux", "auxpass"):
+            gov = t
+            break
+        if t.head.i == t.i:
+            break
+        t = t.head
+    if gov is None:
+        return False
+    if pred.dep_ in ("xcomp",) and pred.head.i == gov.i:
+        return True
+    if gov.dep_ == "xcomp" and gov.head.i == pred.i:
+        return True
+    if pred.dep_ == "conj" and pred.head.i == gov.i and expr_root.i < pred.i:
+        return True
+    if gov.dep_ == "advcl" and gov.tag_ == "VBG" and gov.head.i == pred.i:
+        return True  # "will visit ... starting on Tuesday"
+    if gov.dep_ in ("acl", "relcl") and gov.head.i == pred.i:
+        return True  # "a letter made public on Tuesday": the noun's own clause
+    return governor(pred).i == gov.i and pred.pos_ not in VERBAL
+
+
+def _event_tense(event, gov) -> str:
+    if event.status == "future":
+        return "future"
+    t = tense_of(gov) if gov is not None else "present"
+    return "past" if t == "present" and event.status != "hypothetical" else t
+
+
+def choose(event, matches: list[Match], sdoc) -> Optional[tuple[Match, object]]:
+    """The expression that governs `event` and the verb it hangs off (None if unparsed)."""
+    ev = event.evidence
+    inside = [m for m in matches if m.start >= ev.start and m.end <= ev.end]
+    if sdoc is None:
+        return (inside[0], None) if inside else None
+    espan = _span(sdoc, ev.start, ev.end)
+    if espan is None:
+        return (inside[0], None) if inside else None
+    pred = espan.root
+    sent = pred.sent
+    in_sent = [m for m in matches if m.start >= sent.start_char and m.end <= sent.end_char]
+    scored = []
+    for m in in_sent:
+        mspan = _span(sdoc, m.start, m.end)
+        if mspan is None:
+            continue
+        attached = _attached(mspan.root, pred)
+        if attached or m in inside:
+            rank = (0 if attached else 1, 0 if m in inside else 1, abs(mspan.root.i - pred.i))
+            scored.append((rank, m, governor(mspan.root)))
+    if not scored:
+        return None
+    scored.sort(key=lambda x: x[0])
+    return scored[0][1], scored[0][2]
+
+
+def resolve_dates(doc) -> None:
+    """Set `event.date` for each event of `doc.article` whose date the text states."""
+    article = doc.article
+    anchor = parse_anchor(article.published)
+    matches = doc.scratch.get("time_expressions")
+    if matches is None:
+        matches = tag(article.text or "")
+        doc.scratch["time_expressions"] = matches
+    for event in article.events:
+        try:
+            picked = choose(event, matches, doc.spacy)
+            if picked is None:
+                continue
+            m, gov = picked
+            p = resolve_match(m, anchor, _event_tense(event, gov))
+            if p is not None:
+                event.date = to_timeref(m.text, p)
+        except Exception:  # an odd event (bad offsets, unparsed text) keeps its null date
+            continue

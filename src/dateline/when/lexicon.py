@@ -1,0 +1,109 @@
+"""The time lexicons (src/dateline/data/time/*.tsv), loaded once.
+
+Words live in data so that adding a spelling or a language variant is a data change.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..paths import data_file
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    with open(data_file("time", name), encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line.strip() and not line.startswith("#"):
+                rows.append(line.split("\t"))
+    return rows
+
+
+def _named(name: str) -> dict[str, int]:
+    """`number<TAB>name,name` files -> {name: number}."""
+    out = {}
+    for num, names in _rows(name):
+        for n in names.split(","):
+            out[n.strip().lower()] = int(num)
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def months() -> dict[str, int]:
+    return _named("months.tsv")
+
+
+@functools.lru_cache(maxsize=None)
+def weekdays() -> dict[str, int]:
+    return _named("weekdays.tsv")
+
+
+@functools.lru_cache(maxsize=None)
+def deictic_days() -> dict[str, int]:
+    return {w.lower(): int(n) for w, n in _rows("deictic_days.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def shifts() -> dict[str, int]:
+    return {w.lower(): int(n) for w, n in _rows("shifts.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def units() -> dict[str, str]:
+    """form -> canonical unit."""
+    out = {}
+    for unit, forms in _rows("units.tsv"):
+        for f in forms.split(","):
+            out[f.strip().lower()] = unit
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def numbers() -> dict[str, int]:
+    return {w.lower(): int(n) for w, n in _rows("numbers.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def ordinals() -> dict[str, int]:
+    return {w.lower(): int(n) for w, n in _rows("ordinals.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def seasons() -> dict[str, tuple[str, int]]:
+    """name -> (TimeML code, first month)."""
+    out = {}
+    for code, month, names in _rows("seasons.tsv"):
+        for n in names.split(","):
+            out[n.strip().lower()] = (code, int(month))
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def present_words() -> list[str]:
+    return [r[0].lower() for r in _rows("present.tsv")]
+
+
+@functools.lru_cache(maxsize=None)
+def parts() -> dict[str, tuple[str, str]]:
+    """'early' -> ('0', '0.33'); bounds are fractions of the period or 'anchor'."""
+    return {w.lower(): (a, b) for w, a, b in _rows("parts.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def prepositions() -> dict[str, str]:
+    return {w.lower(): role for w, role in _rows("prepositions.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def dayparts() -> list[str]:
+    return [r[0].lower() for r in _rows("dayparts.tsv")]
+
+
+def alternation(words, dotted: bool = False) -> str:
+    """A regex alternation of `words`, longest first; `dotted` allows 'Sept.' for 'sept'."""
+    parts_ = []
+    for w in sorted(set(words), key=len, reverse=True):
+        esc = re.escape(w).replace(r"\ ", r"\s+")
+        parts_.append(esc + (r"\.?" if dotted and len(w) <= 5 else ""))
+    return "(?:" + "|".join(parts_) + ")"

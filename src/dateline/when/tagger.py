@@ -1,0 +1,145 @@
+"""A rule tagger of English time expressions, built from the lexicons in data/time.
+
+Each rule is a named regular expression; `tag()` runs them all and keeps the longest
+non-overlapping matches. The resolver (resolve.py) reads the same named groups, so a rule
+and the way it is resolved stay side by side by name.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from . import lexicon as lx
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+    text: str
+    rule: str
+    groups: dict
+
+
+def _pieces() -> dict[str, str]:
+    a = lx.alternation
+    month_full = [m for m in lx.months() if len(m) > 3 or m == "may"]
+    units = lx.units()
+    return {
+        "MON": a(lx.months(), dotted=True),
+        "MONF": a(month_full),
+        "WD": a([w for w in lx.weekdays() if len(w) > 4]),
+        "DEICTIC": a(lx.deictic_days()),
+        "SHIFT": a(lx.shifts()),
+        "UNIT": a(units),
+        "NUM": r"(?:\d{1,3}|" + a(lx.numbers())[3:-1] + r")(?:[\s-]+" + a(lx.numbers())[3:-1]
+               + r")?",
+        "ORD": a(lx.ordinals()),
+        "SEASON": a(lx.seasons()),
+        "PART": a(lx.parts()),
+        "PREP": a(lx.prepositions()),
+        "DAYPART": a(lx.dayparts()),
+        "PRESENT": a(lx.present_words()),
+        "YEAR": r"(?:1[5-9]\d\d|20\d\d)",
+        "DAY": r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?",
+        "DASH": r"\s*(?:[-–—]|to|through|until|till|and)\s*",
+    }
+
+
+# name -> pattern; {X} is filled from _pieces(). Order matters only for equal-length ties.
+RULES = (
+    ("md_md_range", r"(?P<m1>{MON})\s+(?P<d1>{DAY}){DASH}(?P<m2>{MON})\s+(?P<d2>{DAY})"
+                    r"(?:,?\s+(?P<y>{YEAR}))?"),
+    ("md_range", r"(?P<m1>{MON})\s+(?P<d1>{DAY}){DASH}(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?"),
+    ("dm_range", r"(?P<d1>{DAY}){DASH}(?P<d2>{DAY})\s+(?:of\s+)?(?P<m1>{MON})(?:,?\s+(?P<y>{YEAR}))?"),
+    ("mdy", r"(?P<m1>{MON})\s+(?P<d1>{DAY})(?![\d:])(?:,?\s+(?P<y>{YEAR}))?"),
+    ("dmy", r"(?:the\s+)?(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MON})(?:,?\s+(?P<y>{YEAR}))?"),
+    ("iso", r"(?P<y>{YEAR})-(?P<mn>[01]\d)-(?P<d1>[0-3]\d)"),
+    ("numeric", r"(?P<mn>1[0-2]|0?[1-9])/(?P<d1>3[01]|[12]\d|0?[1-9])/(?P<y>{YEAR}|\d\d)"),
+    ("month_year", r"(?:(?P<part>{PART})[\s-]*)?(?P<m1>{MONF})(?:,?\s+|\s+of\s+)(?P<y>{YEAR})"),
+    ("month", r"(?:(?P<shift>{SHIFT})\s+|(?P<part>{PART})[\s-]*)?(?P<m1>{MONF})(?![\w-])"),
+    ("weekday", r"(?:(?P<shift>{SHIFT})\s+)?(?P<wd>{WD})(?:\s+(?P<daypart>{DAYPART}))?"),
+    ("deictic", r"(?:(?P<part>{PART})\s+)?(?P<word>{DEICTIC})(?:\s+(?P<daypart>{DAYPART}))?"),
+    ("ago", r"(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|from\s+now|hence)"),
+    ("duration", r"(?:the\s+)?(?P<shift>{SHIFT})\s+(?P<num>{NUM})\s+(?P<unit>{UNIT})"),
+    ("quarter", r"(?:(?P<yq>{YEAR})(?:'s)?\s+)?(?:the\s+)?(?:fiscal\s+)?(?P<ord>{ORD})[\s-]+"
+                r"(?:fiscal[\s-]+)?(?P<unit>quarter|half)"
+                r"(?:\s+of\s+(?:fiscal\s+)?(?P<y>{YEAR})|\s+(?P<y2>{YEAR}))?"),
+    ("shift_unit", r"(?:(?P<part>{PART})\s+)?(?:the\s+)?(?P<shift>{SHIFT})\s+(?P<unit>{UNIT}|"
+                   r"(?P<season>{SEASON}))(?![\w-])"),
+    ("season", r"(?:(?P<part>{PART})[\s-]+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<y>{YEAR})"),
+    ("decade", r"(?:the\s+)?(?:(?P<part>{PART})[\s-]*)?(?P<dec>(?:1[5-9]|20)\d0|'\d0)'?s(?!\w)"),
+    ("year", r"(?:(?P<part>{PART})[\s-]*)?(?:fiscal\s+)?(?P<y>{YEAR})(?![\d,.%-]\d|\s*%)"),
+    ("present", r"(?P<word>{PRESENT})"),
+)
+
+
+@functools.lru_cache(maxsize=None)
+def compiled() -> tuple:
+    pieces = _pieces()
+    out = []
+    for name, pat in RULES:
+        body = pat.format(**pieces)
+        full = r"(?<![\w$])(?:(?P<prep>{PREP})\s+)?".format(**pieces) + body + r"(?![\w])"
+        out.append((name, re.compile(full, re.IGNORECASE)))
+    return tuple(out)
+
+
+_CAPITAL = ("m1", "m2", "wd")
+
+
+def _plausible(m: re.Match, text: str) -> bool:
+    """Reject month and weekday names written in lower case ('may', 'march') and bare years
+    that read as counts ('2000 people')."""
+    for g in _CAPITAL:
+        s = m.groupdict().get(g)
+        if s and not s[0].isupper():
+            return False
+    return True
+
+
+def _year_ok(m: re.Match, text: str) -> bool:
+    """A bare year needs a cue: a preposition, 'fiscal', a part word, or a following punctuation."""
+    gd = m.groupdict()
+    if gd.get("prep") or gd.get("part") or "fiscal" in m.group(0).lower():
+        return True
+    before = text[max(0, m.start() - 12):m.start()].lower()
+    if re.search(r"(?:\bthe|\bof|\bin|'s|\band|\bor|\bto|-)\s*$", before):
+        return True
+    after = text[m.end():m.end() + 2]
+    return bool(re.match(r"\s*[.,;:)]", after)) and not re.search(r"[\d$]\s*$", before)
+
+
+def tag(text: str) -> list[Match]:
+    """All time expressions in `text`, longest first when they overlap, in text order."""
+    found = []
+    for name, rx in compiled():
+        for m in rx.finditer(text):
+            if not _plausible(m, text):
+                continue
+            if name == "year" and not _year_ok(m, text):
+                continue
+            if name in ("month", "weekday") and not _month_ok(m):
+                continue
+            found.append(Match(m.start(), m.end(), m.group(0), name,
+                               {k: v for k, v in m.groupdict().items() if v}))
+    found.sort(key=lambda x: (-(x.end - x.start), x.start))
+    chosen: list[Match] = []
+    for f in found:
+        if all(f.end <= c.start or f.start >= c.end for c in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda x: x.start)
+
+
+def _month_ok(m: re.Match) -> bool:
+    """'May' alone is a modal verb unless a preposition or modifier introduces it."""
+    gd = m.groupdict()
+    if gd.get("m1", "").lower() == "may":
+        return bool(gd.get("prep") or gd.get("shift") or gd.get("part"))
+    return True
+
+
+def find_expressions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each time expression in `text`."""
+    return [(m.start, m.end, m.text) for m in tag(text)]

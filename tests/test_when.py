@@ -1,0 +1,134 @@
+"""Date resolution on sentences written for these tests (not taken from any benchmark)."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.model import Article, Event, Span
+from dateline.pipeline import Doc
+from dateline.when import find_expressions, resolve_dates, resolve_expression
+
+ANCHOR = "2025-03-12"  # a Wednesday
+
+
+def _r(text, anchor=ANCHOR, tense="past"):
+    ref = resolve_expression(text, anchor, tense)
+    return (ref.value, ref.end) if ref else None
+
+
+def test_weekday_past_and_future():
+    assert _r("on Thursday", tense="past") == ("2025-03-06", None)
+    assert _r("on Thursday", tense="future") == ("2025-03-13", None)
+    assert _r("on Wednesday", tense="past") == ("2025-03-12", None)
+    assert _r("on Wednesday", tense="future") == ("2025-03-12", None)
+    assert _r("last Wednesday") == ("2025-03-05", None)
+    assert _r("next Monday") == ("2025-03-17", None)
+
+
+@pytest.mark.parametrize("text", ["on October 2–4", "on October 2-4", "Oct. 2 – 4"])
+def test_en_dash_and_hyphen_ranges(text):
+    assert _r(text, anchor="2025-10-01", tense="future") == ("2025-10-02", "2025-10-04")
+
+
+def test_dateparser_2020_trap_is_avoided():
+    import datetime
+
+    import dateparser
+
+    base = {"RELATIVE_BASE": datetime.datetime(2023, 8, 20)}
+    assert dateparser.parse("August 21–22", settings=base).year != 2023  # the trap itself
+    assert _r("August 21–22", anchor="2023-08-20", tense="future") == ("2023-08-21", "2023-08-22")
+    assert _r("between 3 and 5 July", anchor="2019-07-01", tense="future") == ("2019-07-03", "2019-07-05")
+
+
+def test_range_across_months_and_years():
+    assert _r("Dec. 30 - Jan. 2", anchor="2025-01-05") == ("2024-12-30", "2025-01-02")
+
+
+def test_no_published_means_no_date():
+    for text in ["on Thursday", "yesterday", "last month", "on October 2–4", "in April"]:
+        assert resolve_expression(text, None) is None
+    assert _r("on 3 February 2021", anchor=None) == ("2021-02-03", None)
+
+
+def test_yearless_date_takes_nearest_year_in_tense():
+    assert _r("on November 28", anchor="2025-01-04", tense="past") == ("2024-11-28", None)
+    assert _r("on January 9", anchor="2025-01-04", tense="future") == ("2025-01-09", None)
+    assert _r("on January 9", anchor="2025-12-20", tense="future") == ("2026-01-09", None)
+
+
+def test_deictic_days():
+    assert _r("yesterday") == ("2025-03-11", None)
+    assert _r("today") == ("2025-03-12", None)
+    assert _r("tomorrow", tense="future") == ("2025-03-13", None)
+
+
+def test_durations_and_calendar_ranges():
+    assert _r("over the past two weeks") == ("2025-02-26", "2025-03-12")
+    assert _r("in the next six months", tense="future") == ("2025-03-12", "2025-09-12")
+    assert _r("last week") == ("2025-03-03", "2025-03-09")
+    assert _r("next month", tense="future") == ("2025-04-01", "2025-04-30")
+    assert _r("earlier this month") == ("2025-03-01", "2025-03-12")
+    assert _r("in January") == ("2025-01-01", "2025-01-31")
+    assert _r("in November") == ("2024-11-01", "2024-11-30")
+    assert _r("in November", tense="future") == ("2025-11-01", "2025-11-30")
+
+
+def test_anaphoric_expressions_are_left_unresolved():
+    assert resolve_expression("the following day", ANCHOR) is None
+    assert resolve_expression("the next week", ANCHOR) is None
+
+
+def test_tagger_spans_and_false_friends():
+    text = "Ministers may meet in May; talks on 14 May 2026 and on Friday, said 1,200 people."
+    found = [t for _, _, t in find_expressions(text)]
+    assert found == ["in May", "on 14 May 2026", "on Friday"]
+    for s, e, t in find_expressions(text):
+        assert text[s:e] == t
+
+
+def _event(text, sub, status="asserted"):
+    i = text.index(sub)
+    return Event(id="e", type="CONSULT", evidence=Span(sub, i, i + len(sub)), status=status)
+
+
+def _run(nlp, text, published, events):
+    article = Article(id="t", input="t", text=text, published=published, events=events)
+    resolve_dates(Doc(article=article, spacy=nlp(text)))
+    return [e.date for e in events]
+
+
+TEXT = ("The Chilean foreign minister will travel to Helsinki on October 2–4 for talks. "
+        "On Tuesday, Finland's trade minister criticised the plan, saying that fishing "
+        "quotas had been cut in August. Officials met on Friday and signed a memorandum. "
+        "Helsinki said the boats were seized during the previous two weeks.")
+
+
+def test_resolve_dates_attaches_by_dependency(nlp):
+    evs = [_event(TEXT, "will travel to Helsinki", "future"),
+           _event(TEXT, "criticised the plan"),
+           _event(TEXT, "fishing quotas had been cut"),
+           _event(TEXT, "signed a memorandum"),
+           _event(TEXT, "the boats were seized")]
+    dates = _run(nlp, TEXT, "2025-09-24", evs)  # a Wednesday
+    assert (dates[0].value, dates[0].end) == ("2025-10-02", "2025-10-04")
+    assert (dates[1].text, dates[1].value) == ("On Tuesday", "2025-09-23")
+    assert dates[2].value == "2025-08-01" and dates[2].end == "2025-08-31"
+    assert dates[3].value == "2025-09-19"
+    assert (dates[4].value, dates[4].end) == ("2025-09-10", "2025-09-24")
+
+
+def test_resolve_dates_leaves_other_clause_dates_alone(nlp):
+    text = "On Monday the agency reported that rebels had attacked a convoy."
+    dates = _run(nlp, text, "2025-09-24", [_event(text, "rebels had attacked a convoy")])
+    assert dates == [None]
+
+
+def test_resolve_dates_without_published_is_null(nlp):
+    text = "Officials met on Friday and signed a memorandum."
+    assert _run(nlp, text, None, [_event(text, "Officials met on Friday")]) == [None]
+
+
+def test_resolve_dates_survives_bad_offsets(nlp):
+    text = "Officials met on Friday."
+    bad = Event(id="e", type="CONSULT", evidence=Span("x", 500, 900))
+    assert _run(nlp, text, "2025-09-24", [bad]) == [None]
