@@ -1,7 +1,141 @@
-"""PLOVER event coding."""
+"""PLOVER event coding: `code_events(doc)` fills `doc.article.events`.
+
+Candidates come from the dependency parse (coder.py) with types from the trigger lexicon; where
+a trigger is ambiguous, the trained classifier (events/classify.py, when installed) chooses among
+the lexicon's types, in one batched call per article. Events whose sides resolve to no actor are
+not coded; the same event told twice in a paragraph is kept once.
+"""
 from __future__ import annotations
+
+import logging
+
+from ..model import Event, Span
+from . import ontology
+from .actorview import ActorView
+from .coder import Candidate, evidence_bounds, sentence_candidates
+
+log = logging.getLogger(__name__)
+
+
+def _classifier():
+    try:
+        from .classify import predict_proba  # built by the classifier engineer
+        return predict_proba
+    except Exception:
+        return None
+
+
+def _proba_rows(result, n: int) -> list[dict]:
+    """Normalise the classifier's answer to one {type: p} dict per candidate."""
+    if isinstance(result, tuple) and len(result) in (2, 3):
+        classes, matrix = (result[2], result[1]) if len(result) == 3 else result
+        return [dict(zip(classes, map(float, row))) for row in matrix]
+    rows = list(result)
+    if rows and isinstance(rows[0], dict):
+        return rows
+    return [{} for _ in range(n)]
+
+
+def choose_types(cands: list[Candidate]) -> None:
+    """Pick each ambiguous candidate's type with the classifier (YIELD = CONCEDE or RETREAT)."""
+    ambiguous = [c for c in cands if len(c.types) > 1 and (c.source or c.target)]
+    predict = _classifier() if ambiguous else None
+    if predict is None:
+        return
+    sents = [c.head.sent.text for c in ambiguous]
+    srcs = [c.source[0].text if c.source else "" for c in ambiguous]
+    tgts = [c.target[0].text if c.target else "" for c in ambiguous]
+    try:
+        rows = _proba_rows(predict(sents, srcs, tgts), len(ambiguous))
+    except Exception as exc:  # the classifier is optional: the lexicon default stands
+        log.debug("classifier failed: %s", exc)
+        return
+    for cand, probs in zip(ambiguous, rows):
+        if "YIELD" in probs:
+            probs = dict(probs, CONCEDE=probs["YIELD"], RETREAT=probs["YIELD"])
+        best = max(cand.types, key=lambda t: probs.get(t, 0.0))
+        if probs.get(best, 0.0) > 0:
+            cand.types = (best,) + tuple(t for t in cand.types if t != best)
+
+
+def _confidence(c: Candidate) -> float:
+    conf = 0.5 + (0.2 if c.source and not c.implicit_source else 0.05 if c.source else 0.0)
+    conf += 0.15 if c.target else 0.0
+    conf += 0.1 if len(c.row.types) == 1 else 0.0
+    conf -= 0.1 if c.embedded or c.parent is not None else 0.0
+    return max(0.05, min(0.95, conf))
+
+
+def _paragraph_of(text: str, pos: int) -> int:
+    return text.count("\n\n", 0, pos)
+
+
+def _quote_for(quotes, start: int, end: int):
+    for q in quotes or ():
+        if q.start <= start and end <= q.end:
+            return q.id
+    return None
+
+
+def _to_event(c: Candidate, text: str, quotes) -> Event:
+    type_ = c.types[0]
+    if type_ == "SUPPORT" and c.row.mode == "sign" and c.status in ("future", "hypothetical"):
+        type_ = "AGREE"  # PLOVER: an agreement not yet signed is an expressed intent
+    mode = ontology.valid_mode(type_, c.row.mode if type_ == c.row.types[0] else None)
+    start, end = evidence_bounds(c)
+    return Event(
+        id="", type=type_, mode=mode, contexts=ontology.contexts(type_), quad=ontology.quad(type_),
+        cameo=ontology.cameo(type_, mode), source=c.source, target=c.target, status=c.status,
+        evidence=Span(text[start:end], start, end),
+        attributed_to=_quote_for(quotes, c.trigger.idx, c.trigger.idx + len(c.trigger.text)),
+        confidence=_confidence(c))
+
+
+def _keep(c: Candidate) -> bool:
+    """Only events with a resolved actor: a source, or a recipient of a passive/nominal event."""
+    if c.source:
+        return True
+    return bool(c.target) and (c.passive or c.trigger.pos_ in ("NOUN", "PROPN"))
+
+
+def _side_key(refs) -> frozenset:
+    return frozenset(r.actor or r.country or r.name for r in refs)
+
+
+def deduplicate(events: list[Event], text: str, lemmas: dict) -> list[Event]:
+    """One event per (type, source, target, status, trigger word) within a paragraph.
+
+    The trigger word is part of the key so that two distinct acts of one type in a paragraph
+    ("expressed gratitude ... and pledged support") stay two events.
+    """
+    best: dict = {}
+    for ev in events:
+        key = (ev.type, _side_key(ev.source), _side_key(ev.target), ev.status,
+               _paragraph_of(text, ev.evidence.start), lemmas.get(id(ev)))
+        if key not in best or ev.confidence > best[key].confidence:
+            best[key] = ev
+    kept = sorted(best.values(), key=lambda e: e.evidence.start)
+    for n, ev in enumerate(kept, 1):
+        ev.id = f"e{n}"
+    return kept
 
 
 def code_events(doc) -> None:
-    """Fill `doc.article.events` (placeholder until the event coder lands: finds nothing)."""
-    doc.article.events = []
+    """Fill `doc.article.events`; an odd sentence is skipped, never fatal."""
+    article = doc.article
+    try:
+        view = ActorView(doc)
+        cands: list[Candidate] = []
+        for sent in doc.spacy.sents:
+            try:
+                cands.extend(sentence_candidates(sent, view))
+            except Exception as exc:
+                log.debug("skipped sentence: %s", exc)
+        cands = [c for c in cands if _keep(c)]
+        choose_types(cands)
+        events = [_to_event(c, article.text, article.quotes) for c in cands]
+        lemmas = {id(e): c.trigger.lemma_.lower() for e, c in zip(events, cands)}
+        article.events = deduplicate(events, article.text, lemmas)
+    except Exception as exc:
+        log.warning("event coding failed: %s", exc)
+        article.events = []

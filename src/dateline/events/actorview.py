@@ -1,0 +1,106 @@
+"""How the event coder sees actors: the actor stage's index when present, else a stand-in.
+
+The actor stage (dateline.actors) leaves `doc.scratch["actor_index"]` with `.at(start, end)`,
+`.in_span(start, end)` and `.is_place(start, end)`. Without it (actor stage absent or failed) we
+fall back on the article's actor mentions, then on spaCy's named entities passed through
+`dateline.actors.lookup`, so the coder still works, only less well.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import Actor
+
+_ENT_LABELS = ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC")
+
+
+def _lookup_fn():
+    try:
+        from ..actors import lookup  # type: ignore
+        return lookup
+    except Exception:
+        return None
+
+
+class MentionIndex:
+    """A minimal index over (start, end, actor, is_place) mentions."""
+
+    def __init__(self, mentions: list[tuple[int, int, Optional[Actor], bool]]):
+        self.mentions = sorted(mentions, key=lambda m: (m[0], m[1]))
+
+    def at(self, start: int, end: int) -> Optional[Actor]:
+        for s, e, actor, _ in self.mentions:
+            if actor is not None and s < end and start < e:
+                return actor
+        return None
+
+    def in_span(self, start: int, end: int) -> list[Actor]:
+        return [a for s, e, a, _ in self.mentions if a is not None and s < end and start < e]
+
+    def is_place(self, start: int, end: int) -> bool:
+        return any(p for s, e, _, p in self.mentions if s < end and start < e)
+
+
+def _from_article(doc) -> Optional[MentionIndex]:
+    mentions = [(m.start, m.end, a, False) for a in doc.article.actors for m in a.mentions]
+    return MentionIndex(mentions) if mentions else None
+
+
+def _from_entities(doc) -> MentionIndex:
+    lookup = _lookup_fn()
+    mentions = []
+    for n, ent in enumerate(getattr(doc.spacy, "ents", ())):
+        if ent.label_ not in _ENT_LABELS or lookup is None:
+            continue
+        try:
+            hit = lookup(ent.text)
+        except Exception:
+            hit = None
+        if not hit:
+            continue
+        actor = Actor(id=f"x{n}", name=hit.get("name") or ent.text, country=hit.get("country"),
+                      sector=hit.get("sector"), kind=hit.get("kind") or "organisation")
+        mentions.append((ent.start_char, ent.end_char, actor, ent.label_ in ("LOC", "FAC")))
+    return MentionIndex(mentions)
+
+
+class ActorView:
+    """Actor look-ups by character span, plus the country of a place (for visit recipients)."""
+
+    def __init__(self, doc):
+        self.index = doc.scratch.get("actor_index") or _from_article(doc) or _from_entities(doc)
+        self._lookup = _lookup_fn()
+        self._date = getattr(doc.article, "published", None)
+
+    def at(self, start: int, end: int) -> Optional[Actor]:
+        try:
+            return self.index.at(start, end)
+        except Exception:
+            return None
+
+    def in_span(self, start: int, end: int) -> list[Actor]:
+        try:
+            return list(self.index.in_span(start, end))
+        except Exception:
+            return []
+
+    def is_place(self, start: int, end: int) -> bool:
+        try:
+            return bool(self.index.is_place(start, end))
+        except Exception:
+            return False
+
+    def place_actor(self, text: str) -> Optional[Actor]:
+        """A country-level stand-in for a place named as a visit's destination."""
+        if self._lookup is None:
+            return None
+        try:
+            hit = self._lookup(text, self._date)
+        except TypeError:
+            hit = self._lookup(text)
+        except Exception:
+            hit = None
+        if not hit or not hit.get("country"):
+            return None
+        return Actor(id="", name=hit.get("name") or text, country=hit["country"],
+                     sector=hit.get("sector"), kind=hit.get("kind") or "country")

@@ -1,0 +1,387 @@
+"""Event candidates from the dependency parse.
+
+One candidate per trigger (a verb or event noun from the lexicon): who acts (subject, the
+"by" agent of a passive, a possessive, the subject of a light verb such as "offered his support"),
+towards whom (object, dative, "to/with/against/on/for/at" targets, "between X and Y"), in which
+status, and the clause that says so. Coordinated sides ("China and Russia") give several actors.
+Triggers inside another trigger's complement are either its content ("urged X to leave": one
+REQUEST), an alleged event ("accused X of sending ...": ACCUSE plus AID alleged) or a denied one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import Actor, ActorRef
+from .actorview import ActorView
+from .lexicon import Trigger, cues, match
+from .status import status_of
+
+TARGET_PREPS = {"to", "with", "against", "on", "for", "at", "toward", "towards", "into", "upon"}
+PLACE_PREPS = {"to", "in", "into"}
+EMBED_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "relcl", "conj"}
+RECIPROCAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "RETREAT", "ASSAULT"}
+REL_PRONOUNS = {"who", "which", "that", "whom"}
+SKIP_CHILD_DEPS = {"conj", "cc", "advcl", "parataxis", "punct", "mark", "relcl", "dep"}
+
+
+@dataclass
+class Candidate:
+    trigger: object                  # spaCy Token
+    row: Trigger
+    light: object = None             # the light verb that carries a trigger noun
+    embedded: Optional[str] = None   # "allege" | "deny" | None
+    parent: Optional["Candidate"] = None
+    source_toks: list = field(default_factory=list)
+    target_toks: list = field(default_factory=list)
+    passive: bool = False
+    dropped: bool = False
+    source: list = field(default_factory=list)   # ActorRef
+    target: list = field(default_factory=list)
+    status: str = "asserted"
+    types: tuple = ()
+    implicit_source: bool = False
+
+    @property
+    def head(self):
+        return self.light if self.light is not None else self.trigger
+
+
+def _is_light(tok, row: Optional[Trigger]) -> bool:
+    if row is not None and "light" in row.flags:
+        return True
+    return tok.lemma_.lower() in cues()["light_takes_event_object"]
+
+
+def _expand(tok) -> list:
+    """A token and its coordinated siblings ("China and Russia")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_expand(c))
+    return out
+
+
+def _subject_of(verb, depth: int = 0):
+    """(tokens, passive) for a verb's acting side, inherited through conj/xcomp/acl when missing."""
+    if depth > 4:
+        return [], False
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if agent:
+        return agent, True
+    if subj:
+        if subj[0].lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
+            return [verb.head], False
+        return subj, False
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return [], True
+    head = verb.head
+    if head is verb:
+        return [], False
+    if verb.dep_ in ("conj", "xcomp", "advcl"):
+        return _subject_of(head, depth + 1)[0], False
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [head], False
+    return [], False
+
+
+def _prep_targets(tok, preps=TARGET_PREPS) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _between(tok) -> list:
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _verb_args(cand: Candidate) -> None:
+    verb = cand.trigger
+    subj, passive = _subject_of(verb)
+    cand.passive = passive
+    cand.source_toks = subj
+    tgt = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass", "attr")]
+    preps = TARGET_PREPS | (PLACE_PREPS if "place" in cand.row.flags else set())
+    tgt += _prep_targets(verb, preps)
+    btw = _between(verb)
+    if btw:
+        cand.target_toks = tgt + btw
+    else:
+        cand.target_toks = tgt
+
+
+def _noun_args(cand: Candidate) -> None:
+    noun = cand.trigger
+    src = [c for c in noun.children if c.dep_ == "poss"]
+    src += [g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            for g in c.children if g.dep_ == "pobj"]
+    btw = _between(noun)
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    preps = TARGET_PREPS | (PLACE_PREPS if "place" in cand.row.flags else set())
+    tgt = _prep_targets(noun, preps)
+    if cand.light is not None:
+        light_subj = _subject_of(cand.light)[0]
+        if light_subj and (not src or all(t.pos_ == "PRON" for t in src)):
+            src = light_subj
+        tgt += [c for c in cand.light.children if c.dep_ == "dative"]
+        tgt += _prep_targets(cand.light, preps)
+    if not src and btw:
+        src, tgt = btw, tgt or btw
+    if not src:
+        src = mods  # "Chinese attack", "US-led strikes": resolved below if they are actors
+    cand.source_toks, cand.target_toks = src, tgt
+
+
+def _core_span(tok) -> tuple[int, int]:
+    """Character span of a noun's own words (modifiers on its left), not its clauses."""
+    start = tok.idx
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "amod", "poss", "nmod", "det", "nummod", "quantmod"):
+            start = min(start, c.left_edge.idx)
+    end = tok.idx + len(tok.text)
+    for c in tok.rights:
+        if c.dep_ in ("compound", "flat") or (c.dep_ == "case"):
+            end = max(end, c.right_edge.idx + len(c.right_edge.text))
+    return start, end
+
+
+def resolve(tok, view: ActorView, allow_place: bool = False, depth: int = 0) -> Optional[tuple]:
+    """(Actor, text) for an argument token, or None."""
+    if depth > 2:
+        return None
+    start, end = _core_span(tok)
+    text = tok.doc.text[start:end]
+    actor = view.at(tok.idx, tok.idx + len(tok.text))
+    if actor is None:
+        found = view.in_span(start, end)
+        actor = found[-1] if found else None
+    if actor is not None and actor.country is None and actor.name is None:
+        actor = None
+    if actor is not None:
+        return actor, text
+    if allow_place:
+        place = view.place_actor(text.removeprefix("the ").strip())
+        if place is not None:
+            return place, text
+    for c in tok.children:
+        if c.dep_ == "appos":
+            hit = resolve(c, view, False, depth + 1)
+            if hit:
+                return hit[0], text
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "from"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    hit = resolve(g, view, False, depth + 1)
+                    if hit:
+                        return hit[0], text
+    return None
+
+
+def to_refs(toks: list, view: ActorView, allow_place: bool = False) -> list[ActorRef]:
+    refs, seen = [], set()
+    for tok in toks:
+        for t in _expand(tok):
+            hit = resolve(t, view, allow_place)
+            if not hit:
+                continue
+            actor, text = hit
+            key = actor.id or actor.country or actor.name
+            if key in seen:
+                continue
+            seen.add(key)
+            ref = actor.ref(text) if isinstance(actor, Actor) else None
+            if ref is not None and not actor.id:
+                ref.actor = None
+            refs.append(ref)
+    return [r for r in refs if r is not None]
+
+
+def find_triggers(sent) -> list[Candidate]:
+    """Triggers of one sentence, with trigger nouns attached to their light verbs."""
+    rows = {}
+    for tok in sent:
+        row = match(tok)
+        if row is not None:
+            rows[tok.i] = row
+    cands: dict[int, Candidate] = {}
+    for i, row in rows.items():
+        tok = sent.doc[i]
+        if not row.types:
+            continue
+        cands[i] = Candidate(trigger=tok, row=row, types=row.types)
+    for i, cand in list(cands.items()):
+        tok = cand.trigger
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        head = tok.head
+        carrier = head if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") else None
+        if carrier is None:
+            continue
+        if _is_light(carrier, rows.get(carrier.i)):
+            cand.light = carrier
+            if carrier.i in cands:
+                cands[carrier.i].dropped = True
+        elif carrier.i in cands:
+            cand.dropped = True
+    return [c for c in cands.values() if not c.dropped]
+
+
+def _embedding(cand: Candidate, by_token: dict) -> Optional[Candidate]:
+    """The nearest trigger governing this verb trigger through complement links."""
+    cur = cand.head
+    for _ in range(5):
+        if cur.dep_ not in EMBED_DEPS or cur.head is cur:
+            return None
+        if cur.dep_ == "conj":
+            return None
+        cur = cur.head
+        if cur.i in by_token:
+            return by_token[cur.i]
+        if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ not in ("pobj",):
+            return None
+    return None
+
+
+def link_embedded(cands: list[Candidate]) -> list[Candidate]:
+    by_token = {}
+    for c in cands:
+        by_token[c.trigger.i] = c
+        if c.light is not None:
+            by_token[c.light.i] = c
+    for cand in cands:
+        if cand.trigger.pos_ in ("NOUN", "PROPN"):
+            continue
+        parent = _embedding(cand, by_token)
+        if parent is None or parent is cand:
+            continue
+        cand.parent = parent
+        if "allege" in parent.row.flags:
+            cand.embedded = "allege"
+        elif "deny" in parent.row.flags:
+            cand.embedded = "deny"
+        elif "content" in parent.row.flags:
+            cand.dropped = True
+    return cands
+
+
+def arguments(cand: Candidate) -> None:
+    if cand.trigger.pos_ in ("NOUN", "PROPN"):
+        _noun_args(cand)
+    else:
+        _verb_args(cand)
+
+
+def resolve_sides(cand: Candidate, view: ActorView) -> None:
+    place_ok = "place" in cand.row.flags
+    cand.source = to_refs(cand.source_toks, view)
+    cand.target = to_refs(cand.target_toks, view, allow_place=place_ok)
+
+
+
+def _key(ref: ActorRef):
+    return ref.actor or (ref.name, ref.country)
+
+
+def inherit_sides(cand: Candidate) -> None:
+    """Fill sides the clause leaves implicit: "accused X of sending" (X acts), passive arrests."""
+    parent = cand.parent
+    if not cand.source and parent is not None and cand.embedded == "allege":
+        cand.source = list(parent.target)
+    if not cand.source and "state" in cand.row.flags and cand.passive and cand.target:
+        cand.source = [ActorRef(text="", name=None, country=r.country, sector="GOV", actor=None)
+                       for r in cand.target[:1] if r.country]
+        cand.implicit_source = True
+    src_keys = {_key(r) for r in cand.source}
+    cand.target = [r for r in cand.target if _key(r) not in src_keys or len(cand.source) > 1]
+    if not cand.target and len(cand.source) > 1 and cand.types[0] in RECIPROCAL:
+        cand.target = list(cand.source)
+
+
+def _complement_targets(cand: Candidate, view: ActorView) -> list[ActorRef]:
+    """Actors named as objects inside a content clause ("committed to develop X with Y")."""
+    own = {_key(s) for s in cand.source}
+    for comp in cand.head.children:
+        if comp.dep_ not in ("xcomp", "ccomp"):
+            continue
+        toks = [t for t in comp.subtree if t.dep_ in ("pobj", "dobj", "dative", "nsubjpass")]
+        refs = [r for r in to_refs(toks, view) if _key(r) not in own]
+        if refs:
+            return refs[:2]
+    return []
+
+
+def _same_side(a: Candidate, b: Candidate) -> bool:
+    return bool(a.source) and {_key(r) for r in a.source} == {_key(r) for r in b.source}
+
+
+def borrow_content_targets(cands: list[Candidate], view: ActorView) -> None:
+    """A REQUEST/AGREE/ACCUSE... without its own recipient takes the one of its content clause."""
+    for c in cands:
+        if not c.target and "content" in c.row.flags:
+            c.target = _complement_targets(c, view)
+    by_head = {c.head.i: c for c in cands}
+    for c in cands:
+        sib = by_head.get(c.head.head.i) if c.head.dep_ == "conj" else None
+        if not c.target and sib is not None and sib is not c and _same_side(c, sib):
+            c.target = list(sib.target)
+    for c in cands:
+        p = c.parent
+        if p is not None and c.embedded == "allege" and not p.target and c.source:
+            own = {_key(s) for s in p.source}
+            p.target = [r for r in c.source if _key(r) not in own]
+    for c in cands:
+        if c.dropped and c.parent is not None and not c.parent.target:
+            p = c.parent
+            own = {_key(s) for s in p.source}
+            p.target = [r for r in (c.target or c.source) if _key(r) not in own]
+
+
+def evidence_bounds(cand: Candidate) -> tuple[int, int]:
+    """Character span of the clause stating the event, within its sentence."""
+    head = cand.head
+    sent = head.sent
+    toks = {head.i}
+    keep_content = bool({"allege", "content", "deny"} & cand.row.flags)
+    for c in head.children:
+        if c.dep_ in SKIP_CHILD_DEPS:
+            continue
+        if c.dep_ in ("ccomp", "xcomp") and not keep_content and cand.light is None:
+            continue
+        toks.update(t.i for t in c.subtree)
+    if cand.trigger is not head:
+        toks.update(t.i for t in cand.trigger.subtree if t.dep_ not in ("relcl",))
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj":
+        toks.add(head.head.i)
+        if head.head.head.lower_ in ("ahead", "prior"):
+            toks.add(head.head.head.i)
+    for t in cand.source_toks:
+        if t.head in (head, cand.trigger) and sent.start <= t.i < sent.end:
+            toks.update(x.i for x in _expand(t))
+            toks.add(t.left_edge.i)
+    lo = max(min(toks), sent.start)
+    hi = min(max(toks), sent.end - 1)
+    doc = head.doc
+    while lo < hi and doc[lo].is_punct and doc[lo].text not in ('"', "“"):
+        lo += 1
+    while hi > lo and doc[hi].is_punct and doc[hi].text not in ('"', "”"):
+        hi -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def sentence_candidates(sent, view: ActorView) -> list[Candidate]:
+    cands = find_triggers(sent)
+    for c in cands:
+        arguments(c)
+    link_embedded(cands)
+    for c in cands:
+        resolve_sides(c, view)
+    for c in cands:
+        inherit_sides(c)
+    borrow_content_targets(cands, view)
+    for c in cands:
+        c.status = status_of(c.trigger, c.light, c.embedded)
+    return [c for c in cands if not c.dropped]

@@ -1,0 +1,87 @@
+"""The trigger lexicon (data/events/triggers.tsv) and cue lists (data/events/cues.json).
+
+A trigger row says: this lemma (verb or noun), under this condition, states an event of these
+PLOVER types (first = default; more = ambiguous, the classifier may choose) and mode.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from typing import Optional
+
+from ..paths import data_file
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str                 # "V" or "N"
+    types: tuple[str, ...]   # () for a pure light verb
+    mode: Optional[str]
+    flags: frozenset
+    condition: str           # "" or "kind:arg"
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> dict:
+    with open(data_file("events", "cues.json"), encoding="utf-8") as fh:
+        raw = json.load(fh)
+    return {k: set(v) for part in ("status", "classes") for k, v in raw[part].items()}
+
+
+@functools.lru_cache(maxsize=1)
+def triggers() -> dict[tuple[str, str], list[Trigger]]:
+    """(lemma, pos) -> rows in file order (the first row whose condition holds wins)."""
+    table: dict[tuple[str, str], list[Trigger]] = {}
+    with open(data_file("events", "triggers.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = (line.rstrip("\n").split("\t") + [""] * 6)[:6]
+            lemma, pos, types, mode, flags, cond = (c.strip() for c in cols)
+            row = Trigger(lemma, pos, tuple(t for t in types.split(",") if t), mode or None,
+                          frozenset(f for f in flags.split(",") if f), cond)
+            table.setdefault((lemma, pos), []).append(row)
+    return table
+
+
+def _class_words(tok) -> set[str]:
+    return {tok.lemma_.lower(), tok.text.lower()}
+
+
+def condition_holds(cond: str, tok) -> bool:
+    """Check a row's condition against the trigger token's dependents."""
+    if not cond:
+        return True
+    kind, _, arg = cond.partition(":")
+    kids = list(tok.children)
+    if kind == "oprd":
+        return any(c.dep_ == "oprd" for c in kids)
+    if kind in ("prt", "prep"):
+        return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == arg for c in kids)
+    words = cues().get(arg, set())
+    if kind == "obj":
+        objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "pobj", "attr")]
+        objs += [g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return any(_class_words(o) & words or any(_class_words(m) & words for m in o.children
+                                                  if m.dep_ in ("compound", "amod", "nmod"))
+                   for o in objs)
+    if kind in ("mod", "nomod"):
+        found = any(_class_words(c) & words for c in kids
+                    if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod", "acl"))
+        found = found or bool(_class_words(tok.head) & words and tok.dep_ in ("dobj", "pobj"))
+        return found if kind == "mod" else not found
+    return False
+
+
+def match(tok) -> Optional[Trigger]:
+    """The lexicon row this token triggers, or None."""
+    pos = "V" if tok.pos_ in ("VERB", "AUX") else "N" if tok.pos_ in ("NOUN", "PROPN") else ""
+    if not pos:
+        return None
+    rows = triggers().get((tok.lemma_.lower(), pos)) or triggers().get((tok.lower_, pos)) or []
+    for row in rows:
+        if condition_holds(row.condition, tok):
+            return row
+    return None
