@@ -1,0 +1,116 @@
+"""Records -> pipeline -> store, resumable: ids already stored are skipped before the NLP runs.
+
+The id of a record is known before parsing (a hash of its URL, or of its cleaned text), so a
+rerun after a crash only pays the cheap cleaning step for articles it already has.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Optional, TextIO, Union
+
+import sqlalchemy as sa
+
+from ..clean import article_id, to_article
+from ..ingest.record import InputError, Record
+from .db import Store
+
+Item = Union[Record, InputError]
+
+
+@dataclass
+class Stats:
+    new: int = 0
+    stored: int = 0          # already in the store (skipped, or a duplicate within this run)
+    events: int = 0
+    quotes: int = 0
+    errors: list = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        return self.new + self.stored
+
+    def summary(self, target: str) -> str:
+        return (f"ingested {self.articles} articles ({self.new} new, {self.stored} already "
+                f"stored), {self.events} events, {self.quotes} quotes, {len(self.errors)} errors "
+                f"-> {target}")
+
+
+def record_id(record: Record) -> Optional[str]:
+    """The id the pipeline will give `record`, without running the NLP; None if unknowable."""
+    if record.url:
+        return article_id(record.url, "")
+    try:
+        return to_article(record).id
+    except Exception:  # bad input: let the pipeline report it the usual way
+        return None
+
+
+def pending(store: Store, items: Iterable[Item], stats: Stats) -> Iterator[Item]:
+    """`items` minus the records whose article is already stored (counted in `stats`)."""
+    for item in items:
+        if isinstance(item, Record):
+            aid = record_id(item)
+            if aid and store.has(aid):
+                stats.stored += 1
+                continue
+        yield item
+
+
+class Progress:
+    """A one-line counter on a terminal; silent otherwise (logs and pipes stay clean)."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.on = stream.isatty()
+
+    def show(self, stats: Stats) -> None:
+        if self.on:
+            self.stream.write(f"\r\033[K{stats.articles} articles ({stats.new} new), "
+                              f"{stats.events} events, {len(stats.errors)} errors")
+            self.stream.flush()
+
+    def clear(self) -> None:
+        if self.on:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def ingest(store: Store, items: Iterable[Item], process: Callable, workers: int = 1,
+           replace: bool = False, err: TextIO = sys.stderr) -> Stats:
+    """Run `process(records, workers)` (e.g. pipeline.extract_stream) and store the results.
+
+    Bad inputs are reported as one line each on `err` and collected in `stats.errors`.
+    """
+    stats = Stats()
+    progress = Progress(err)
+    todo = items if replace else pending(store, items, stats)
+    for result in process(todo, workers):
+        if isinstance(result, InputError):
+            _report(stats, progress, err, result)
+        else:
+            _store_one(store, result, replace, stats, progress, err)
+        progress.show(stats)
+    progress.clear()
+    return stats
+
+
+def _store_one(store: Store, article, replace: bool, stats: Stats, progress, err) -> None:
+    try:
+        written = store.add(article, replace=replace)
+    except sa.exc.SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        _report(stats, progress, err, InputError(article.input, f"could not store: {reason}"))
+        return
+    if written:
+        stats.new += 1
+        stats.events += len(article.events)
+        stats.quotes += len(article.quotes)
+    else:
+        stats.stored += 1
+
+
+def _report(stats: Stats, progress: Progress, err: TextIO, error: InputError) -> None:
+    stats.errors.append(error)
+    progress.clear()
+    print(f"dateline: {error}", file=err)
