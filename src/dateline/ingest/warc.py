@@ -28,7 +28,7 @@ def read_warc(name: str, stream: BinaryIO) -> Iterator[Item]:
                 yield item
     except ArchiveLoadFailed as exc:
         yield InputError(f"{name}:{number + 1}", f"broken WARC record ({_short(exc)})")
-    except (OSError, EOFError, ValueError) as exc:
+    except Exception as exc:  # warcio raises assorted errors on truncated or hostile data
         yield InputError(f"{name}:{number + 1}", f"unreadable WARC data ({_short(exc)})")
 
 
