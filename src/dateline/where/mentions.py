@@ -1,0 +1,140 @@
+"""Find place-name mentions in a parsed text and tell literal places from metonyms.
+
+A mention is a spaCy GPE/LOC/FAC entity, or a gazetteer name spaCy missed or mislabelled
+(a country, a US state, a region, a city of some size). Metonymy is read off the parse: a place
+name that is the subject of an action or speech verb ("Pyongyang said"), the recipient of a
+political verb ("accused Washington"), or the owner of an official ("Russia's ambassador") stands
+for its people or government and puts nothing on the map.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from typing import Optional
+
+from ..paths import data_file
+from .gazetteer import gazetteer
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+OTHER_LABELS = {"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
+BIG_CITY = 100_000  # a capitalised name outside place entities counts only for towns this big
+MAX_NGRAM = 4
+
+
+@dataclass
+class Mention:
+    start: int  # character offsets into the text
+    end: int
+    text: str
+    token_start: int
+    token_end: int
+    literal: bool = True
+    cue: Optional[str] = None  # the syntactic reason for the literal/metonymic decision
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> dict:
+    raw = json.loads(data_file("geo", "cues.json").read_text(encoding="utf-8"))
+    return {k: set(v) for k, v in raw.items() if isinstance(v, list)}
+
+
+def _trim(span):
+    """Drop a leading determiner and a trailing possessive from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'", "’")):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _big_name(text: str) -> bool:
+    """A name worth taking outside spaCy's place entities: an admin unit or a big city."""
+    for e in gazetteer().lookup(text):
+        if e.kind != "city" or e.population >= BIG_CITY:
+            return True
+    return False
+
+
+def find_mentions(doc) -> list[Mention]:
+    """Place-name mentions in reading order, each with its literal/metonymic reading."""
+    out, taken = [], set()
+    for ent in doc.ents:
+        span = _trim(ent)
+        if span is None:
+            continue
+        if ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "PERSON") and _big_name(span.text)):
+            out.append(_mention(span))
+            taken.update(range(ent.start, ent.end))
+        elif ent.label_ in OTHER_LABELS:
+            taken.update(range(ent.start, ent.end))
+    out.extend(_gazetteer_mentions(doc, taken))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _gazetteer_mentions(doc, taken: set) -> list[Mention]:
+    """Capitalised token runs outside entities that name a known admin unit or big city."""
+    out, i = [], 0
+    while i < len(doc):
+        hit = None
+        if i not in taken and doc[i].is_title and doc[i].pos_ == "PROPN":
+            for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
+                idx = range(i, i + n)
+                if any(j in taken for j in idx) or not doc[i + n - 1].text[:1].isupper():
+                    continue
+                if _big_name(doc[i:i + n].text):
+                    hit = doc[i:i + n]
+                    break
+        if hit is not None:
+            out.append(_mention(hit))
+            i = hit.end
+        else:
+            i += 1
+    return out
+
+
+def _mention(span) -> Mention:
+    literal, cue = reading(span)
+    return Mention(span.start_char, span.end_char, span.text, span.start, span.end, literal, cue)
+
+
+def reading(span) -> tuple[bool, str]:
+    """(literal?, cue) for a place-name span from its syntactic role."""
+    c = cues()
+    tok = span.root
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        tok = tok.head
+    head = tok.head
+    dep = tok.dep_
+    if dep == "pobj":
+        prep = head.lower_
+        if prep in c["literal_preps"]:
+            return True, f"prep:{prep}"
+        if prep in c["metonymic_preps"]:
+            return False, f"prep:{prep}"
+        if prep == "of":
+            gov = head.head
+            return (gov.lower_ not in c["actor_nouns"]), f"of:{gov.lower_}"
+        return True, f"prep:{prep}"
+    if dep in ("nsubj", "csubj"):
+        if head.lemma_ in c["stative_verbs"]:
+            return True, f"subj-stative:{head.lemma_}"
+        return False, f"subj:{head.lemma_}"
+    if dep == "nsubjpass":
+        return True, "subjpass"
+    if dep in ("dobj", "dative", "obj"):
+        if head.lemma_ in c["recipient_verbs"]:
+            return False, f"obj:{head.lemma_}"
+        return True, f"obj:{head.lemma_}"
+    if dep == "poss":
+        if head.lower_ in c["place_nouns"] or head.lemma_ in c["place_nouns"]:
+            return True, f"poss:{head.lower_}"
+        return False, f"poss:{head.lower_}"
+    if dep in ("compound", "amod", "nmod"):
+        if head.lower_ in c["actor_nouns"] or head.lemma_ in c["actor_nouns"]:
+            return False, f"mod:{head.lower_}"
+        return True, f"mod:{head.lower_}"
+    return True, f"dep:{dep}"
