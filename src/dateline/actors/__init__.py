@@ -1,7 +1,100 @@
-"""Actor resolution: who can act in the article, resolved to country and sector."""
+"""Actor resolution: who can act in the article, resolved to country and sector.
+
+`resolve_actors(doc)` fills `doc.article.actors` and leaves an `ActorIndex` in
+`doc.scratch["actor_index"]` (`.at`, `.in_span`, `.is_place`) for the later stages;
+`lookup(text, date)` resolves a free string ("the Kremlin", "Iranian Foreign Minister ...").
+"""
 from __future__ import annotations
+
+import functools
+import logging
+from typing import Optional
+
+from .index import ActorIndex
+
+log = logging.getLogger(__name__)
+_SKIP = {"he", "she", "him", "her", "his", "hers", "they", "them", "it", "we", "i", "you"}
 
 
 def resolve_actors(doc) -> None:
-    """Fill `doc.article.actors` (placeholder until the actor stage lands: finds nothing)."""
+    """Fill `doc.article.actors` and `doc.scratch["actor_index"]`; never raises."""
+    from .resolve import resolve
+
+    doc.scratch["actor_index"] = ActorIndex()
     doc.article.actors = []
+    if doc.spacy is None or not len(doc.spacy):
+        return
+    try:
+        actors, index = resolve(doc.spacy, doc.article.text, _date(doc.article.published))
+    except Exception:  # an odd article must not take the pipeline down
+        log.exception("actor resolution failed for %s", getattr(doc.article, "id", "?"))
+        return
+    doc.article.actors = actors
+    doc.scratch["actor_index"] = index
+
+
+def _date(value: Optional[str]) -> Optional[str]:
+    if not value or len(value) < 10 or value[4] != "-":
+        return None
+    return value[:10]
+
+
+def lookup(text: str, date: Optional[str] = None) -> Optional[dict]:
+    """{"name", "country", "sector", "kind"} for a free actor string, or None if nothing is known."""
+    if not text or not text.strip():
+        return None
+    try:
+        hit = _lookup(text.strip(), _date(_norm_date(date)))
+    except Exception:
+        log.exception("lookup failed for %r", text)
+        return None
+    return dict(hit) if hit else None
+
+
+def _norm_date(date: Optional[str]) -> Optional[str]:
+    if not date:
+        return None
+    try:
+        from ..clean import normalise_date
+
+        return normalise_date(date) or None
+    except Exception:
+        return None
+
+
+@functools.lru_cache(maxsize=20000)
+def _lookup(text: str, date: Optional[str]):
+    from .. import nlp as nlp_mod
+    from .describe import Description, describe
+    from .match import find
+    from .resolve import _clean_name
+
+    if text.lower() in _SKIP:
+        return None
+    sp = nlp_mod.load()(text)
+    names, roles = find(sp)
+    d = describe(sp, 0, len(sp), names, roles, date)
+    if d is None:
+        persons = [e for e in sp.ents if e.label_ == "PERSON"]
+        if persons:
+            d = Description(_clean_name(persons[-1]), None, None, "person")
+        else:
+            orgs = [e for e in sp.ents if e.label_ == "ORG"]
+            if orgs:
+                d = Description(orgs[-1].text, None, None, "organisation")
+    return tuple(d.as_dict().items()) if d else None
+
+
+def lookup_in_context(text: str, context: str, date: Optional[str] = None) -> Optional[dict]:
+    """Like `lookup`, with a country hint ("German" + "Defense Minister")."""
+    from .. import nlp as nlp_mod
+    from .describe import describe
+    from .match import find
+
+    sp = nlp_mod.load()(text)
+    names, roles = find(sp)
+    d = describe(sp, 0, len(sp), names, roles, _date(_norm_date(date)), context=context)
+    return d.as_dict() if d else lookup(text, date)
+
+
+__all__ = ["resolve_actors", "lookup", "lookup_in_context", "ActorIndex"]

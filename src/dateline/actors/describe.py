@@ -1,0 +1,242 @@
+"""Resolve one phrase ("the Russian president", "a spokesman for the U.S. State Department") to
+name, country, sector and kind, from the KB matches inside it.
+
+Rules, in order: a known person decides (dated terms); else the phrase head before the first
+preposition (a KB organisation, a role noun, a country/capital/seat); a generic role noun
+("spokesman", "official") takes country and sector from the organisation it belongs to; a role
+with an office key and a country names the office holder on the article's date.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from . import kb as kb_mod
+from .match import Match
+
+SPLIT_PREPS = {"of", "for", "at", "with", "in", "to", "from", "by", "on", "inside", "within",
+               "near", "who", "which", "that"}
+ATTACH_PREPS = {"of", "for", "at", "with", "by"}  # "spokesman for X": X decides
+PLACE_PREPS = {"in", "inside", "within", "from"}
+FORMER = {"former", "ex", "ex-", "retired", "disgraced", "deposed", "ousted", "exiled",
+          "erstwhile", "onetime", "one-time", "late"}
+GENERIC = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "aide", "adviser",
+           "advisor", "envoy", "special envoy", "member", "head", "chief", "director", "chairman",
+           "representative", "press secretary", "secretary", "president", "leader", "source",
+           "officer", "agency", "department", "commission", "council", "office", "employee",
+           "staff", "team", "delegation", "board", "member", "members", "executive", "minister",
+           "deputy minister", "vice minister", "ambassador", "diplomat", "authorities", "expert",
+           "experts", "analyst", "professor", "scholar", "researcher", "fellow", "lawyer",
+           "attorney", "judge", "speaker", "chief executive", "ceo", "governor", "mayor",
+           "government", "administration", "unit"}
+COUNTRY_KINDS = ("country", "adj", "capital", "seat")
+INDEFINITE = {"a", "an", "some", "several", "many", "two", "three", "four", "five", "one",
+              "any", "another", "other"}
+
+
+@dataclass
+class Description:
+    name: str
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    kind: str = "organisation"
+    key: Optional[str] = None  # identity for merging mentions of one actor
+    basis: str = ""  # person | org | role | country | seat | capital | adj
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "country": self.country, "sector": self.sector,
+                "kind": self.kind}
+
+
+def _inside(m: Match, s: int, e: int) -> bool:
+    return s <= m.start and m.end <= e
+
+
+def _split(tokens, s: int, e: int, names: list[Match]) -> int:
+    covered = {i for m in names for i in range(m.start, m.end)}
+    for i in range(s + 1, e):
+        if tokens[i].lower_ in SPLIT_PREPS and i not in covered:
+            return i
+    return e
+
+
+def _org(kb, m: Match) -> Description:
+    o = kb.orgs[m.key]
+    kind = "igo" if o.kind == "igo" else ("group" if o.kind == "group" else "organisation")
+    return Description(o.name, o.country, o.sector, kind, key="org:" + o.name, basis="org")
+
+
+def _person(kb, m: Match, date: Optional[str]) -> Description:
+    p = kb.people[m.key]
+    country, sector, _ = p.at(date)
+    return Description(p.name, country, sector, "person", key="person:" + p.name, basis="person")
+
+
+def _country(kb, m: Match) -> Description:
+    iso = m.key
+    name = kb.country_name(iso)
+    if m.kind == "country":
+        return Description(name, iso, None, "country", key="country:" + iso, basis="country")
+    if m.kind in ("seat", "capital"):
+        return Description(f"Government of {name}", iso, "GOV", "organisation",
+                           key="gov:" + iso, basis=m.kind)
+    return Description(name, iso, None, "group", key="people:" + iso, basis="adj")
+
+
+def _text(tokens, s: int, e: int) -> str:
+    while s < e and (tokens[s].lower_ in ("the", "a", "an", "'s", "’s") or tokens[s].like_num
+                     or tokens[s].lower_ in INDEFINITE):
+        s += 1
+    while e > s and tokens[e - 1].is_punct:
+        e -= 1
+    return tokens[s:e].text if e > s else tokens.text
+
+
+def _country_in(ms: list[Match]) -> Optional[str]:
+    cs = [m for m in ms if m.kind in COUNTRY_KINDS]
+    return cs[-1].key if cs else None
+
+
+def _after_prep(tokens, s, e, names, roles, preps) -> tuple[list[Match], list[Match]]:
+    """Matches in [s, e) that follow one of `preps` (first such preposition)."""
+    for i in range(s, e):
+        if tokens[i].lower_ in preps:
+            return ([m for m in names if m.start > i and m.end <= e],
+                    [r for r in roles if r.start > i and r.end <= e])
+    return [], []
+
+
+def describe(tokens, s: int, e: int, names: list[Match], roles: list[Match],
+             date: Optional[str] = None, context: Optional[str] = None,
+             holder: bool = True) -> Optional[Description]:
+    """Describe tokens[s:e] using the matches (token offsets into `tokens`) that lie inside."""
+    kb = kb_mod.load()
+    names = [m for m in names if _inside(m, s, e)]
+    covered = {i for m in names if m.kind in ("org", "person") for i in range(m.start, m.end)}
+    roles = [r for r in roles if _inside(r, s, e) and r.start not in covered]
+    split = _split(tokens, s, e, names)
+    pre_n = [m for m in names if m.end <= split]
+    pre_r = [r for r in roles if r.end <= split]
+    former = any(t.lower_ in FORMER or t.lower_.startswith("ex-") for t in tokens[s:split])
+    now_n = _after_now(tokens, s, e, names)
+    persons = [m for m in pre_n if m.kind == "person" and not _possessor(tokens, m)
+               and not any(r.start >= m.end for r in pre_r)] or \
+        ([m for m in names if m.kind == "person"] if not pre_r and not pre_n else [])
+    if persons:
+        d = _person(kb, persons[-1], date)
+        if former and d.sector in ("GOV", "MIL", "LEG", "JUD", "SPY", "COP", None):
+            d.sector = "ELI"
+        return _employer(kb, d, now_n)
+    head = _head(pre_n, pre_r)
+    if head is None:
+        if split < e:  # nothing before the preposition: the rest may still name someone
+            post = describe(tokens, split + 1, e, names, roles, date, holder=holder) \
+                if split + 1 < e else None
+            if post and post.basis in ("role", "org", "person"):
+                return post
+        if context:
+            return None
+        return None
+    if head.kind == "person":
+        return _person(kb, head, date)
+    if head.kind == "org":
+        d = _org(kb, head)
+        if d.country is None:
+            d.country = _country_in([m for m in pre_n if m.start < head.start])
+        return d
+    if head.kind in COUNTRY_KINDS:
+        return _country(kb, head)
+    return _role(kb, tokens, s, e, split, head, pre_n, names, roles, date, context, former, now_n,
+                 holder)
+
+
+def _head(pre_n: list[Match], pre_r: list[Match]) -> Optional[Match]:
+    """The rightmost org/role/country before the split; an org or role beats a country adjective."""
+    cands = pre_n + pre_r
+    if not cands:
+        return None
+    last = max(cands, key=lambda m: (m.end, m.end - m.start))
+    return last
+
+
+def _after_now(tokens, s, e, names) -> list[Match]:
+    for i in range(s, e):
+        if tokens[i].lower_ in ("now", "currently"):
+            return [m for m in names if m.start > i and m.end <= e and m.kind == "org"]
+    return []
+
+
+def _employer(kb, d: Description, now_n: list[Match]) -> Description:
+    if now_n:
+        o = _org(kb, now_n[0])
+        d.sector = o.sector or d.sector
+        d.country = o.country or d.country
+    return d
+
+
+def _role(kb, tokens, s, e, split, head, pre_n, names, roles, date, context, former, now_n,
+          holder=True):
+    role = kb.roles[head.key]
+    sector, kind = role.sector, role.kind
+    country = _country_in([m for m in pre_n if m.start < head.start]) \
+        or _country_in([m for m in pre_n])
+    owners = [m for m in pre_n if m.kind == "person" and m.end <= head.start]
+    if country is None and owners:  # "Putin's adviser"
+        country = kb.people[owners[-1].key].at(date)[0]
+    org_pre = [m for m in pre_n if m.kind == "org" and m.end <= head.start]
+    seat_pre = [m for m in pre_n if m.kind in ("seat", "capital") and m.end <= head.start]
+    generic = role.phrase.lower() in GENERIC
+    if generic and org_pre:
+        o = _org(kb, org_pre[-1])
+        sector, country = o.sector or sector, o.country or country
+    elif generic and seat_pre:
+        sector = "GOV" if sector in (None, "GOV") else sector
+    post_n, post_r = _after_prep(tokens, split, e, names, roles, ATTACH_PREPS)
+    if generic and not org_pre and split < e and tokens[split].lower_ in ATTACH_PREPS:
+        orgs = [m for m in post_n if m.kind == "org"]
+        if orgs:
+            o = _org(kb, orgs[0])
+            sector, country = o.sector or sector, country or o.country
+        elif post_r and kb.roles[post_r[-1].key].sector and role.phrase.lower() not in (
+                "minister", "president", "secretary", "ambassador", "head", "leader"):
+            sector = kb.roles[post_r[-1].key].sector
+        country = country or _country_in(post_n)
+    if country is None and context:
+        country = _context_country(context)
+    if country is None and split < e and tokens[split].lower_ in PLACE_PREPS | {"at"}:
+        country = _country_in([m for m in names if m.start > split])
+    if country is None:
+        orgs = [m for m in pre_n if m.kind == "org"]
+        if orgs:
+            country = kb.orgs[orgs[-1].key].country
+    name = _text(tokens, s, split)
+    d = Description(name, country, sector, kind, basis="role")
+    if holder and role.office and country and not former and \
+            not _plural_or_indefinite(tokens, s, head):
+        who = kb.holder(country, role.office, date)
+        if who is not None:
+            c, sec, _ = who.at(date)
+            return Description(who.name, c or country, sec or sector, "person",
+                               key="person:" + who.name, basis="person")
+    if former and sector in ("GOV", "MIL", "LEG", "JUD", "SPY", "COP"):
+        d.sector = "ELI"
+    return _employer(kb, d, now_n)
+
+
+def _possessor(tokens, m: Match) -> bool:
+    return m.end < len(tokens) and tokens[m.end].lower_ in ("'s", "’s", "'")
+
+
+def _plural_or_indefinite(tokens, s: int, head: Match) -> bool:
+    if tokens[head.end - 1].tag_ in ("NNS", "NNPS"):
+        return True
+    return any(t.lower_ in INDEFINITE for t in tokens[s:head.start])
+
+
+def _context_country(context: str) -> Optional[str]:
+    from .kb import fold
+    kb = kb_mod.load()
+    for target in kb.names.get(fold(context).removeprefix("the "), []):
+        if target[0] in COUNTRY_KINDS:
+            return target[1]
+    return None

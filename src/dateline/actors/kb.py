@@ -1,0 +1,190 @@
+"""The actor knowledge base: countries, organisations, people with terms of office, role nouns.
+
+Loaded once per process from the TSV files in dateline/data/actors/ (see their headers).
+Everything downstream asks this module; nothing else reads the files.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..paths import data_file
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and unify apostrophes: the key every alias index uses."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("\u2019", "'").replace("\u2018", "'").lower().strip()
+
+
+@dataclass
+class Country:
+    iso3: str
+    name: str
+    aliases: list[str]
+    adjectives: list[str]
+    capital: str
+    seats: list[str]
+
+
+@dataclass
+class Org:
+    name: str
+    country: Optional[str]
+    sector: Optional[str]
+    kind: str
+    aliases: list[str]
+
+
+@dataclass
+class Term:
+    country: Optional[str]
+    office: str
+    sector: Optional[str]
+    start: str
+    end: str  # "" = open
+
+
+@dataclass
+class Person:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+
+    def at(self, date: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
+        """(country, sector, office) on `date`; without a date, the latest term.
+
+        Between or after terms the person is a former official (ELI) of the last country served.
+        """
+        terms = sorted(self.terms, key=lambda t: t.start)
+        if not terms:
+            return None, None, None
+        if not date:
+            t = max(terms, key=lambda t: (t.end == "", t.start))
+            return t.country, t.sector, t.office
+        current = [t for t in terms if t.start <= date and (not t.end or date < t.end)]
+        if current:
+            t = max(current, key=lambda t: t.start)
+            return t.country, t.sector, t.office
+        past = [t for t in terms if t.end and t.end <= date]
+        if past:
+            t = max(past, key=lambda t: t.end)
+            sector = "ELI" if t.sector in ("GOV", "MIL", "LEG", "JUD", "SPY", "COP") else t.sector
+            return t.country, sector, "former " + t.office
+        t = terms[0]
+        return t.country, None, None
+
+
+@dataclass
+class Role:
+    phrase: str
+    sector: Optional[str]
+    office: str
+    kind: str
+
+
+@dataclass
+class KB:
+    countries: dict[str, Country]
+    orgs: list[Org]
+    people: list[Person]
+    roles: dict[str, Role]
+    # folded alias -> target; targets are ("country"|"adj"|"capital"|"seat", iso3),
+    # ("org", index) or ("person", index)
+    names: dict[str, list[tuple[str, object]]]
+    offices: dict[tuple[str, str], list[tuple[Term, Person]]]
+
+    def holder(self, country: str, office: str, date: Optional[str]) -> Optional[Person]:
+        """Who held `office` in `country` on `date` (the latest holder when no date)."""
+        terms = self.offices.get((country, office)) or []
+        if not terms:
+            return None
+        if not date:
+            return max(terms, key=lambda tp: (tp[0].end == "", tp[0].start))[1]
+        for term, person in sorted(terms, key=lambda tp: tp[0].start, reverse=True):
+            if term.start <= date and (not term.end or date < term.end):
+                return person
+        return None
+
+    def country_name(self, iso3: Optional[str]) -> Optional[str]:
+        c = self.countries.get(iso3 or "")
+        return c.name if c else iso3
+
+
+def _rows(name: str):
+    path = data_file("actors", name)
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line.strip() and not line.startswith("#"):
+                yield line.split("\t")
+
+
+def _split(cell: str) -> list[str]:
+    return [a.strip() for a in cell.split("|") if a.strip()]
+
+
+def _load_countries() -> dict[str, Country]:
+    out = {}
+    with open(data_file("actors", "countries.tsv"), encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            out[row["iso3"]] = Country(row["iso3"], row["name"], _split(row["aliases"]),
+                                       _split(row["adjectives"]), row["capital"], _split(row["seats"]))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> KB:
+    countries = _load_countries()
+    orgs = []
+    for cols in _rows("orgs.tsv"):
+        cols = (cols + [""] * 5)[:5]
+        orgs.append(Org(cols[0], cols[1] or None, cols[2] or None, cols[3] or "organisation",
+                        _split(cols[4])))
+    people: dict[str, Person] = {}
+    for cols in _rows("people.tsv"):
+        cols = (cols + [""] * 7)[:7]
+        p = people.setdefault(cols[0], Person(cols[0]))
+        for a in _split(cols[1]):
+            if a not in p.aliases:
+                p.aliases.append(a)
+        p.terms.append(Term(cols[2] or None, cols[3], cols[4] or None, cols[5], cols[6]))
+    roles = {}
+    for cols in _rows("roles.tsv"):
+        cols = (cols + [""] * 4)[:4]
+        roles[fold(cols[0])] = Role(cols[0], cols[1] or None, cols[2], cols[3] or "person")
+    plist = list(people.values())
+    names: dict[str, list] = {}
+
+    def add(alias: str, target) -> None:
+        key = fold(alias)
+        if key.startswith("the "):
+            key = key[4:]
+        if key and target not in names.setdefault(key, []):
+            names[key].append(target)
+
+    for c in countries.values():
+        for a in [c.name] + c.aliases:
+            add(a, ("country", c.iso3))
+        for a in c.adjectives:
+            add(a, ("adj", c.iso3))
+        if c.capital:
+            add(c.capital, ("capital", c.iso3))
+        for a in c.seats:
+            add(a, ("seat", c.iso3))
+    for i, o in enumerate(orgs):
+        for a in [o.name] + o.aliases:
+            add(a, ("org", i))
+    for i, p in enumerate(plist):
+        for a in [p.name] + p.aliases:
+            add(a, ("person", i))
+    offices: dict[tuple[str, str], list] = {}
+    for p in plist:
+        for t in p.terms:
+            if t.country and t.office:
+                offices.setdefault((t.country, t.office), []).append((t, p))
+    return KB(countries, orgs, plist, roles, names, offices)

@@ -1,0 +1,136 @@
+"""Dictionary matching of KB names and role nouns over spaCy tokens.
+
+Aliases are tokenised once with the pipeline's tokenizer and keyed by their folded tokens, so a
+match is a dict hit per (position, length): no regex scans over the KB. Case rules keep common
+words from matching proper names ("male" is not Malé, "is" is not IS).
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from . import kb as kb_mod
+from .kb import fold
+
+MAX_LEN = 8
+PRIORITY = {"person": 0, "org": 1, "seat": 2, "country": 3, "capital": 4, "adj": 5}
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # token index
+    end: int
+    kind: str  # person org seat country capital adj role
+    key: object  # iso3, org index, person index, or role key
+    case: str = ""
+
+
+def _plural(word: str) -> list[str]:
+    if word.endswith("man"):
+        return [word[:-3] + "men"]
+    if word.endswith(("s", "x", "ch", "sh")):
+        return [word + "es"]
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return [word[:-1] + "ies"]
+    return [word + "s"]
+
+
+def _case_rule(alias: str, ntok: int) -> str:
+    """'' = any case; 'cap' = first token capitalised; 'exact' = same letters and case."""
+    letters = [c for c in alias if c.isalpha()]
+    if not letters or alias == alias.lower():
+        return ""
+    if alias.replace(".", "").isupper() and len(letters) <= 5:
+        return "exact"
+    return "cap" if ntok == 1 else ""
+
+
+@dataclass
+class Index:
+    names: dict  # key -> (targets, case rule, original alias)
+    roles: dict  # key -> role key
+
+
+@functools.lru_cache(maxsize=1)
+def index() -> Index:
+    from .. import nlp as nlp_mod
+
+    tok = nlp_mod.load().tokenizer
+    kb = kb_mod.load()
+
+    def key_of(text: str) -> tuple[str, int]:
+        toks = [fold(t.text) for t in tok(text)]
+        return " ".join(toks), len(toks)
+
+    names: dict = {}
+    surface: dict[str, list[str]] = {}
+    for c in kb.countries.values():
+        for a in [c.name] + c.aliases + c.adjectives + c.seats + ([c.capital] if c.capital else []):
+            surface.setdefault(fold(a).removeprefix("the "), []).append(a)
+    for o in kb.orgs:
+        for a in [o.name] + o.aliases:
+            surface.setdefault(fold(a).removeprefix("the "), []).append(a)
+    for p in kb.people:
+        for a in [p.name] + p.aliases:
+            surface.setdefault(fold(a).removeprefix("the "), []).append(a)
+    for folded, targets in kb.names.items():
+        alias = next((a for a in surface.get(folded, []) if a), folded)
+        alias = alias[4:] if alias.lower().startswith("the ") else alias
+        key, n = key_of(alias)
+        rule = min((_case_rule(a, n) for a in surface.get(folded, [alias])), key=len)
+        targets = sorted(targets, key=lambda t: PRIORITY[t[0]])
+        prev = names.get(key)
+        if prev:
+            targets = prev[0] + [t for t in targets if t not in prev[0]]
+        names[key] = (targets, rule, alias)
+    roles: dict = {}
+    for rkey in kb.roles:
+        key, _ = key_of(rkey)
+        roles.setdefault(key, rkey)
+        words = key.split(" ")
+        for pl in _plural(words[-1]):
+            roles.setdefault(" ".join(words[:-1] + [pl]), rkey)
+    return Index(names, roles)
+
+
+def _case_ok(rule: str, tokens, alias: str) -> bool:
+    if not rule:
+        return True
+    first = tokens[0].text
+    if rule == "cap":
+        return first[:1].isupper()
+    return "".join(t.text for t in tokens).replace(".", "") == alias.replace(" ", "").replace(".", "") \
+        or "".join(t.text for t in tokens).replace(".", "").isupper() and len(first) > 3
+
+
+def find(tokens) -> tuple[list[Match], list[Match]]:
+    """Longest-first KB name matches and role matches over a spaCy Doc or Span."""
+    idx = index()
+    folded = [fold(t.text) for t in tokens]
+    n = len(folded)
+    names, roles = [], []
+    i = 0
+    while i < n:
+        hit = None
+        for L in range(min(MAX_LEN, n - i), 0, -1):
+            entry = idx.names.get(" ".join(folded[i:i + L]))
+            if entry and _case_ok(entry[1], tokens[i:i + L], entry[2]):
+                hit = (L, entry)
+                break
+        if hit:
+            L, (targets, _, _) = hit
+            kind, key = targets[0]
+            names.append(Match(i, i + L, kind, key))
+            i += L
+        else:
+            i += 1
+    i = 0
+    while i < n:
+        for L in range(min(5, n - i), 0, -1):
+            rkey = idx.roles.get(" ".join(folded[i:i + L]))
+            if rkey:
+                roles.append(Match(i, i + L, "role", rkey))
+                i += L - 1
+                break
+        i += 1
+    return names, roles

@@ -1,0 +1,412 @@
+"""Document-level actor resolution: mentions -> descriptions -> merged actors + index.
+
+Mentions come from KB matches, spaCy entities, role-noun chunks and personal pronouns. A named
+mention that only modifies a role chunk ("Russian" in "the Russian president") is folded into
+that chunk. Toponyms used as places ("in Pyongyang") go to the index's place list instead.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Actor, Span
+from . import kb as kb_mod
+from .describe import Description, describe
+from .index import ActorIndex, Place
+from .match import Match, find
+
+PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into",
+               "from", "via", "within", "through", "toward", "towards", "across", "over", "off",
+               "along", "beyond", "on", "between", "among", "north", "south", "east", "west"}
+MOTION = {"visit", "trip", "travel", "go", "come", "fly", "return", "arrive", "head", "move",
+          "flee", "send", "deploy", "tour", "reach", "enter", "leave", "journey", "way", "route",
+          "road", "flight", "back", "bring", "take", "transfer", "expel", "export", "import",
+          "ship", "smuggle", "cross", "invade", "march", "sail", "drive", "walk", "relocate"}
+ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady",
+          "president", "prime", "minister", "general", "gen.", "gen", "lt.", "col.", "sen.",
+          "senator", "rep.", "gov.", "governor", "king", "queen", "prince", "princess", "pope",
+          "sheikh", "ayatollah", "chancellor", "premier", "secretary", "mayor", "judge",
+          "ambassador", "foreign", "defence", "defense", "state", "deputy", "vice", "chief",
+          "spokesman", "spokeswoman", "commander", "colonel", "admiral", "captain", "professor",
+          "prof.", "rev.", "reverend", "bishop", "archbishop", "cardinal", "father", "imam",
+          "emir", "crown", "sultan", "'s", "’s"}
+PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+LEADER_PLURALS = {"leaders", "presidents", "ministers", "heads", "premiers", "counterparts",
+                  "men", "sides"}
+CVL_WEAK = {"people", "man", "woman", "men", "women", "children", "family", "families",
+            "person", "youth", "youths", "crowd", "witness", "witnesses", "victim", "victims",
+            "worker", "workers", "resident", "residents"}
+CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "iobj", "pobj", "conj", "appos", "poss",
+             "ROOT", "attr", "dative"}
+
+
+@dataclass
+class Mention:
+    s: int  # token span of the mention text
+    e: int
+    desc: Optional[Description]
+    subject: bool = False
+    pronoun: bool = False
+    plural_link: int = 0  # "the two leaders" -> link to this many recent persons
+    surname: Optional[str] = None
+    corefers: Optional[int] = None  # token of the named mention this appositive describes
+
+
+def _root(sp, s: int, e: int):
+    span = sp[s:e]
+    return span.root
+
+
+def _place_use(tok) -> bool:
+    """Is this toponym token used as a location rather than as an acting entity?"""
+    seen = 0
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok and seen < 4:
+        if tok.dep_ == "compound" and tok.head.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() not in (
+                "government", "official", "authority", "leader", "regime")
+        tok = tok.head
+        seen += 1
+    dep, head = tok.dep_, tok.head
+    if dep == "pobj":
+        if head.lower_ in PLACE_PREPS:
+            return True
+        if head.lower_ == "to" and head.head.lemma_.lower() in MOTION:
+            return True
+        if head.lower_ == "for" and head.head.lemma_.lower() in ("leave", "depart", "bound"):
+            return True
+        return False
+    if dep == "dobj" and head.lemma_.lower() in MOTION:
+        return True
+    if dep in ("npadvmod", "nmod"):
+        return True
+    if dep == "ROOT" and tok.i + 1 < len(tok.doc) and tok.nbor(1).text in (",", "(", "-", "—"):
+        return tok.i == tok.sent.start  # a dateline
+    return False
+
+
+class _Resolver:
+    def __init__(self, sp, date: Optional[str]):
+        self.sp = sp
+        self.date = date
+        self.kb = kb_mod.load()
+        self.names, self.roles = find(sp)
+        self.chunk_of = {}
+        for nc in sp.noun_chunks:
+            for t in nc:
+                self.chunk_of[t.i] = nc
+        self.places: list[Place] = []
+        self.consumed: set[int] = set()
+
+    # --- descriptions -------------------------------------------------------------------
+    def _desc(self, s: int, e: int, **kw) -> Optional[Description]:
+        return describe(self.sp, s, e, self.names, self.roles, self.date, **kw)
+
+    def _phrase_end(self, root) -> int:
+        """A role head's phrase: its chunk plus attached of/for/at/with/by phrases."""
+        end = root.i + 1
+        for child in root.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with", "by"):
+                end = max(end, child.right_edge.i + 1)
+        return end
+
+    def _extra_context(self, root) -> list[tuple[int, int]]:
+        """Appositive / relative-clause spans that describe a person or organisation."""
+        out = []
+        for child in root.children:
+            if child.dep_ in ("appos", "relcl", "acl"):
+                out.append((child.left_edge.i, child.right_edge.i + 1))
+        if root.dep_ == "appos":
+            h = root.head
+            nc = self.chunk_of.get(h.i)
+            out.append((nc.start if nc is not None else h.i, self._phrase_end(h)))
+        return out
+
+    # --- mention kinds ------------------------------------------------------------------
+    def person(self, s: int, e: int, kb_match: Optional[Match]) -> Mention:
+        root = _root(self.sp, s, e)
+        nc = self.chunk_of.get(root.i)
+        pre = (nc.start, s) if nc is not None and nc.start < s else None
+        if kb_match is not None:
+            d = self._desc(kb_match.start, kb_match.end)
+            if pre:
+                former = self._desc(pre[0], e)
+                if former and former.sector == "ELI":
+                    d.sector = "ELI"
+        else:
+            d = Description(_clean_name(self.sp[s:e]), None, None, "person", basis="person")
+            ctx = []
+            if pre:
+                ctx.append(pre)
+            ctx += self._extra_context(root)
+            for cs, ce in ctx:
+                c = self._desc(cs, ce, holder=False)
+                if c and (c.country or c.sector):
+                    d.country = d.country or c.country
+                    d.sector = d.sector or c.sector
+                    if d.country and d.sector:
+                        break
+            d.key = "pname:" + d.name.lower()
+        m = Mention(s, e, d, subject=root.dep_ in ("nsubj", "nsubjpass"))
+        toks = d.name.split()
+        m.surname = toks[-1].lower() if toks else None
+        for cs, ce in self._extra_context(root):
+            if root.dep_ != "appos":
+                self.consumed.update(range(cs, ce))
+        return m
+
+    def org(self, s: int, e: int, kb_match: Optional[Match]) -> Optional[Mention]:
+        root = _root(self.sp, s, e)
+        if kb_match is not None:
+            d = self._desc(kb_match.start, kb_match.end)
+        else:
+            d = self._desc(s, e)
+            if d is None or d.basis not in ("org", "role"):
+                d = Description(self.sp[s:e].text.removeprefix("the ").strip(), None, None,
+                                "organisation", basis="org")
+            nc = self.chunk_of.get(root.i)
+            if nc is not None and nc.start < s and d.country is None:
+                c = self._desc(nc.start, s)
+                if c:
+                    d.country = c.country
+            d.key = "oname:" + d.name.lower()
+        return Mention(s, e, d, subject=root.dep_ in ("nsubj", "nsubjpass"))
+
+    def toponym(self, m: Match) -> Optional[Mention]:
+        root = _root(self.sp, m.start, m.end)
+        if _place_use(root) and not (m.kind == "seat" and root.dep_ in ("nsubj", "nsubjpass")):
+            span = self.sp[m.start:m.end]
+            self.places.append(Place(span.start_char, span.end_char, span.text, m.key))
+            return None
+        d = self._desc(m.start, m.end)
+        return Mention(m.start, m.end, d, subject=root.dep_ in ("nsubj", "nsubjpass"))
+
+    def role_chunk(self, nc) -> Optional[Mention]:
+        root = nc.root
+        s = nc.start
+        while s < root.i and self.sp[s].lower_ in ("the", "a", "an"):
+            s += 1
+        words = {t.lower_ for t in nc}
+        if root.lower_ in LEADER_PLURALS and words & {"two", "both", "three"}:
+            n = 3 if "three" in words else 2
+            return Mention(s, nc.end, None, subject=root.dep_ in ("nsubj", "nsubjpass"),
+                           plural_link=n)
+        end = self._phrase_end(root)
+        d = self._desc(nc.start, end)
+        if d is None:
+            return None
+        if d.basis == "role" and root.lower_ in CVL_WEAK and root.dep_ not in (
+                "nsubj", "nsubjpass", "dobj", "agent"):
+            return None
+        if d.key is None:
+            d.key = f"role:{d.country}:{d.sector}:{root.lemma_.lower()}"
+        return Mention(s, nc.end, d, subject=root.dep_ in ("nsubj", "nsubjpass"))
+
+    # --- the pass -----------------------------------------------------------------------
+    def mentions(self) -> list[Mention]:
+        sp = self.sp
+        out: list[Mention] = []
+        taken: set[int] = set()
+        role_heads = self._role_chunk_heads()
+        ents = [e for e in sp.ents if e.label_ in ENT_LABELS]
+        kb_by_start = {m.start: m for m in self.names}
+        # Named mentions: KB matches first, then spaCy entities not covered by them.
+        spans: list[tuple[int, int, Optional[Match], str]] = []
+        for m in self.names:
+            ent = next((x for x in ents if x.start <= m.start and m.end <= x.end), None)
+            if ent is not None and ent.label_ == "PERSON" and m.kind != "person" and (
+                    ent.end - ent.start) > (m.end - m.start):
+                continue  # "Chad Smith" is a person, not Chad
+            spans.append((m.start, m.end, m, m.kind))
+        covered = {i for s, e, _, _ in spans for i in range(s, e)}
+        for x in ents:
+            if any(i in covered for i in range(x.start, x.end)):
+                continue
+            spans.append((x.start, x.end, None, x.label_))
+        spans.sort()
+        for s, e, m, kind in spans:
+            if any(i in taken for i in range(s, e)):
+                continue
+            root = _root(sp, s, e)
+            if self._absorbed(root, role_heads, kind):
+                continue
+            mention = self._named(s, e, m, kind)
+            if mention is not None and mention.desc is not None:
+                out.append(mention)
+                taken.update(range(s, e))
+        for nc in sp.noun_chunks:
+            if nc.root.i in taken or nc.root.i not in role_heads:
+                continue
+            mention = self.role_chunk(nc)
+            if mention is not None and nc.root.dep_ == "appos" and nc.root.head.i in taken:
+                mention.desc, mention.corefers = None, nc.root.head.i
+            elif mention is not None and mention.desc is not None:
+                named = [c.i for c in nc.root.children if c.dep_ == "appos" and c.i in taken]
+                if named and mention.desc.kind == "person":
+                    mention.desc, mention.corefers = None, named[0]
+            if mention is not None:
+                out.append(mention)
+                taken.update(range(nc.start, nc.end))
+        for t in sp:
+            if t.lower_ in PRONOUNS and t.i not in taken and t.pos_ == "PRON":
+                out.append(Mention(t.i, t.i + 1, None, subject=t.dep_ in ("nsubj", "nsubjpass"),
+                                   pronoun=True))
+        out.sort(key=lambda m: m.s)
+        return out
+
+    def _role_chunk_heads(self) -> set[int]:
+        heads = set()
+        named = {i for m in self.names if m.kind in ("person", "org") for i in range(m.start, m.end)}
+        for r in self.roles:
+            last = r.end - 1
+            if last in named:
+                continue
+            nc = self.chunk_of.get(last)
+            if nc is not None and nc.root.i == last:
+                heads.add(last)
+        return heads
+
+    def _absorbed(self, root, role_heads: set[int], kind: str) -> bool:
+        """A named modifier of a role chunk ("Russian" in "Russian troops") is part of it."""
+        nc = self.chunk_of.get(root.i)
+        if nc is None or nc.root.i == root.i:
+            return False
+        if kind in ("person", "PERSON"):
+            return False
+        return nc.root.i in role_heads
+
+    def _named(self, s: int, e: int, m: Optional[Match], kind: str) -> Optional[Mention]:
+        if kind in ("person", "PERSON"):
+            return self.person(s, e, m if kind == "person" else None)
+        if kind in ("org", "ORG"):
+            return self.org(s, e, m)
+        if kind in ("country", "capital", "seat"):
+            return self.toponym(m)
+        if kind == "adj":
+            root = self.sp[m.start:m.end].root
+            if root.pos_ in ("NOUN", "PROPN") and root.dep_ in CORE_DEPS and root.tag_ in (
+                    "NNPS", "NNS"):
+                return Mention(s, e, self._desc(s, e), subject=root.dep_ in ("nsubj", "nsubjpass"))
+            return None
+        if kind in ("GPE", "LOC", "FAC"):
+            root = _root(self.sp, s, e)
+            if kind == "GPE" and not _place_use(root) and root.dep_ in (
+                    "nsubj", "nsubjpass", "poss"):
+                d = self._desc(s, e)
+                if d is not None:
+                    return Mention(s, e, d, subject=True)
+            span = self.sp[s:e]
+            self.places.append(Place(span.start_char, span.end_char, span.text, None))
+            return None
+        if kind == "NORP":
+            root = _root(self.sp, s, e)
+            if root.dep_ in CORE_DEPS and root.pos_ in ("NOUN", "PROPN"):
+                name = self.sp[s:e].text
+                return Mention(s, e, Description(name, None, None, "group",
+                                                 key="norp:" + name.lower(), basis="norp"))
+        return None
+
+
+def _clean_name(span) -> str:
+    toks = list(span)
+    while toks and toks[0].lower_ in TITLES:
+        toks = toks[1:]
+    while toks and toks[-1].lower_ in ("'s", "’s", "'"):
+        toks = toks[:-1]
+    return " ".join(t.text for t in toks) if toks else span.text
+
+
+def _link(mentions: list[Mention], sp) -> list[tuple[Mention, list[str]]]:
+    """Assign actor keys: names by key, surnames to earlier full names, pronouns backwards."""
+    out = []
+    persons: list[tuple] = []  # (token, key, subject, sentence start, country)
+    surnames: dict[str, str] = {}
+    token_keys: list[tuple[tuple[int, int], str]] = []
+    for m in mentions:
+        sent = sp[m.s].sent.start
+        if m.corefers is not None:
+            out.append((m, None))
+            continue
+        if m.pronoun or m.plural_link:
+            keys = _antecedents(persons, m, sent)
+            out.append((m, keys))
+            continue
+        d = m.desc
+        key = d.key or f"text:{d.name.lower()}"
+        if d.kind == "person":
+            if key.startswith("pname:") and m.surname and " " not in d.name and \
+                    m.surname in surnames:
+                key = surnames[m.surname]
+            elif key.startswith("pname:") and m.surname in surnames and \
+                    _same_person(surnames[m.surname], d.name):
+                key = surnames[m.surname]
+            if m.surname:
+                surnames.setdefault(m.surname, key)
+            persons.append((m.s, key, m.subject, sent, d.country))
+        token_keys.append(((m.s, m.e), key))
+        out.append((m, [key]))
+    return [(m, keys if keys is not None else
+             [k for tok, k in token_keys if tok[0] <= m.corefers < tok[1]][:1])
+            for m, keys in out]
+
+
+def _same_person(key: str, name: str) -> bool:
+    prev = key.split(":", 1)[1].lower().split()
+    cur = name.lower().split()
+    return len(cur) == 1 or (prev and cur and prev[0][0] == cur[0][0])
+
+
+def _antecedents(persons, m: Mention, sent: int) -> list[str]:
+    before = [p for p in persons if p[0] < m.s]
+    if not before:
+        return []
+    if m.plural_link:  # "the two leaders": recent persons of different countries
+        keys: list[str] = []
+        countries: set = set()
+        for p in reversed(before):
+            if p[1] not in keys and (p[4] is None or p[4] not in countries):
+                keys.append(p[1])
+                countries.add(p[4])
+            if len(keys) == m.plural_link:
+                break
+        return keys if len(keys) == m.plural_link else []
+    recent_sents = sorted({p[3] for p in before}, reverse=True)[:2]
+    window = [p for p in before if p[3] in recent_sents]
+    subj = [p for p in window if p[2]]
+    if subj:
+        same = [p for p in subj if p[3] == sent]
+        return [(same or subj)[-1][1]]
+    return [before[-1][1]]
+
+
+def resolve(sp, text: str, date: Optional[str]) -> tuple[list[Actor], ActorIndex]:
+    r = _Resolver(sp, date)
+    linked = _link(r.mentions(), sp)
+    actors: dict[str, Actor] = {}
+    index = ActorIndex(places=r.places)
+    descs: dict[str, Description] = {}
+    for m, keys in linked:
+        if m.desc is not None:
+            descs.setdefault(keys[0], m.desc)
+    for m, keys in linked:
+        span = sp[m.s:m.e]
+        for key in keys:
+            d = descs.get(key)
+            if d is None:
+                continue
+            actor = actors.get(key)
+            if actor is None:
+                actor = Actor(id=f"a{len(actors) + 1}", name=d.name, country=d.country,
+                              sector=d.sector, kind=d.kind)
+                actors[key] = actor
+            elif m.desc is not None:
+                _fill(actor, m.desc)
+            actor.mentions.append(Span(span.text, span.start_char, span.end_char))
+            index.mentions.append((span.start_char, span.end_char, actor))
+    return list(actors.values()), index
+
+
+def _fill(actor: Actor, d: Description) -> None:
+    """A later mention can add what the first one lacked (country or sector), never overwrite."""
+    actor.country = actor.country or d.country
+    actor.sector = actor.sector or d.sector
