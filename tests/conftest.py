@@ -19,3 +19,7 @@ def shared():
     if not (path / "data").is_dir():
         pytest.skip(f"shared data not found at {path}")
     return path
+
+# PostgreSQL server and the sqlite/postgresql `store_url` fixture for the store tests (defined
+# once here so the session server starts once, not once per importing module).
+from conftest_pg import pg_server, store_url  # noqa: E402,F401

@@ -12,7 +12,6 @@ import textwrap
 import pytest
 import sqlalchemy as sa
 
-from conftest_pg import pg_server, store_url  # noqa: F401  (fixtures)
 from dateline.clean import to_article
 from dateline.ingest.record import InputError, Record
 from dateline.store import StoreError, open_store

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from datetime import date
 
 import sqlalchemy as sa
 
@@ -35,14 +36,13 @@ def _guarded(func):
 
 
 def _date(value, flag: str):
-    from ..clean import normalise_date
-
+    """A strict YYYY-MM-DD bound (stored dates are ISO text, so bounds compare as text)."""
     if value is None:
         return None
-    d = normalise_date(value)
-    if not d:
-        raise StoreError(f"{flag} {value!r} is not a date")
-    return d
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise StoreError(f"{flag} {value!r} is not a date (use YYYY-MM-DD)") from None
 
 
 def register(sub, add_input_options, records_from_args, workers) -> None:

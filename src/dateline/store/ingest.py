@@ -77,11 +77,12 @@ class Progress:
 
 
 def ingest(store: Store, items: Iterable[Item], process: Callable, workers: int = 1,
-           replace: bool = False, err: TextIO = sys.stderr) -> Stats:
+           replace: bool = False, err: Optional[TextIO] = None) -> Stats:
     """Run `process(records, workers)` (e.g. pipeline.extract_stream) and store the results.
 
     Bad inputs are reported as one line each on `err` and collected in `stats.errors`.
     """
+    err = err or sys.stderr
     stats = Stats()
     progress = Progress(err)
     todo = items if replace else pending(store, items, stats)
