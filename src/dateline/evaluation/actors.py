@@ -1,0 +1,131 @@
+"""`dateline eval actors`: actor-resolution cases (text [+ context, date] -> country, sector).
+
+The default case file is NGEC's actor-resolution test suite as parsed into the shared data
+(actor_resolution_cases.tsv). It uses PLOVER/NGEC code names where dateline follows the project
+contract, so expected codes are translated before comparing (documented in TRANSLATE below):
+UNO -> UN (or a UN agency code), EUR -> EU, IGO -> any non-country IGO code, JRN (journalism) ->
+MED (the project's media code), MED (PLOVER health) -> HLH. A field missing from `expected` is not
+checked; an empty expected value means "null". Rows marked xfail are reported separately.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import time
+from pathlib import Path
+
+from ..paths import shared_data
+
+UN_FAMILY = {"UN", "WHO", "IAEA", "UNHCR", "UNICEF", "WFP"}
+SECTOR_TRANSLATE = {"JRN": "MED", "MED": "HLH"}
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--cases", default=None,
+                   help="TSV of cases (default: shared actors/actor_resolution_cases.tsv)")
+    p.add_argument("--show", type=int, default=0, help="print up to N failing cases")
+
+
+def _country_ok(expected, got, countries) -> bool:
+    if isinstance(expected, dict):
+        if expected.get("op") == "NotEq":
+            return got != expected.get("val")
+        if expected.get("op") == "In":
+            return any(_country_ok(v, got, countries) for v in expected.get("val", []))
+        return True
+    if expected == "":
+        return got is None
+    if expected == "UNO":
+        return got in UN_FAMILY
+    if expected == "EUR":
+        return got == "EU"
+    if expected == "IGO":
+        return got is not None and got not in countries and got not in ("EU", "UN")
+    return got == expected
+
+
+def _sector_ok(expected, got) -> bool:
+    if isinstance(expected, dict):
+        if expected.get("op") == "In":
+            return any(_sector_ok(v, got) for v in expected.get("val", []))
+        if expected.get("op") == "NotEq":
+            return got != SECTOR_TRANSLATE.get(expected.get("val"), expected.get("val"))
+        return True
+    if expected == "":
+        return got is None
+    return got == SECTOR_TRANSLATE.get(expected, expected)
+
+
+def _date(value: str):
+    from ..clean import normalise_date
+
+    value = (value or "").strip()
+    if not value or value.lower() == "today":
+        return None  # the evaluator never assumes today's date
+    return normalise_date(value)
+
+
+def load_cases(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    for r in rows:
+        r["expected"] = json.loads(r["expected"] or "{}")
+        r["xfail"] = str(r.get("xfail", "")).strip().lower() == "true"
+    return rows
+
+
+def run(args) -> int:
+    from ..actors import kb as kb_mod, lookup, lookup_in_context
+
+    path = Path(args.cases) if args.cases else shared_data("actors", "actor_resolution_cases.tsv")
+    if not path.is_file():
+        print(f"dateline: cases file not found: {path}", file=sys.stderr)
+        return 2
+    countries = set(kb_mod.load().countries)
+    cases = load_cases(path)
+    stats = {k: [0, 0] for k in ("country", "sector", "sector_lenient", "both")}
+    xstats = [0, 0]
+    fails = []
+    t0 = time.perf_counter()
+    lookup("warm up")
+    t_warm = time.perf_counter()
+    for r in cases:
+        exp = r["expected"]
+        date = _date(r.get("query_date", ""))
+        if r.get("context"):
+            got = lookup_in_context(r["text"], r["context"], date) or {}
+        else:
+            got = lookup(r["text"], date) or {}
+        checks = {}
+        if "country" in exp:
+            checks["country"] = _country_ok(exp["country"], got.get("country"), countries)
+        if "code_1" in exp:
+            checks["sector"] = _sector_ok(exp["code_1"], got.get("sector"))
+            checks["sector_lenient"] = checks["sector"] or (
+                "code_2" in exp and _sector_ok(exp["code_2"], got.get("sector")))
+        if "country" in checks and "sector" in checks:
+            checks["both"] = checks["country"] and checks["sector"]
+        if not checks:
+            continue
+        if r["xfail"]:
+            xstats[0] += all(checks.values())
+            xstats[1] += 1
+            continue
+        for k, ok in checks.items():
+            stats[k][0] += ok
+            stats[k][1] += 1
+        if not all(checks.values()):
+            fails.append((r, got))
+    elapsed = time.perf_counter() - t_warm
+    print(f"cases: {path} ({len(cases)} rows)")
+    for k, (ok, n) in stats.items():
+        rate = ok / n if n else 0.0
+        print(f"{k:15s} {ok:4d}/{n:<4d} {rate:.3f}")
+    print(f"{'xfail rows':15s} {xstats[0]:4d}/{xstats[1]:<4d} passed (not in the rates above)")
+    print(f"time: {elapsed:.2f}s for {len(cases)} lookups after a {t_warm - t0:.1f}s warm-up")
+    for r, got in fails[: args.show]:
+        print(f"FAIL {r['text']!r} ctx={r.get('context')!r} date={r.get('query_date')!r} "
+              f"expected={json.dumps(r['expected'])} got={got.get('country')}/{got.get('sector')} "
+              f"{got.get('name')!r}")
+    return 0
