@@ -12,9 +12,10 @@ import logging
 from ..model import Event, Span
 from . import ontology
 from .actorview import ActorView
-from .coder import Candidate, evidence_bounds, sentence_candidates
+from .coder import Candidate, domestic_target, evidence_bounds, sentence_candidates
 
 log = logging.getLogger(__name__)
+NEEDS_BOTH = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "RETREAT", "REQUEST", "SANCTION"}
 
 
 def _classifier():
@@ -60,7 +61,7 @@ def choose_types(cands: list[Candidate]) -> None:
 
 def _confidence(c: Candidate) -> float:
     conf = 0.5 + (0.2 if c.source and not c.implicit_source else 0.05 if c.source else 0.0)
-    conf += 0.15 if c.target else 0.0
+    conf += 0.15 if c.target and not c.implicit_target else 0.0
     conf += 0.1 if len(c.row.types) == 1 else 0.0
     conf -= 0.1 if c.embedded or c.parent is not None else 0.0
     return max(0.05, min(0.95, conf))
@@ -92,7 +93,12 @@ def _to_event(c: Candidate, text: str, quotes) -> Event:
 
 
 def _keep(c: Candidate) -> bool:
-    """Only events with a resolved actor: a source, or a recipient of a passive/nominal event."""
+    """Only events with a resolved actor: a source, or a recipient of a passive/nominal event.
+
+    A bare event noun needs both sides ("Li's trip" alone is a mention, not an event)."""
+    noun = c.trigger.pos_ in ("NOUN", "PROPN") and c.light is None
+    if noun and c.types[0] in NEEDS_BOTH and not (c.source and c.target):
+        return False
     if c.source:
         return True
     return bool(c.target) and (c.passive or c.trigger.pos_ in ("NOUN", "PROPN"))
@@ -132,6 +138,8 @@ def code_events(doc) -> None:
             except Exception as exc:
                 log.debug("skipped sentence: %s", exc)
         cands = [c for c in cands if _keep(c)]
+        for c in cands:
+            domestic_target(c)
         choose_types(cands)
         events = [_to_event(c, article.text, article.quotes) for c in cands]
         lemmas = {id(e): c.trigger.lemma_.lower() for e, c in zip(events, cands)}

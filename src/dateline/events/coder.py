@@ -20,6 +20,8 @@ from .status import status_of
 TARGET_PREPS = {"to", "with", "against", "on", "for", "at", "toward", "towards", "into", "upon"}
 PLACE_PREPS = {"to", "in", "into"}
 EMBED_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "relcl", "conj"}
+COOP_TYPES = {"AGREE", "SUPPORT", "AID", "COOPERATE", "CONCEDE", "CONSULT"}
+PARTNER_TYPES = {"CONSULT", "MOBILIZE", "AID", "COOPERATE"}
 RECIPROCAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "RETREAT", "ASSAULT"}
 REL_PRONOUNS = {"who", "which", "that", "whom"}
 SKIP_CHILD_DEPS = {"conj", "cc", "advcl", "parataxis", "punct", "mark", "relcl", "dep"}
@@ -41,6 +43,8 @@ class Candidate:
     status: str = "asserted"
     types: tuple = ()
     implicit_source: bool = False
+    implicit_target: bool = False
+    modifier_toks: list = field(default_factory=list)
 
     @property
     def head(self):
@@ -99,6 +103,18 @@ def _between(tok) -> list:
             for g in c.children if g.dep_ == "pobj"]
 
 
+def _object_preps(verb) -> list:
+    """Targets attached to the object: "signed agreements with X", "held talks with X"."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            out += _prep_targets(c, {"with", "to", "against", "for"})
+            for g in c.children:
+                if g.dep_ in ("amod", "acl", "prep"):
+                    out += _prep_targets(g, {"with", "to"})
+    return out
+
+
 def _verb_args(cand: Candidate) -> None:
     verb = cand.trigger
     subj, passive = _subject_of(verb)
@@ -131,9 +147,8 @@ def _noun_args(cand: Candidate) -> None:
         tgt += _prep_targets(cand.light, preps)
     if not src and btw:
         src, tgt = btw, tgt or btw
-    if not src:
-        src = mods  # "Chinese attack", "US-led strikes": resolved below if they are actors
     cand.source_toks, cand.target_toks = src, tgt
+    cand.modifier_toks = mods  # "Chinese attack", "US-led strikes": a source if nothing else
 
 
 def _core_span(tok) -> tuple[int, int]:
@@ -141,7 +156,7 @@ def _core_span(tok) -> tuple[int, int]:
     start = tok.idx
     for c in tok.lefts:
         if c.dep_ in ("compound", "amod", "poss", "nmod", "det", "nummod", "quantmod"):
-            start = min(start, c.left_edge.idx)
+            start = min(start, _core_span(c)[0] if c.dep_ in ("poss", "compound") else c.idx)
     end = tok.idx + len(tok.text)
     for c in tok.rights:
         if c.dep_ in ("compound", "flat") or (c.dep_ == "case"):
@@ -181,10 +196,20 @@ def resolve(tok, view: ActorView, allow_place: bool = False, depth: int = 0) -> 
     return None
 
 
+def _of_conjuncts(tok) -> list:
+    """"the delegations of A, B and C": the owners' conjuncts stand for the head."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            for g in c.children:
+                if g.dep_ == "pobj" and any(x.dep_ == "conj" for x in g.children):
+                    return _expand(g)
+    return []
+
+
 def to_refs(toks: list, view: ActorView, allow_place: bool = False) -> list[ActorRef]:
     refs, seen = [], set()
     for tok in toks:
-        for t in _expand(tok):
+        for t in _expand(tok) + _of_conjuncts(tok):
             hit = resolve(t, view, allow_place)
             if not hit:
                 continue
@@ -277,8 +302,10 @@ def arguments(cand: Candidate) -> None:
 
 def resolve_sides(cand: Candidate, view: ActorView) -> None:
     place_ok = "place" in cand.row.flags
-    cand.source = to_refs(cand.source_toks, view)
+    cand.source = to_refs(cand.source_toks, view) or to_refs(cand.modifier_toks, view)
     cand.target = to_refs(cand.target_toks, view, allow_place=place_ok)
+    if not cand.target and cand.trigger.pos_ not in ("NOUN", "PROPN"):
+        cand.target = to_refs(_object_preps(cand.trigger), view, allow_place=place_ok)
 
 
 
@@ -301,6 +328,32 @@ def inherit_sides(cand: Candidate) -> None:
         cand.target = list(cand.source)
 
 
+def locative_targets(cand: Candidate, view: ActorView) -> None:
+    """A cooperative act "in Benin" / "during his visit to X" is taken to be towards that country."""
+    if cand.target or not cand.source or cand.types[0] not in COOP_TYPES:
+        return
+    own = {r.country for r in cand.source}
+    for c in cand.head.children:
+        if c.dep_ != "prep" or c.lower_ not in ("in", "during", "at"):
+            continue
+        toks = [t for t in c.subtree if t.dep_ == "pobj"]
+        refs = [r for r in to_refs(toks, view, allow_place=True) if r.country not in own]
+        if refs:
+            cand.target = refs[:1]
+            return
+
+
+def domestic_target(cand: Candidate) -> None:
+    """No recipient named: the act is taken to be towards the actor's own country (PLOVER's
+    domestic default), marked as implicit; not for acts that need a partner."""
+    if cand.target or not cand.source or cand.types[0] in PARTNER_TYPES:
+        return
+    country = cand.source[0].country
+    if country:
+        cand.target = [ActorRef(text="", name=None, country=country, sector=None, actor=None)]
+        cand.implicit_target = True
+
+
 def _complement_targets(cand: Candidate, view: ActorView) -> list[ActorRef]:
     """Actors named as objects inside a content clause ("committed to develop X with Y")."""
     own = {_key(s) for s in cand.source}
@@ -308,6 +361,7 @@ def _complement_targets(cand: Candidate, view: ActorView) -> list[ActorRef]:
         if comp.dep_ not in ("xcomp", "ccomp"):
             continue
         toks = [t for t in comp.subtree if t.dep_ in ("pobj", "dobj", "dative", "nsubjpass")]
+        toks += [t for t in comp.subtree if t.dep_ == "nsubj"]
         refs = [r for r in to_refs(toks, view) if _key(r) not in own]
         if refs:
             return refs[:2]
@@ -382,6 +436,8 @@ def sentence_candidates(sent, view: ActorView) -> list[Candidate]:
     for c in cands:
         inherit_sides(c)
     borrow_content_targets(cands, view)
+    for c in cands:
+        locative_targets(c, view)
     for c in cands:
         c.status = status_of(c.trigger, c.light, c.embedded)
     return [c for c in cands if not c.dropped]
