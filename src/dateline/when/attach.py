@@ -61,13 +61,12 @@ def tense_of(verb) -> str:
     return "present"
 
 
-def tense_at(sdoc, start: int, end: int, default: str = "past") -> str:
-    """Tense of the clause a character span sits in; `default` when unparsed."""
+def tense_at(sdoc, start: int, end: int, default: str = "present") -> str:
+    """Tense of the clause a character span sits in ('present' reads as: nearest)."""
     span = _span(sdoc, start, end) if sdoc is not None else None
     if span is None:
         return default
-    t = tense_of(governor(span.root))
-    return default if t == "present" else t
+    return tense_of(governor(span.root))
 
 
 def _attached(expr_root, pred) -> bool:
@@ -102,8 +101,7 @@ def _attached(expr_root, pred) -> bool:
 def _event_tense(event, gov) -> str:
     if event.status == "future":
         return "future"
-    t = tense_of(gov) if gov is not None else "present"
-    return "past" if t == "present" and event.status != "hypothetical" else t
+    return tense_of(gov) if gov is not None else "present"
 
 
 def choose(event, matches: list[Match], sdoc) -> Optional[tuple[Match, object]]:

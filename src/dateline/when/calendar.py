@@ -93,20 +93,33 @@ def step(unit: str, n: int) -> relativedelta:
     return relativedelta(**table[unit])
 
 
+# How much farther a candidate on the wrong side of the anchor may be before the tense is
+# overruled: "extended to Nov. 20" in a past-tense sentence written on Nov. 2 is this Nov. 20.
+AGAINST_TENSE = 4.0
+UNKNOWN_TENSE_FUTURE = 1.5  # news mentions past months more than coming ones
+
+
+def _distance(p: Period, anchor: date) -> int:
+    if p.start <= anchor <= p.end:
+        return 0
+    return min(abs((p.start - anchor).days), abs((p.end - anchor).days))
+
+
 def pick(candidates: Iterable[Period], anchor: date, tense: str) -> Optional[Period]:
-    """The candidate the tense points at: the latest that has begun by the anchor (past), the
-    first that has not ended before it (future), else the nearest."""
-    cands = sorted(candidates, key=lambda p: p.start)
-    if not cands:
-        return None
-    if tense == "past":
-        started = [p for p in cands if p.start <= anchor]
-        return started[-1] if started else cands[0]
-    if tense == "future":
-        ahead = [p for p in cands if p.end >= anchor]
-        return ahead[0] if ahead else cands[-1]
-    return min(cands, key=lambda p: 0 if p.start <= anchor <= p.end
-               else min(abs((p.start - anchor).days), abs((p.end - anchor).days)))
+    """The candidate nearest the anchor, counting candidates against the tense (after the
+    anchor for "past", before it for "future") as AGAINST_TENSE times farther."""
+    def cost(p: Period) -> float:
+        d = _distance(p, anchor)
+        ahead = p.start > anchor
+        behind = p.end < anchor
+        if tense == "past" and ahead or tense == "future" and behind:
+            return d * AGAINST_TENSE
+        if tense not in ("past", "future") and ahead:
+            return d * UNKNOWN_TENSE_FUTURE
+        return d
+
+    cands = list(candidates)
+    return min(cands, key=cost) if cands else None
 
 
 def sub_period(p: Period, lo: str, hi: str, anchor: date) -> Period:

@@ -53,10 +53,16 @@ def shifts() -> dict[str, int]:
 def units() -> dict[str, str]:
     """form -> canonical unit."""
     out = {}
-    for unit, forms in _rows("units.tsv"):
-        for f in forms.split(","):
+    for unit, singular, plural in _rows("units.tsv"):
+        for f in (singular + "," + plural).split(","):
             out[f.strip().lower()] = unit
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def plural_units() -> frozenset:
+    return frozenset(f.strip().lower() for _, _, plural in _rows("units.tsv")
+                     for f in plural.split(","))
 
 
 @functools.lru_cache(maxsize=None)

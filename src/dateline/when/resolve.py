@@ -101,6 +101,8 @@ def _month_rule(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Per
         return _with_part(cal.month(int(g["y"]), m), g, anchor)
     if anchor is None:
         return None
+    if g.get("yshift"):
+        return _with_part(cal.month(anchor.year + lx.shifts()[g["yshift"].lower()], m), g, anchor)
     shift = lx.shifts().get((g.get("shift") or "").lower())
     cands = [cal.month(y, m) for y in _years(anchor)]
     if shift is None or shift == 0:
@@ -147,7 +149,7 @@ def _ago(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period]:
     unit = _unit(g)
     sign = -1 if g["dir"].lower() == "ago" else 1
     d = anchor + cal.step(unit, sign * n)
-    return cal.unit_period("week" if unit == "fortnight" else unit, d) or cal.day(d)
+    return cal.Period(d, d, "week" if unit in ("fortnight", "weekend") else unit)
 
 
 def _duration(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period]:
@@ -169,7 +171,12 @@ def _quarter(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period
         return build(int(y), n)
     if anchor is None:
         return None
-    return cal.pick([build(yy, n) for yy in _years(anchor)], anchor, tense)
+    yshift = g.get("yshift")
+    if yshift:
+        return build(anchor.year + lx.shifts()[yshift.lower()], n)
+    # reports look back at the quarter just ended even in future tense ("expects third-quarter")
+    return cal.pick([build(yy, n) for yy in _years(anchor)], anchor,
+                    "past" if tense == "past" else "nearest")
 
 
 def _shift_unit(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period]:
@@ -181,6 +188,8 @@ def _shift_unit(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Per
     if g.get("season"):
         return _with_part(_season_shift(g["season"], shift, anchor, tense), g, anchor)
     unit = _unit(g)
+    if g["unit"].lower() in lx.plural_units():
+        return None  # "in coming months", "in past years": no calendar period
     if unit == "day" or (has_the and word in ANAPHORIC_WITH_THE):
         return None  # "the next day", "the previous year": relative to the story, not to us
     if unit == "fortnight":
@@ -226,22 +235,46 @@ def _year(g: dict, anchor, tense) -> Optional[cal.Period]:
     return _with_part(cal.year(int(g["y"])), g, anchor)
 
 
+def _century(g: dict, anchor, tense) -> Optional[cal.Period]:
+    c = int(g["cent"])
+    if not 1 <= c <= 21:
+        return None
+    y0 = (c - 1) * 100
+    return cal.Period(date(max(y0, 1), 1, 1), date(y0 + 99, 12, 31), "century")
+
+
+def _weekend(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period]:
+    """'the weekend' / 'last weekend': the one the tense points at (Saturday and Sunday)."""
+    if anchor is None:
+        return None
+    shift = lx.shifts().get((g.get("shift") or "").lower())
+    cands = [cal.weekend_of(anchor + timedelta(weeks=k)) for k in (-1, 0, 1)]
+    if shift is not None and shift < 0:
+        return [c for c in cands if c.end < anchor][-1]
+    if shift is not None and shift > 0:
+        return [c for c in cands if c.start > anchor][0]
+    return cal.pick(cands, anchor, tense)
+
+
 def _present(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period]:
     return cal.Period(anchor, anchor, "present") if anchor else None
 
 
 RESOLVERS = {
     "md_md_range": _explicit, "md_range": _explicit, "dm_range": _explicit, "mdy": _explicit,
-    "dmy": _explicit, "iso": _iso, "numeric": _numeric, "month_year": _month_rule,
+    "dmy": _explicit, "iso": _iso, "numeric": _numeric, "month_year": _month_rule, "month_shift_year": _month_rule,
     "month": _month_rule, "weekday": _weekday, "deictic": _deictic, "ago": _ago,
     "duration": _duration, "quarter": _quarter, "shift_unit": _shift_unit, "season": _season,
-    "decade": _decade, "year": _year, "present": _present,
+    "decade": _decade, "century": _century, "weekend": _weekend, "year": _year, "present": _present,
 }
 
 
 def resolve_match(m: Match, anchor: Optional[date], tense: str = "past") -> Optional[cal.Period]:
     """The period `m` denotes, or None when it cannot be placed without guessing."""
     g = dict(m.groups, _text=m.text)
+    if lx.prepositions().get((m.groups.get("prep") or "").lower()) == "until" and \
+            m.rule not in ("weekday", "deictic"):
+        tense = "nearest"  # "by May", "until mid-November": a deadline, usually ahead
     try:
         p = RESOLVERS[m.rule](g, anchor, tense)
     except (KeyError, ValueError, IndexError, OverflowError):

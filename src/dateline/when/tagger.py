@@ -53,24 +53,28 @@ RULES = (
                     r"(?:,?\s+(?P<y>{YEAR}))?"),
     ("md_range", r"(?P<m1>{MON})\s+(?P<d1>{DAY}){DASH}(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?"),
     ("dm_range", r"(?P<d1>{DAY}){DASH}(?P<d2>{DAY})\s+(?:of\s+)?(?P<m1>{MON})(?:,?\s+(?P<y>{YEAR}))?"),
-    ("mdy", r"(?P<m1>{MON})\s+(?P<d1>{DAY})(?![\d:])(?:,?\s+(?P<y>{YEAR}))?"),
-    ("dmy", r"(?:the\s+)?(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MON})(?:,?\s+(?P<y>{YEAR}))?"),
+    ("mdy", r"(?:{WD},?\s+)?(?P<m1>{MON})\s+(?P<d1>{DAY})(?![\d:])(?:,?\s+(?P<y>{YEAR}))?"),
+    ("dmy", r"(?:{WD},?\s+)?(?:the\s+)?(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MON})(?:,?\s+(?P<y>{YEAR}))?"),
     ("iso", r"(?P<y>{YEAR})-(?P<mn>[01]\d)-(?P<d1>[0-3]\d)"),
     ("numeric", r"(?P<mn>1[0-2]|0?[1-9])/(?P<d1>3[01]|[12]\d|0?[1-9])/(?P<y>{YEAR}|\d\d)"),
     ("month_year", r"(?:(?P<part>{PART})[\s-]*)?(?P<m1>{MONF})(?:,?\s+|\s+of\s+)(?P<y>{YEAR})"),
+    ("month_shift_year", r"(?:(?P<part>{PART})[\s-]*)?(?P<m1>{MONF})\s+(?:of\s+)?(?P<yshift>{SHIFT})"
+                         r"\s+year(?![\w-])"),
     ("month", r"(?:(?P<shift>{SHIFT})\s+|(?P<part>{PART})[\s-]*)?(?P<m1>{MONF})(?![\w-])"),
     ("weekday", r"(?:(?P<shift>{SHIFT})\s+)?(?P<wd>{WD})(?:\s+(?P<daypart>{DAYPART}))?"),
     ("deictic", r"(?:(?P<part>{PART})\s+)?(?P<word>{DEICTIC})(?:\s+(?P<daypart>{DAYPART}))?"),
     ("ago", r"(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|from\s+now|hence)"),
     ("duration", r"(?:the\s+)?(?P<shift>{SHIFT})\s+(?P<num>{NUM})\s+(?P<unit>{UNIT})"),
-    ("quarter", r"(?:(?P<yq>{YEAR})(?:'s)?\s+)?(?:the\s+)?(?:fiscal\s+)?(?P<ord>{ORD})[\s-]+"
+    ("quarter", r"(?:(?P<yq>{YEAR})(?:'s)?\s+|(?P<yshift>{SHIFT})\s+year's\s+)?(?:the\s+)?(?:fiscal\s+)?(?P<ord>{ORD})[\s-]+"
                 r"(?:fiscal[\s-]+)?(?P<unit>quarter|half)"
                 r"(?:\s+of\s+(?:fiscal\s+)?(?P<y>{YEAR})|\s+(?P<y2>{YEAR}))?"),
+    ("weekend", r"(?:(?P<shift>{SHIFT})\s+|the\s+)weekend(?![\w-])"),
     ("shift_unit", r"(?:(?P<part>{PART})\s+)?(?:the\s+)?(?P<shift>{SHIFT})\s+(?P<unit>{UNIT}|"
                    r"(?P<season>{SEASON}))(?![\w-])"),
     ("season", r"(?:(?P<part>{PART})[\s-]+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<y>{YEAR})"),
     ("decade", r"(?:the\s+)?(?:(?P<part>{PART})[\s-]*)?(?P<dec>(?:1[5-9]|20)\d0|'\d0)'?s(?!\w)"),
     ("year", r"(?:(?P<part>{PART})[\s-]*)?(?:fiscal\s+)?(?P<y>{YEAR})(?![\d,.%-]\d|\s*%)"),
+    ("century", r"(?:the\s+)?(?P<cent>[12]?\d)(?:st|nd|rd|th)[\s-]+century"),
     ("present", r"(?P<word>{PRESENT})"),
 )
 
@@ -100,15 +104,21 @@ def _plausible(m: re.Match, text: str) -> bool:
 
 
 def _year_ok(m: re.Match, text: str) -> bool:
-    """A bare year needs a cue: a preposition, 'fiscal', a part word, or a following punctuation."""
+    """A bare number 1900-2099 is a year unless it reads as a count or an amount: after a
+    currency sign or a quantity word, or before a plural noun ('2000 people')."""
     gd = m.groupdict()
     if gd.get("prep") or gd.get("part") or "fiscal" in m.group(0).lower():
         return True
-    before = text[max(0, m.start() - 12):m.start()].lower()
-    if re.search(r"(?:\bthe|\bof|\bin|'s|\band|\bor|\bto|-)\s*$", before):
-        return True
-    after = text[m.end():m.end() + 2]
-    return bool(re.match(r"\s*[.,;:)]", after)) and not re.search(r"[\d$]\s*$", before)
+    if not re.match(r"(?:19|20)\d\d$", gd["y"]):
+        return False
+    before = text[max(0, m.start() - 16):m.start()].lower()
+    if re.search(r"(?:[$#£€]|\d[.,]?|\b(?:about|some|nearly|almost|than|approximately|"
+                 r"roughly|only|just|number|no\.|page|room|flight|route))\s*$", before):
+        return False
+    after = text[m.end():m.end() + 20]
+    if gd["y"].endswith("00") and re.match(r"\s+[a-z]", after):
+        return False  # "2000 people"
+    return not re.match(r"\s+[a-z]+s\b(?<!'s)", after)
 
 
 def tag(text: str) -> list[Match]:
