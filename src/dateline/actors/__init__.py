@@ -69,8 +69,8 @@ def _lookup(text: str, date: Optional[str]):
     from .match import find
     from .resolve import _clean_name
 
-    if text.lower() in _SKIP:
-        return None
+    if text.lower() in _SKIP:  # a bare pronoun: someone, unidentified
+        return (("name", text), ("country", None), ("sector", "UNK"), ("kind", "person"))
     sp = nlp_mod.load()(text)
     names, roles = find(sp)
     d = describe(sp, 0, len(sp), names, roles, date)

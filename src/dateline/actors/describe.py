@@ -29,7 +29,15 @@ GENERIC = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", 
            "experts", "analyst", "professor", "scholar", "researcher", "fellow", "lawyer",
            "attorney", "judge", "speaker", "chief executive", "ceo", "governor", "mayor",
            "government", "administration", "unit"}
-COUNTRY_KINDS = ("country", "adj", "capital", "seat")
+COUNTRY_KINDS = ("country", "adj", "capital", "seat", "city")
+MEMBER_NOUNS = {"force", "forces", "fighter", "fighters", "gunman", "gunmen", "militant",
+                "militants", "member", "members", "group", "troops", "soldiers", "unit", "units",
+                "rebels", "supporters", "loyalists", "leader", "leaders", "commander",
+                "commanders", "militiamen", "activists", "staff", "delegation", "wing"}
+COLLECTIVES = {"group", "team", "crowd", "band", "number", "members", "member", "community"}
+RELIGIOUS_HEADS = {"leader", "leaders", "community", "community leader", "group", "organization",
+                   "organisation", "authorities", "official", "officials", "council",
+                   "association", "movement", "party", "figure", "figures", "scholar"}
 INDEFINITE = {"a", "an", "some", "several", "many", "two", "three", "four", "five", "one",
               "any", "another", "other"}
 
@@ -60,10 +68,11 @@ def _split(tokens, s: int, e: int, names: list[Match]) -> int:
     return e
 
 
-def _org(kb, m: Match) -> Description:
+def _org(kb, m: Match, date: Optional[str] = None) -> Description:
     o = kb.orgs[m.key]
     kind = "igo" if o.kind == "igo" else ("group" if o.kind == "group" else "organisation")
-    return Description(o.name, o.country, o.sector, kind, key="org:" + o.name, basis="org")
+    return Description(o.name, o.country, o.sector_at(date), kind, key="org:" + o.name,
+                       basis="org")
 
 
 def _person(kb, m: Match, date: Optional[str]) -> Description:
@@ -78,8 +87,12 @@ def _country(kb, m: Match) -> Description:
     if m.kind == "country":
         return Description(name, iso, None, "country", key="country:" + iso, basis="country")
     if m.kind in ("seat", "capital"):
-        return Description(f"Government of {name}", iso, "GOV", "organisation",
+        the = "the " if name.startswith(("United", "Republic", "Democratic", "Central African",
+                                           "Czech")) or name.endswith(("s", "Islands")) else ""
+        return Description(f"Government of {the}{name}", iso, "GOV", "organisation",
                            key="gov:" + iso, basis=m.kind)
+    if m.kind == "city":
+        return Description("", iso, None, "group", key=None, basis="city")
     return Description(name, iso, None, "group", key="people:" + iso, basis="adj")
 
 
@@ -114,7 +127,7 @@ def describe(tokens, s: int, e: int, names: list[Match], roles: list[Match],
     names = [m for m in names if _inside(m, s, e)]
     covered = {i for m in names if m.kind in ("org", "person") for i in range(m.start, m.end)}
     roles = [r for r in roles if _inside(r, s, e) and r.start not in covered]
-    split = _split(tokens, s, e, names)
+    split = _split(tokens, s, e, names + roles)
     pre_n = [m for m in names if m.end <= split]
     pre_r = [r for r in roles if r.end <= split]
     former = any(t.lower_ in FORMER or t.lower_.startswith("ex-") for t in tokens[s:split])
@@ -124,10 +137,20 @@ def describe(tokens, s: int, e: int, names: list[Match], roles: list[Match],
         ([m for m in names if m.kind == "person"] if not pre_r and not pre_n else [])
     if persons:
         d = _person(kb, persons[-1], date)
+        titled = any(r.end <= persons[-1].start for r in pre_r)
+        if titled and not former and date is None and d.sector == "ELI":
+            # "Foreign Minister Park Jin" with no date: the title says he is in office
+            term = max(kb.people[persons[-1].key].terms, key=lambda t: (t.end == "", t.end))
+            d.sector = term.sector
         if former and d.sector in ("GOV", "MIL", "LEG", "JUD", "SPY", "COP", None):
             d.sector = "ELI"
         return _employer(kb, d, now_n)
     head = _head(pre_n, pre_r)
+    if head is not None and head.kind == "role" and split < e and \
+            tokens[split].lower_ == "of" and kb.roles[head.key].phrase in COLLECTIVES:
+        post = describe(tokens, split + 1, e, names, roles, date, context, holder)
+        if post is not None:  # "a group of tourists" is tourists
+            return post
     if head is None:
         if split < e:  # nothing before the preposition: the rest may still name someone
             post = describe(tokens, split + 1, e, names, roles, date, holder=holder) \
@@ -140,12 +163,20 @@ def describe(tokens, s: int, e: int, names: list[Match], roles: list[Match],
     if head.kind == "person":
         return _person(kb, head, date)
     if head.kind == "org":
-        d = _org(kb, head)
+        d = _org(kb, head, date)
+        before = _country_in([m for m in pre_n if m.start < head.start])
+        if before and d.country in kb.countries and before != d.country:
+            # "Chile's Defense Department" is not the Pentagon: read it as a role phrase
+            rest = [m for m in names if m is not head]
+            return describe(tokens, s, e, rest, _roles_in(tokens, s, e), date, context, holder)
         if d.country is None:
-            d.country = _country_in([m for m in pre_n if m.start < head.start])
+            d.country = before
         return d
     if head.kind in COUNTRY_KINDS:
-        return _country(kb, head)
+        d = _country(kb, head)
+        if head.kind == "city":
+            d.name = tokens[head.start:head.end].text
+        return d
     return _role(kb, tokens, s, e, split, head, pre_n, names, roles, date, context, former, now_n,
                  holder)
 
@@ -168,7 +199,7 @@ def _after_now(tokens, s, e, names) -> list[Match]:
 
 def _employer(kb, d: Description, now_n: list[Match]) -> Description:
     if now_n:
-        o = _org(kb, now_n[0])
+        o = _org(kb, now_n[0], None)
         d.sector = o.sector or d.sector
         d.country = o.country or d.country
     return d
@@ -185,17 +216,27 @@ def _role(kb, tokens, s, e, split, head, pre_n, names, roles, date, context, for
         country = kb.people[owners[-1].key].at(date)[0]
     org_pre = [m for m in pre_n if m.kind == "org" and m.end <= head.start]
     seat_pre = [m for m in pre_n if m.kind in ("seat", "capital") and m.end <= head.start]
-    generic = role.phrase.lower() in GENERIC
-    if generic and org_pre:
-        o = _org(kb, org_pre[-1])
+    phrase = role.phrase.lower()
+    generic = phrase in GENERIC
+    pre_words = {t.lower_ for t in tokens[s:head.start]}
+    mod_roles = [r for r in roles if r.end <= head.start and r.start >= s]
+    if (generic or phrase in MEMBER_NOUNS or sector is None) and org_pre:
+        o = _org(kb, org_pre[-1], date)
         sector, country = o.sector or sector, o.country or country
+    elif (generic or sector is None) and mod_roles and kb.roles[mod_roles[-1].key].sector and \
+            kb.roles[mod_roles[-1].key].kind != "person":
+        sector = kb.roles[mod_roles[-1].key].sector  # "intelligence agency officer"
+    if (phrase in RELIGIOUS_HEADS or sector in (None, "CVL")) and pre_words & kb.religious:
+        sector = "REL"
+    if sector == "CVL" and any(w.startswith("anti") for w in pre_words):
+        sector = "OPP"
     elif generic and seat_pre:
         sector = "GOV" if sector in (None, "GOV") else sector
     post_n, post_r = _after_prep(tokens, split, e, names, roles, ATTACH_PREPS)
     if generic and not org_pre and split < e and tokens[split].lower_ in ATTACH_PREPS:
         orgs = [m for m in post_n if m.kind == "org"]
         if orgs:
-            o = _org(kb, orgs[0])
+            o = _org(kb, orgs[0], date)
             sector, country = o.sector or sector, country or o.country
         elif post_r and kb.roles[post_r[-1].key].sector and role.phrase.lower() not in (
                 "minister", "president", "secretary", "ambassador", "head", "leader"):
@@ -210,8 +251,12 @@ def _role(kb, tokens, s, e, split, head, pre_n, names, roles, date, context, for
         if orgs:
             country = kb.orgs[orgs[-1].key].country
     name = _text(tokens, s, split)
+    if tokens[head.end - 1].tag_ in ("NNS", "NNPS") and kind == "person":
+        kind = "group"
     d = Description(name, country, sector, kind, basis="role")
-    if holder and role.office and country and not former and \
+    from_pre = _country_in(pre_n) is not None or bool(owners)
+    if holder and role.office and country and not former and (from_pre or _country_after_of(
+            tokens, split, e, names)) and \
             not _plural_or_indefinite(tokens, s, head):
         who = kb.holder(country, role.office, date)
         if who is not None:
@@ -221,6 +266,23 @@ def _role(kb, tokens, s, e, split, head, pre_n, names, roles, date, context, for
     if former and sector in ("GOV", "MIL", "LEG", "JUD", "SPY", "COP"):
         d.sector = "ELI"
     return _employer(kb, d, now_n)
+
+
+def _country_after_of(tokens, split: int, e: int, names: list[Match]) -> bool:
+    """"President of Russia": the country is the object of "of" itself."""
+    if split >= e or tokens[split].lower_ != "of":
+        return False
+    i = split + 1
+    if i < e and tokens[i].lower_ == "the":
+        i += 1
+    return any(m.start == i and m.kind == "country" for m in names)
+
+
+def _roles_in(tokens, s: int, e: int) -> list[Match]:
+    from .match import find
+
+    _, roles = find(tokens)
+    return [r for r in roles if s <= r.start and r.end <= e]
 
 
 def _possessor(tokens, m: Match) -> bool:

