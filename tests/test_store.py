@@ -227,3 +227,39 @@ def test_unreachable_server_is_an_error():
 def test_unsupported_url_is_an_error():
     with pytest.raises(StoreError, match="unsupported"):
         open_store("mysql://user@host/db")
+
+
+def test_stories_replace_atomically(store_url):
+    from dateline.model import Story
+
+    with open_store(store_url) as store:
+        for key in ("s1", "s2", "s3"):
+            store.add(make_article(key))
+        assert store.stories() == []
+        store.set_stories([Story("st-a", "Harbour", ["id-s2", "id-s1"], 0.4),
+                           {"id": "st-b", "title": "Ferry", "article_ids": ["id-s3"], "score": 0.9}])
+        assert [(s["id"], s["article_ids"]) for s in store.stories()] == [
+            ("st-b", ["id-s3"]), ("st-a", ["id-s2", "id-s1"])]
+        with pytest.raises(sa.exc.IntegrityError):  # an unknown article: nothing changes
+            store.set_stories([Story("st-c", "Ghost", ["id-missing"], 1.0)])
+        assert [s["id"] for s in store.stories()] == ["st-b", "st-a"]
+        store.set_stories([Story("st-d", "Merged", ["id-s1", "id-s3"], 0.5)])
+        assert store.stories() == [Story("st-d", "Merged", ["id-s1", "id-s3"], 0.5).to_dict()]
+        assert store.counts()["stories"] == 1
+
+
+def test_progress_line_only_on_a_terminal():
+    import io
+
+    from dateline.store.ingest import Progress
+
+    master, slave = os.openpty()
+    try:
+        with os.fdopen(slave, "w") as tty:
+            Progress(tty).show(Stats(new=3, stored=1, events=7))
+            assert b"4 articles (3 new), 7 events" in os.read(master, 1000)
+    finally:
+        os.close(master)
+    pipe = io.StringIO()
+    Progress(pipe).show(Stats(new=3))
+    assert pipe.getvalue() == ""

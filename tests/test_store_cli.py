@@ -45,6 +45,7 @@ def test_ingest_twice_then_resume(store_url, tmp_path, capsys, nlp):
     assert "empty.txt" in err and len([ln for ln in err.splitlines() if "empty.txt" in ln]) == 1
     assert _summary(err).startswith("ingested 2 articles (2 new, 0 already stored), ")
     assert "1 errors -> " in _summary(err)
+    assert "\r" not in err  # no progress line when stderr is not a terminal
 
     (src / "empty.txt").unlink()
     assert main(argv) == 0

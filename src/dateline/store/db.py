@@ -139,7 +139,33 @@ class Store:
                 return False
             raise
 
+    def set_stories(self, stories: Iterable) -> int:
+        """Replace all stories (model.Story or dicts with id, title, score, article_ids) at once;
+        readers see either the old grouping or the new one, never a mix."""
+        dicts = [s.to_dict() if hasattr(s, "to_dict") else dict(s) for s in stories]
+        with self.engine.begin() as conn:
+            conn.execute(S.story_articles.delete())
+            conn.execute(S.stories.delete())
+            if dicts:
+                conn.execute(S.stories.insert(), [R.story_row(d) for d in dicts])
+            links = [{"story_id": d["id"], "article_id": a} for d in dicts
+                     for a in dict.fromkeys(d.get("article_ids") or [])]
+            if links:
+                conn.execute(S.story_articles.insert(), links)
+        return len(dicts)
+
     # -- reading -------------------------------------------------------------------------------
+
+    def stories(self, limit: Optional[int] = None) -> list[dict]:
+        """Story dicts, highest score first; article_ids keep the stage's order, minus articles
+        no longer stored."""
+        st, sa_ = S.stories, S.story_articles
+        q = sa.select(st.c.id, st.c.json).order_by(st.c.score.desc(), st.c.id).limit(limit)
+        with self.engine.connect() as conn:
+            found = [(sid, json.loads(js)) for sid, js in conn.execute(q)]
+            links = set(map(tuple, conn.execute(sa.select(sa_.c.story_id, sa_.c.article_id))))
+        return [{**d, "article_ids": [a for a in d.get("article_ids") or [] if (sid, a) in links]}
+                for sid, d in found]
 
     def counts(self) -> dict:
         tables = {"articles": S.articles, "events": S.events, "quotes": S.quotes,

@@ -95,6 +95,10 @@ def quote_rows(d: dict) -> list[dict]:
     return rows
 
 
+def story_row(d: dict) -> dict:
+    return {"id": d["id"], "title": d.get("title"), "score": d.get("score"), "json": _dumps(d)}
+
+
 def flat_event(rec: dict) -> dict:
     """A stored event record (see Store.events) as one flat row of EVENT_FIELDS."""
     src, src_c = _side(rec.get("source"))
