@@ -253,6 +253,10 @@ def _weekend(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period
         return [c for c in cands if c.end < anchor][-1]
     if shift is not None and shift > 0:
         return [c for c in cands if c.start > anchor][0]
+    if tense == "future":
+        return [c for c in cands if c.end >= anchor][0]
+    if tense == "past":
+        return [c for c in cands if c.start <= anchor][-1]
     return cal.pick(cands, anchor, tense)
 
 

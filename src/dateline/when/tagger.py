@@ -53,7 +53,7 @@ RULES = (
                     r"(?:,?\s+(?P<y>{YEAR}))?"),
     ("md_range", r"(?P<m1>{MON})\s+(?P<d1>{DAY}){DASH}(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?"),
     ("dm_range", r"(?P<d1>{DAY}){DASH}(?P<d2>{DAY})\s+(?:of\s+)?(?P<m1>{MON})(?:,?\s+(?P<y>{YEAR}))?"),
-    ("mdy", r"(?:{WD},?\s+)?(?P<m1>{MON})\s+(?P<d1>{DAY})(?![\d:])(?:,?\s+(?P<y>{YEAR}))?"),
+    ("mdy", r"(?:{WD},?\s+)?(?P<m1>{MON})\s+(?P<d1>{DAY})(?!\d|:\d)(?:,?\s+(?P<y>{YEAR}))?"),
     ("dmy", r"(?:{WD},?\s+)?(?:the\s+)?(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MON})(?:,?\s+(?P<y>{YEAR}))?"),
     ("iso", r"(?P<y>{YEAR})-(?P<mn>[01]\d)-(?P<d1>[0-3]\d)"),
     ("numeric", r"(?P<mn>1[0-2]|0?[1-9])/(?P<d1>3[01]|[12]\d|0?[1-9])/(?P<y>{YEAR}|\d\d)"),
