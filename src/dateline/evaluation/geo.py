@@ -6,6 +6,8 @@ Definitions (GWN):
 - found = our parser outputs an overlapping mention, resolved to coordinates and flagged literal
   (what would go on the map). recall = found / gold literal.
 - acc@161km = share of found whose coordinates are within 161 km of gold.
+- map precision = of our on-map mentions, the share overlapping a gold literal toponym (GWN
+  annotates every toponym, so the rest are mostly metonyms or non-places we put on the map).
 - metonym precision = of the gold Metonymic toponyms, the share we do NOT put on the map (no
   overlapping mention flagged literal with coordinates). Reported with the share of them we detect
   at all and, of those, the share we flag metonymic.
@@ -136,6 +138,12 @@ def score(name: str, articles, parses, errors: int = 0, misses: int = 0) -> dict
             if km > KM and errors and c["errprint"] < errors:
                 c["errprint"] += 1
                 print(f"FAR {km:7.0f} km {g.text!r} -> {p['name']} ({p['country']}, {p['kind']})")
+    for (text, golds), preds in zip(articles, parses):
+        lit = [g for g in golds if g.type in LITERAL_TYPES]
+        for p in preds:
+            if p["literal"] and p["lat"] is not None:
+                c["pred_on_map"] += 1
+                c["pred_on_map_gold"] += any(g.start < p["end"] and g.end > p["start"] for g in lit)
     return c
 
 
@@ -148,6 +156,9 @@ def report(name: str, c: Counter, secs: float, n_articles: int) -> None:
           f"({c['found']}/{c['gold']}); detected at all: {ratio(c['any_found'], c['gold']):.3f}")
     print(f"acc@161km of found: {ratio(c['within'], c['found']):.3f} ({c['within']}/{c['found']})")
     print(f"acc@161km over all gold literal: {ratio(c['within'], c['gold']):.3f}")
+    print(f"map precision (our on-map mentions that are gold literal toponyms): "
+          f"{ratio(c['pred_on_map_gold'], c['pred_on_map']):.3f} "
+          f"({c['pred_on_map_gold']}/{c['pred_on_map']})")
     if c["meto"]:
         print(f"metonym precision (gold Metonymic kept off the map): "
               f"{ratio(c['meto_off_map'], c['meto']):.3f} ({c['meto_off_map']}/{c['meto']}); "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -20,6 +21,10 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_LABELS = {"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 BIG_CITY = 100_000  # a capitalised name outside place entities counts only for towns this big
 MAX_NGRAM = 4
+# after a dateline place: ", Country", "(Agency)", "Apr 5", then the dash that opens the story
+_DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][\w.' -]{1,30}?)*\s*(?:\([^)\n]{1,30}\))?"
+                            r"\s*(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*[-\u2013\u2014]")
+_DATELINE_HEAD = re.compile(r"^\s*(?:By\s+)?(?:[A-Z][\w.' -]{1,30},\s*)?$")
 
 
 @dataclass
@@ -80,7 +85,8 @@ def _gazetteer_mentions(doc, taken: set) -> list[Mention]:
     out, i = [], 0
     while i < len(doc):
         hit = None
-        if i not in taken and doc[i].is_title and doc[i].pos_ == "PROPN":
+        tok = doc[i]
+        if i not in taken and tok.pos_ == "PROPN" and (tok.is_title or (tok.is_upper and len(tok) > 3)):
             for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
                 idx = range(i, i + n)
                 if any(j in taken for j in idx) or not doc[i + n - 1].text[:1].isupper():
@@ -96,8 +102,17 @@ def _gazetteer_mentions(doc, taken: set) -> list[Mention]:
     return out
 
 
+def _in_dateline(span) -> bool:
+    """A place that opens a line and is followed by the story dash ("MANILA, Philippines -")."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    head = text[line_start:span.start_char]
+    return bool(_DATELINE_HEAD.match(head)) and bool(
+        _DATELINE_TAIL.match(text[span.end_char:span.end_char + 80]))
+
+
 def _mention(span) -> Mention:
-    literal, cue = reading(span)
+    literal, cue = (True, "dateline") if _in_dateline(span) else reading(span)
     return Mention(span.start_char, span.end_char, span.text, span.start, span.end, literal, cue)
 
 
@@ -110,15 +125,7 @@ def reading(span) -> tuple[bool, str]:
     head = tok.head
     dep = tok.dep_
     if dep == "pobj":
-        prep = head.lower_
-        if prep in c["literal_preps"]:
-            return True, f"prep:{prep}"
-        if prep in c["metonymic_preps"]:
-            return False, f"prep:{prep}"
-        if prep == "of":
-            gov = head.head
-            return (gov.lower_ not in c["actor_nouns"]), f"of:{gov.lower_}"
-        return True, f"prep:{prep}"
+        return _prep_reading(head, c)
     if dep in ("nsubj", "csubj"):
         if head.lemma_ in c["stative_verbs"]:
             return True, f"subj-stative:{head.lemma_}"
@@ -130,11 +137,24 @@ def reading(span) -> tuple[bool, str]:
             return False, f"obj:{head.lemma_}"
         return True, f"obj:{head.lemma_}"
     if dep == "poss":
-        if head.lower_ in c["place_nouns"] or head.lemma_ in c["place_nouns"]:
-            return True, f"poss:{head.lower_}"
-        return False, f"poss:{head.lower_}"
+        agentive = head.lower_ in c["agentive_nouns"] or head.lemma_ in c["agentive_nouns"]
+        return (not agentive), f"poss:{head.lower_}"
     if dep in ("compound", "amod", "nmod"):
         if head.lower_ in c["actor_nouns"] or head.lemma_ in c["actor_nouns"]:
             return False, f"mod:{head.lower_}"
         return True, f"mod:{head.lower_}"
     return True, f"dep:{dep}"
+
+
+def _prep_reading(prep, c: dict) -> tuple[bool, str]:
+    """A name after a preposition: literal unless the phrase is about dealings with its people."""
+    word, gov = prep.lower_, prep.head
+    if gov.lemma_ in c["interaction_nouns"] or gov.lower_ in c["interaction_nouns"]:
+        return False, f"prep:{word}:{gov.lower_}"
+    if word in c["metonymic_preps"] and gov.lemma_ not in c["place_nouns"]:
+        return False, f"prep:{word}"
+    if word == "to" and gov.lower_ in c["actor_nouns"]:  # "ambassador to Turkey"
+        return False, f"prep:to:{gov.lower_}"
+    if word == "of" and gov.lower_ in c["actor_nouns"]:  # "the president of Russia"
+        return False, f"of:{gov.lower_}"
+    return True, ("of" if word == "of" else f"prep:{word}")

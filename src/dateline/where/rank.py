@@ -16,7 +16,7 @@ from .mentions import Mention
 KIND_BASE = {"country": 10.0, "continent": 9.5, "state": 9.0, "region": 8.5}
 CONTEXT_WEIGHT = 3.0
 STATE_WEIGHT = 1.5
-PRIMARY_BONUS = 1.0
+PRIMARY_BONUS = 2.0
 CITY_OVER_STATE = 500_000  # "New York", "Washington": the big city, not the state
 
 
