@@ -64,11 +64,29 @@ def _from_entities(doc) -> MentionIndex:
     return MentionIndex(mentions)
 
 
+def home_country(actors: list) -> Optional[str]:
+    """The article's own country: the one most of its country-coded mentions belong to.
+
+    Domestic groups ("rebels", "the government", "police") that the actor stage leaves
+    without a country act for it: PLOVER codes them by the state they act in."""
+    counts: dict[str, int] = {}
+    for a in actors:
+        c = a.country
+        if c and len(c) == 3 and c.isupper() and c not in ("UNK",):
+            counts[c] = counts.get(c, 0) + max(1, len(a.mentions))
+    if not counts:
+        return None
+    best = max(counts, key=counts.get)
+    total = sum(counts.values())
+    return best if counts[best] / total >= 0.3 else None
+
+
 class ActorView:
     """Actor look-ups by character span, plus the country of a place (for visit recipients)."""
 
     def __init__(self, doc):
         self.index = doc.scratch.get("actor_index") or _from_article(doc) or _from_entities(doc)
+        self.home = home_country(doc.article.actors)
         self._lookup = _lookup_fn()
         self._date = getattr(doc.article, "published", None)
 

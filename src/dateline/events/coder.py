@@ -178,9 +178,11 @@ def resolve(tok, view: ActorView, allow_place: bool = False, depth: int = 0) -> 
         actor = None
     if actor is not None:
         return actor, text
-    if allow_place:
+    if tok.pos_ == "PROPN" and (allow_place or view.is_place(tok.idx, tok.idx + len(tok.text))):
+        # a country named in an actor's slot ("sent Russia missiles") acts for that country;
+        # any place may stand for the destination of a visit
         place = view.place_actor(text.removeprefix("the ").strip())
-        if place is not None:
+        if place is not None and (allow_place or place.kind == "country"):
             return place, text
     for c in tok.children:
         if c.dep_ == "appos":
@@ -221,6 +223,8 @@ def to_refs(toks: list, view: ActorView, allow_place: bool = False) -> list[Acto
             ref = actor.ref(text) if isinstance(actor, Actor) else None
             if ref is not None and not actor.id:
                 ref.actor = None
+            if ref is not None and not ref.country and view.home:
+                ref.country = view.home  # a domestic group acts for the article's country
             refs.append(ref)
     return [r for r in refs if r is not None]
 
