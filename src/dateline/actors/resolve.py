@@ -31,6 +31,20 @@ TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "
           "spokesman", "spokeswoman", "commander", "colonel", "admiral", "captain", "professor",
           "prof.", "rev.", "reverend", "bishop", "archbishop", "cardinal", "father", "imam",
           "emir", "crown", "sultan", "'s", "’s"}
+ORG_WORDS = {"inc", "inc.", "ltd", "ltd.", "corp", "corp.", "co", "co.", "company", "group",
+             "holdings", "bank", "university", "college", "institute", "news", "times", "post",
+             "party", "ministry", "council", "agency", "association", "union", "front", "army",
+             "forces", "foundation", "fund", "trust", "center", "centre", "committee",
+             "commission", "organization", "organisation", "network", "media", "tv", "radio",
+             "airlines", "airways", "motors", "energy", "oil", "gas", "petroleum",
+             "international", "global", "partners", "capital", "securities", "club", "fc",
+             "league", "school", "hospital", "court", "police", "service", "services", "press",
+             "daily", "journal", "herald", "tribune", "telegraph", "guardian", "express",
+             "mail", "standard", "observer", "review", "institution", "alliance", "movement",
+             "council", "board", "authority", "office", "department", "bureau", "house",
+             "reuters", "afp", "ap", "llc", "plc", "sa", "ag", "gmbh", "systems", "technologies",
+             "industries", "airport", "port", "church", "mosque", "brigade", "brigades", "army",
+             "revolutionary", "national", "democratic", "republic", "federal", "state", "united"}
 PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 LEADER_PLURALS = {"leaders", "presidents", "ministers", "heads", "premiers", "counterparts",
                   "men", "sides"}
@@ -51,6 +65,7 @@ class Mention:
     plural_link: int = 0  # "the two leaders" -> link to this many recent persons
     surname: Optional[str] = None
     corefers: Optional[int] = None  # token of the named mention this appositive describes
+    verb: Optional[int] = None  # the verb this mention is subject (or pronoun: object) of
 
 
 def _root(sp, s: int, e: int):
@@ -97,6 +112,7 @@ class _Resolver:
                 self.chunk_of[t.i] = nc
         self.places: list[Place] = []
         self.consumed: set[int] = set()
+        self.surnames: set[str] = set()
 
     # --- descriptions -------------------------------------------------------------------
     def _desc(self, s: int, e: int, **kw) -> Optional[Description]:
@@ -150,10 +166,29 @@ class _Resolver:
         m = Mention(s, e, d, subject=root.dep_ in ("nsubj", "nsubjpass"))
         toks = d.name.split()
         m.surname = toks[-1].lower() if toks else None
+        if m.surname:
+            self.surnames.add(m.surname)
         for cs, ce in self._extra_context(root):
             if root.dep_ != "appos":
                 self.consumed.update(range(cs, ce))
         return m
+
+    def _looks_like_person(self, s: int, e: int) -> bool:
+        """The small model often tags unknown names as ORG: "Tomasz Wielgosz said"."""
+        toks = [t for t in self.sp[s:e] if t.lower_ not in ("'s", "’s")]
+        if not toks or len(toks) > 3:
+            return False
+        if any(t.lower_ in ORG_WORDS or not t.is_title or t.pos_ != "PROPN" for t in toks):
+            return False
+        if any(m.start < e and s < m.end for m in self.names + self.roles):
+            return False
+        if len(toks) == 1:
+            return toks[0].lower_ in self.surnames
+        root = toks[-1]
+        prev = self.sp[s - 1].lower_ if s > 0 else ""
+        speaks = root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB"
+        described = any(c.dep_ == "appos" for c in root.children)
+        return speaks or described or prev in TITLES
 
     def org(self, s: int, e: int, kb_match: Optional[Match]) -> Optional[Mention]:
         root = _root(self.sp, s, e)
@@ -249,8 +284,17 @@ class _Resolver:
                 taken.update(range(nc.start, nc.end))
         for t in sp:
             if t.lower_ in PRONOUNS and t.i not in taken and t.pos_ == "PRON":
+                verb = None
+                if t.dep_ in ("dobj", "dative", "iobj"):
+                    verb = t.head.i
+                elif t.dep_ == "pobj":
+                    verb = t.head.head.i
                 out.append(Mention(t.i, t.i + 1, None, subject=t.dep_ in ("nsubj", "nsubjpass"),
-                                   pronoun=True))
+                                   pronoun=True, verb=verb))
+        for m in out:
+            root = _root(sp, m.s, m.e)
+            if not m.pronoun and root.dep_ in ("nsubj", "nsubjpass"):
+                m.verb = root.head.i
         out.sort(key=lambda m: m.s)
         return out
 
@@ -278,6 +322,8 @@ class _Resolver:
     def _named(self, s: int, e: int, m: Optional[Match], kind: str) -> Optional[Mention]:
         if kind in ("person", "PERSON"):
             return self.person(s, e, m if kind == "person" else None)
+        if kind == "ORG" and self._looks_like_person(s, e):
+            return self.person(s, e, None)
         if kind in ("org", "ORG"):
             return self.org(s, e, m)
         if kind in ("country", "capital", "seat"):
@@ -347,7 +393,7 @@ def _link(mentions: list[Mention], sp) -> list[tuple[Mention, list[str]]]:
                 key = surnames[m.surname]
             if m.surname:
                 surnames.setdefault(m.surname, key)
-            persons.append((m.s, key, m.subject, sent, d.country))
+            persons.append((m.s, key, m.subject, sent, d.country, m.verb))
         token_keys.append(((m.s, m.e), key))
         out.append((m, [key]))
     return [(m, keys if keys is not None else
@@ -363,6 +409,8 @@ def _same_person(key: str, name: str) -> bool:
 
 def _antecedents(persons, m: Mention, sent: int) -> list[str]:
     before = [p for p in persons if p[0] < m.s]
+    if m.verb is not None and not m.plural_link:  # "the reporter asked him": him != reporter
+        before = [p for p in before if p[5] != m.verb]
     if not before:
         return []
     if m.plural_link:  # "the two leaders": recent persons of different countries

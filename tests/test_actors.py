@@ -1,0 +1,144 @@
+"""Actor resolution on sentences written for these tests (real spaCy, real KB)."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.actors import lookup, resolve_actors
+from dateline.model import Article
+from dateline.pipeline import Doc
+
+
+def resolve(nlp, text: str, published: str | None = None):
+    article = Article(id="t", input="t", text=text, published=published)
+    doc = Doc(article=article, spacy=nlp(text))
+    resolve_actors(doc)
+    return article, doc.scratch["actor_index"]
+
+
+def actor_named(article, name):
+    found = [a for a in article.actors if a.name == name]
+    assert found, f"{name!r} not among {[a.name for a in article.actors]}"
+    return found[0]
+
+
+def test_capital_as_speaker_is_government_but_not_as_place(nlp):
+    text = ("Tehran rejected the proposal on Monday. Talks continued at a hotel in Ankara, "
+            "where delegates met.")
+    article, index = resolve(nlp, text, "2021-03-02")
+    gov = actor_named(article, "Government of Iran")
+    assert (gov.country, gov.sector) == ("IRN", "GOV")
+    ankara = text.index("Ankara")
+    assert index.is_place(ankara, ankara + len("Ankara"))
+    assert index.at(ankara, ankara + 6) is None
+    assert all(a.country != "TUR" for a in article.actors)
+
+
+def test_seat_of_government_speaks_for_its_country(nlp):
+    text = "Downing Street declined to comment, while the Elysee said it was studying the plan."
+    article, index = resolve(nlp, text)
+    countries = {(a.country, a.sector) for a in article.actors}
+    assert ("GBR", "GOV") in countries and ("FRA", "GOV") in countries
+    start = text.index("the Elysee")
+    assert index.at(start, start + 10).country == "FRA"
+
+
+def test_demonym_plus_role(nlp):
+    text = "Kenyan police fired tear gas as Sudanese troops gathered near the border."
+    article, _ = resolve(nlp, text)
+    pairs = {(a.country, a.sector) for a in article.actors}
+    assert ("KEN", "COP") in pairs
+    assert ("SDN", "MIL") in pairs
+
+
+def test_appositive_organisation_decides(nlp):
+    text = ("Laura Brenner, a spokeswoman for the Pentagon, said the drills would go ahead. "
+            "Omar Haddad, an economist at Harvard University, disagreed.")
+    article, _ = resolve(nlp, text)
+    brenner = actor_named(article, "Laura Brenner")
+    assert brenner.country == "USA" and brenner.sector == "MIL"
+    haddad = actor_named(article, "Omar Haddad")
+    assert haddad.sector == "EDU" and haddad.country == "USA"
+
+
+@pytest.mark.parametrize("date,expected", [("2019-03-01", "Theresa May"),
+                                           ("2023-03-01", "Rishi Sunak"),
+                                           ("2025-02-01", "Keir Starmer")])
+def test_office_holder_by_article_date(nlp, date, expected):
+    text = "The British prime minister flew to Brussels for the summit."
+    article, _ = resolve(nlp, text, date)
+    pm = actor_named(article, expected)
+    assert (pm.country, pm.sector, pm.kind) == ("GBR", "GOV", "person")
+
+
+def test_office_holder_lookup_without_date_uses_latest_term():
+    got = lookup("the German chancellor")
+    assert got["name"] == "Friedrich Merz"
+    assert lookup("the German chancellor", "2010-05-05")["name"] == "Angela Merkel"
+
+
+def test_pronoun_coreference_to_recent_subject(nlp):
+    text = ("Sergey Lavrov arrived in Cairo on Sunday. He said his country wanted calm, "
+            "and a local reporter asked him about Gaza.")
+    article, index = resolve(nlp, text, "2023-11-05")
+    lavrov = actor_named(article, "Sergey Lavrov")
+    texts = [m.text for m in lavrov.mentions]
+    assert texts.count("He") == 1 and "his" in texts and "him" in texts
+    he = text.index("He said")
+    assert index.at(he, he + 2) is lavrov
+
+
+def test_last_name_and_title_mentions_join_the_full_name(nlp):
+    text = ("Maria Okonkwo, a Nigerian senator, criticised the budget. "
+            "Okonkwo said the plan ignored farmers. Ms Okonkwo later left the chamber.")
+    article, _ = resolve(nlp, text)
+    people = [a for a in article.actors if "Okonkwo" in a.name]
+    assert len(people) == 1
+    okonkwo = people[0]
+    assert okonkwo.name == "Maria Okonkwo"
+    assert (okonkwo.country, okonkwo.sector) == ("NGA", "LEG")
+    assert len([m for m in okonkwo.mentions if "Okonkwo" in m.text]) == 3
+
+
+def test_the_two_leaders_link_to_both(nlp):
+    text = ("Emmanuel Macron met Narendra Modi in Paris. The two leaders signed a defence deal.")
+    article, _ = resolve(nlp, text, "2023-07-14")
+    macron = actor_named(article, "Emmanuel Macron")
+    modi = actor_named(article, "Narendra Modi")
+    assert any("leaders" in m.text for m in macron.mentions)
+    assert any("leaders" in m.text for m in modi.mentions)
+
+
+def test_ids_follow_first_mention_and_offsets_point_into_text(nlp):
+    text = "NATO warned Moscow, and the Kremlin answered within hours."
+    article, index = resolve(nlp, text)
+    assert [a.id for a in article.actors] == [f"a{i + 1}" for i in range(len(article.actors))]
+    for actor in article.actors:
+        for m in actor.mentions:
+            assert text[m.start:m.end] == m.text
+    kremlin = text.index("Kremlin")
+    moscow = text.index("Moscow")
+    assert index.at(kremlin, kremlin + 7) is index.at(moscow, moscow + 6)
+    assert [a.country for a in index.in_span(0, len(text))] == ["NATO", "RUS"]
+
+
+def test_unknown_person_without_clue_has_no_country(nlp):
+    article, _ = resolve(nlp, "Tomasz Wielgosz said the meeting was useful.")
+    person = actor_named(article, "Tomasz Wielgosz")
+    assert person.country is None and person.kind == "person"
+
+
+def test_lookup_strings():
+    assert lookup("the Kremlin")["country"] == "RUS"
+    zarif = lookup("Iranian Foreign Minister Mohammad Javad Zarif", "2016-01-01")
+    assert (zarif["name"], zarif["country"], zarif["sector"]) == (
+        "Mohammad Javad Zarif", "IRN", "GOV")
+    assert lookup("a former Pentagon official")["sector"] == "ELI"
+    assert lookup("Somali militants")["sector"] == "REB"
+    assert lookup("") is None
+
+
+def test_bad_input_never_raises(nlp):
+    article, index = resolve(nlp, "")
+    assert article.actors == [] and index.at(0, 1) is None
+    article, _ = resolve(nlp, "... ;; ''' \n\n --", "not a date")
+    assert article.actors == []
