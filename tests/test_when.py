@@ -132,3 +132,16 @@ def test_resolve_dates_survives_bad_offsets(nlp):
     text = "Officials met on Friday."
     bad = Event(id="e", type="CONSULT", evidence=Span("x", 500, 900))
     assert _run(nlp, text, "2025-09-24", [bad]) == [None]
+
+
+def test_nominal_event_in_an_adjunct_keeps_no_date(nlp):
+    text = "The minister flies to Lima on May 3, after her visit to Quito."
+    quito, lima = _event(text, "her visit to Quito", "future"), _event(text, "flies to Lima")
+    dates = _run(nlp, text, "2025-04-28", [quito, lima])
+    assert dates[0] is None and dates[1].value == "2025-05-03"
+
+
+def test_nominal_event_as_object_takes_the_verb_date(nlp):
+    text = "The minister paid a visit to Quito on Monday."
+    dates = _run(nlp, text, "2025-04-30", [_event(text, "a visit to Quito")])
+    assert dates[0].value == "2025-04-28"

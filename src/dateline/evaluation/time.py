@@ -128,6 +128,11 @@ def score_file(path: Path, nlp, stats: Counter, wrong: list, missed: list) -> No
     a = parse_anchor(anchor)
     sdoc = nlp(text)
     matches = tag(text)
+    for m in matches:
+        stats["tagged"] += 1
+        if not any(m.start < t.end and m.end > t.start for t in timexes):
+            stats["spurious"] += 1
+            stats.setdefault("_spurious", []).append((path.name, m.text))
     for t in timexes:
         if t.type != "DATE":
             continue
@@ -148,8 +153,10 @@ def score_file(path: Path, nlp, stats: Counter, wrong: list, missed: list) -> No
         if "X" in t.value:
             stats["unverifiable"] += 1
             continue
+        stats[f"rule:{m.rule}"] += 1
         if correct(p, t.value, anchor):
             stats["correct"] += 1
+            stats[f"rule_ok:{m.rule}"] += 1
         else:
             from ..when import calendar as cal
 
@@ -183,9 +190,16 @@ def run(args) -> int:
           f"correct / gold DATE: {stats['correct'] / max(stats['gold'], 1):.3f}; "
           f"correct / calendar-valued gold: "
           f"{stats['correct'] / max(stats['gold_calendar'], 1):.3f}")
+    rules = sorted((k[5:] for k in stats if k.startswith("rule:")), key=lambda r: -stats[f"rule:{r}"])
+    print("  by rule (correct/judged): " + ", ".join(
+        f"{r} {stats[f'rule_ok:{r}']}/{stats[f'rule:{r}']}" for r in rules))
+    print(f"  tagger: {stats['tagged']} expressions, {stats['spurious']} overlap no gold TIMEX3 "
+          f"of any type")
     print(f"  time: {secs:.1f} s (parse + tag + resolve)")
     for w in wrong[: args.errors]:
         print("  WRONG {} dct={} ours={!r} gold={!r} gold={} ours={}".format(*w))
+    for sp in stats.get("_spurious", [])[: args.misses]:
+        print("  SPURIOUS {} {!r}".format(*sp))
     for mi in missed[: args.misses]:
         print("  MISSED {} {!r} {}".format(*mi))
     return 0

@@ -16,6 +16,9 @@ from .resolve import parse_anchor, resolve_match, to_timeref
 from .tagger import Match, tag
 
 VERBAL = ("VERB", "AUX")
+# "now", "currently": true of the time of writing, but they do not date an event
+UNDATING = ("present",)
+CORE_ARGS = ("dobj", "nsubj", "nsubjpass", "attr", "oprd")
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
 
 
@@ -95,7 +98,9 @@ def _attached(expr_root, pred) -> bool:
         return True  # "will visit ... starting on Tuesday"
     if gov.dep_ in ("acl", "relcl") and gov.head.i == pred.i:
         return True  # "a letter made public on Tuesday": the noun's own clause
-    return governor(pred).i == gov.i and pred.pos_ not in VERBAL
+    # a nominal event that is the verb's own argument ("made a visit on Tuesday"), not one
+    # inside an adjunct ("visits Vietnam on June 19, after his visit to Korea")
+    return pred.pos_ not in VERBAL and pred.head.i == gov.i and pred.dep_ in CORE_ARGS
 
 
 def _event_tense(event, gov) -> str:
@@ -107,7 +112,8 @@ def _event_tense(event, gov) -> str:
 def choose(event, matches: list[Match], sdoc) -> Optional[tuple[Match, object]]:
     """The expression that governs `event` and the verb it hangs off (None if unparsed)."""
     ev = event.evidence
-    inside = [m for m in matches if m.start >= ev.start and m.end <= ev.end]
+    inside = [m for m in matches if m.start >= ev.start and m.end <= ev.end
+              and m.rule not in UNDATING]
     if sdoc is None:
         return (inside[0], None) if inside else None
     espan = _span(sdoc, ev.start, ev.end)
@@ -115,7 +121,8 @@ def choose(event, matches: list[Match], sdoc) -> Optional[tuple[Match, object]]:
         return (inside[0], None) if inside else None
     pred = espan.root
     sent = pred.sent
-    in_sent = [m for m in matches if m.start >= sent.start_char and m.end <= sent.end_char]
+    in_sent = [m for m in matches if m.start >= sent.start_char and m.end <= sent.end_char
+               and m.rule not in UNDATING]
     scored = []
     for m in in_sent:
         mspan = _span(sdoc, m.start, m.end)
