@@ -1,0 +1,261 @@
+"""`dateline eval quotes [DIR]`: quote attribution on PolNeAR (BRAT standoff) or gold articles.
+
+PolNeAR: each gold attribution has Source, Cue and Content spans (content may be discontinuous).
+Predicted quotes sharing one cue (an interrupted or multi-paragraph quote) form one predicted
+attribution whose content is the union of their characters.
+  * content match: |pred ∩ gold| / |gold| >= 0.5, characters counted over the gold content
+    (overlap is relative to the gold span), one-to-one (greedy by overlap);
+  * content+source match: content matches and the predicted speaker's words in the article
+    (the mention the quote stage used) share at least one character with the gold Source span.
+Precision = matched predictions / predictions; recall = matched gold / gold.
+
+DIR holding *.json gold articles (GOLD_FORMAT.md) is scored the GOLD_FORMAT way instead:
+speaker name tokens meet and the prediction covers >= 50% of the gold words in runs of >= 2.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+from ..paths import shared_data
+
+
+def add_arguments(p) -> None:
+    p.add_argument("dir", nargs="?", default=None,
+                   help="PolNeAR split folder (with text/ and attributions/) or a folder of gold "
+                        "article *.json; default: shared polnear/dev")
+    p.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    p.add_argument("--verbose", action="store_true", help="print misses and false alarms")
+
+
+# ---------------------------------------------------------------- running the quote stage
+
+def make_doc(text: str, published=None):
+    """A pipeline Doc for `text` with actors (when that stage exists) resolved."""
+    from ..model import Article
+    from ..nlp import load
+    from ..pipeline import Doc
+
+    article = Article(id="eval", input="eval", text=text, published=published)
+    doc = Doc(article=article, spacy=load()(text))
+    try:
+        from ..actors import resolve_actors
+        resolve_actors(doc)
+    except Exception:
+        pass
+    return doc
+
+
+def quotes_for_text(text: str, published=None):
+    from ..quotes import find_quotes
+
+    doc = make_doc(text, published)
+    find_quotes(doc)
+    return doc.article.quotes, doc.scratch.get("quote_sources", {})
+
+
+# ---------------------------------------------------------------- PolNeAR
+
+def _ranges(field: str) -> list[tuple[int, int]]:
+    out = []
+    for part in field.split(";"):
+        a, b = part.split()
+        out.append((int(a), int(b)))
+    return out
+
+
+def read_ann(path: Path) -> list[dict]:
+    """Gold attributions: {'content': [(s,e)...], 'source': [(s,e)...], 'cue': [...]}."""
+    spans, rels = {}, []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) < 2:
+            continue
+        if cols[0].startswith("T"):
+            label, _, rng = cols[1].partition(" ")
+            spans[cols[0]] = (label, _ranges(rng))
+        elif cols[0].startswith("E"):
+            rels.append(dict(arg.split(":", 1) for arg in cols[1].split()[1:] if ":" in arg))
+    out = []
+    for rel in rels:
+        att = {k.lower(): spans[v][1] for k, v in rel.items() if v in spans}
+        if att.get("content"):
+            out.append(att)
+    return out
+
+
+def _chars(ranges) -> set[int]:
+    return {i for a, b in ranges for i in range(a, b)}
+
+
+def _predicted(quotes, sources) -> list[dict]:
+    groups: dict = {}
+    for q in quotes:
+        key = (q.cue.start, q.cue.end) if q.cue else ("q", q.id)
+        g = groups.setdefault(key, {"content": set(), "source": set()})
+        g["content"] |= set(range(q.start, q.end))
+        if q.id in sources:
+            g["source"] |= set(range(*sources[q.id]))
+    return list(groups.values())
+
+
+def _match(golds, preds, with_source: bool) -> int:
+    pairs = []
+    for gi, g in enumerate(golds):
+        gc = _chars(g["content"])
+        gs = _chars(g.get("source", []))
+        for pi, p in enumerate(preds):
+            ov = len(gc & p["content"]) / max(1, len(gc))
+            if ov < 0.5 or (with_source and not (gs & p["source"])):
+                continue
+            pairs.append((ov, gi, pi))
+    used_g, used_p, n = set(), set(), 0
+    for ov, gi, pi in sorted(pairs, reverse=True):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            n += 1
+    return n
+
+
+def _prf(tp_p, n_p, tp_g, n_g):
+    p = tp_p / n_p if n_p else 0.0
+    r = tp_g / n_g if n_g else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def polnear_files(folder: Path):
+    """(text path, ann path) per article; one annotator's file when several annotated it."""
+    seen = set()
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        stem = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
+        txt = folder / "text" / f"{stem}.txt"
+        if stem in seen or not txt.exists():
+            continue
+        seen.add(stem)
+        yield txt, ann
+
+
+def run_polnear(folder: Path, limit=None, verbose=False) -> dict:
+    n_gold = n_pred = m_content = m_source = 0
+    t0, words = time.time(), 0
+    for k, (txt, ann) in enumerate(polnear_files(folder)):
+        if limit is not None and k >= limit:
+            break
+        text = txt.read_text(encoding="utf-8")
+        words += len(text.split())
+        golds = read_ann(ann)
+        quotes, sources = quotes_for_text(text)
+        preds = _predicted(quotes, sources)
+        n_gold += len(golds)
+        n_pred += len(preds)
+        m_content += _match(golds, preds, False)
+        m_source += _match(golds, preds, True)
+        if verbose:
+            _show(txt.name, text, golds, preds)
+    pc, rc, fc = _prf(m_content, n_pred, m_content, n_gold)
+    ps, rs, fs = _prf(m_source, n_pred, m_source, n_gold)
+    return {"gold": n_gold, "predicted": n_pred, "content": (pc, rc, fc), "content+source": (ps, rs, fs),
+            "seconds": time.time() - t0, "words": words}
+
+
+def _show(name, text, golds, preds) -> None:
+    print(f"== {name}")
+    for g in golds:
+        gc = _chars(g["content"])
+        hit = any(len(gc & p["content"]) / max(1, len(gc)) >= 0.5 for p in preds)
+        if not hit:
+            a, b = g["content"][0][0], g["content"][-1][1]
+            print("  MISS", text[a:b][:110].replace("\n", " "))
+    for p in preds:
+        hit = any(len(_chars(g["content"]) & p["content"]) / max(1, len(_chars(g["content"]))) >= 0.5
+                  for g in golds)
+        if not hit:
+            print("  FA  ", text[min(p["content"]):max(p["content"]) + 1][:110].replace("\n", " "))
+
+
+# ---------------------------------------------------------------- gold articles
+
+ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "president", "the", "of", "for",
+              "official", "officials", "ministry", "foreign", "chief", "u.s.", "us", "state", "department"}
+
+
+def _name_tokens(name) -> set[str]:
+    toks = {t.lower().strip(".,'\u2019s") for t in re.findall(r"[\w.'\u2019-]+", name or "")}
+    return {t for t in toks if t and t not in ROLE_WORDS}
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"\w+", text)]
+
+
+def covers(pred: str, gold: str) -> bool:
+    """>= 50% of the gold's words, counted in runs of two or more words found in the prediction."""
+    g, p = _words(gold), " " + " ".join(_words(pred)) + " "
+    if not g:
+        return False
+    hit = [False] * len(g)
+    for i in range(len(g) - 1):
+        if f" {g[i]} {g[i + 1]} " in p:
+            hit[i] = hit[i + 1] = True
+    if len(g) == 1:
+        hit[0] = f" {g[0]} " in p
+    return sum(hit) >= 0.5 * len(g)
+
+
+def quote_match(pred, gold) -> bool:
+    speaker = pred.speaker
+    names = _name_tokens(speaker.name) | _name_tokens(speaker.text) if speaker else set()
+    return bool(names & _name_tokens(gold["speaker"])) and covers(pred.text, gold["text"])
+
+
+def run_articles(folder: Path, limit=None, verbose=False) -> dict:
+    req = req_hit = n_pred = pred_hit = found_any = 0
+    for k, path in enumerate(sorted(folder.glob("*.json"))):
+        if limit is not None and k >= limit:
+            break
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        quotes, _ = quotes_for_text(gold["text"], gold.get("published"))
+        golds = gold.get("quotes", [])
+        n_pred += len(quotes)
+        pred_hit += sum(1 for q in quotes if any(quote_match(q, g) for g in golds))
+        for g in golds:
+            if g.get("required", True):
+                req += 1
+                ok = any(quote_match(q, g) for q in quotes)
+                req_hit += ok
+                found_any += any(covers(q.text, g["text"]) for q in quotes)
+                if verbose and not ok:
+                    print(f"  MISS {path.name[:20]} {g['speaker']!r}: {g['text'][:90]}")
+        if verbose:
+            for q in quotes:
+                if not any(quote_match(q, g) for g in golds):
+                    who = q.speaker.name if q.speaker else None
+                    print(f"  EXTRA {path.name[:20]} {who!r}: {q.text[:90]}")
+    p, r, f = _prf(pred_hit, n_pred, req_hit, req)
+    return {"required": req, "predicted": n_pred, "with_speaker": (p, r, f),
+            "content_recall": found_any / req if req else 0.0}
+
+
+def run(args) -> int:
+    folder = Path(args.dir) if args.dir else shared_data("quotes", "polnear", "dev")
+    if not folder.is_dir():
+        print(f"dateline: {folder} is not a folder", file=sys.stderr)
+        return 2
+    if any(folder.glob("*.json")):
+        res = run_articles(folder, args.limit, args.verbose)
+        p, r, f = res["with_speaker"]
+        print(f"gold articles {folder}: required quotes {res['required']}, predicted {res['predicted']}")
+        print(f"quote+speaker  P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (content-only recall "
+              f"{res['content_recall']:.3f})")
+        return 0
+    res = run_polnear(folder, args.limit, args.verbose)
+    print(f"PolNeAR {folder}: gold attributions {res['gold']}, predicted {res['predicted']}, "
+          f"{res['words']} words in {res['seconds']:.1f}s")
+    for key in ("content", "content+source"):
+        p, r, f = res[key]
+        print(f"{key:<15} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    return 0

@@ -1,0 +1,182 @@
+"""Who said it: from the cue's subject to a named actor.
+
+Uses the actor stage's index (`doc.scratch["actor_index"]`) when it is there; otherwise falls back
+on spaCy entities: appositives ("Miller, a spokesman for ..."), pronouns ("he said" -> the last
+named person), definite role nouns ("the spokesman" -> the last named person introduced with that
+role), and short surnames expanded to the full name used earlier.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import ActorRef
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"it", "they", "them"}
+NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+def subject_of(verb):
+    """The speaking subject of a cue verb, following conjunctions and tolerant of inversion."""
+    for tok in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else None):
+        if tok is None:
+            continue
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "a statement issued by X" / "officials speaking on ..."
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                return pobj
+    return None
+
+
+def _entity(doc, tok):
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _noun_phrase(tok):
+    """The head noun with its left modifiers (det, amod, compound, poss) and flat names."""
+    left = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod"):
+            left = min(left, child.left_edge.i)
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat") or (child.dep_ == "prep" and child.lower_ in ("of", "for")):
+            right = max(right, child.right_edge.i)
+    return tok.doc[left:right + 1]
+
+
+def _full_name(doc, ent, before: int) -> str:
+    """A surname alone ("Caddell") becomes the fuller name used earlier ("Pat Caddell")."""
+    text = ent.text
+    if ent.label_ != "PERSON":
+        return text
+    last = ent[-1].text
+    best = text
+    for other in doc.ents:
+        if other.label_ == "PERSON" and other.start_char < before and other[-1].text == last \
+                and len(other.text) > len(best):
+            best = other.text
+    return best
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("'s", "\u2019s"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def _antecedent(doc, before: int, person: bool) -> Optional[tuple]:
+    """The last named person (or organisation/country) before `before`, as (name, entity)."""
+    labels = ("PERSON",) if person else ("ORG", "GPE", "NORP")
+    best = None
+    for ent in doc.ents:
+        if ent.label_ in labels and ent.end_char <= before:
+            best = (_full_name(doc, ent, ent.start_char), ent)
+    return best
+
+
+class SpeakerResolver:
+    def __init__(self, doc):
+        self.doc = doc
+        self.sp = doc.spacy
+        self.index = doc.scratch.get("actor_index")
+        try:
+            from .. import actors as actors_mod
+            self.lookup = getattr(actors_mod, "lookup", None)
+        except Exception:  # the actor stage is optional for this one
+            self.lookup = None
+
+    def _ref(self, text: str, name: str, start: int, end: int) -> ActorRef:
+        actor = None
+        if self.index is not None:
+            try:
+                actor = self.index.at(start, end)
+            except Exception:
+                actor = None
+        if actor is not None:
+            return actor.ref(text)
+        info = None
+        if self.lookup is not None:
+            try:
+                info = self.lookup(name, getattr(self.doc.article, "published", None))
+            except Exception:
+                info = None
+        if info:
+            return ActorRef(text=text, name=info.get("name") or name, country=info.get("country"),
+                            sector=info.get("sector"))
+        return ActorRef(text=text, name=name)
+
+    def resolve(self, tok) -> tuple[Optional[ActorRef], Optional[tuple[int, int]]]:
+        """(speaker, (start, end) of the words naming it in the sentence), or (None, None)."""
+        if tok is None:
+            return None, None
+        sp = self.sp
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return self._pronoun(tok)
+        # an appositive naming a person wins over a role noun head ("a spokesman, John Smith,")
+        ent = _entity(sp, tok)
+        if ent is None or ent.label_ not in NAMED:
+            for child in tok.children:
+                if child.dep_ == "appos":
+                    app = _entity(sp, child)
+                    if app is not None and app.label_ == "PERSON":
+                        ent = app
+                        break
+        span = _noun_phrase(tok)
+        local = (min(span.start_char, ent.start_char) if ent is not None else span.start_char,
+                 max(span.end_char, ent.end_char) if ent is not None else span.end_char)
+        if ent is not None and ent.label_ in NAMED:
+            name = _strip_possessive(_full_name(sp, ent, ent.start_char))
+            return self._ref(ent.text, name, ent.start_char, ent.end_char), local
+        text = span.text
+        name = _strip_possessive(text[4:] if text.lower().startswith("the ") else text)
+        if any(t.lower_ == "the" for t in span[:1]) and tok.pos_ == "NOUN":
+            ref = self._ref(text, name, span.start_char, span.end_char)
+            if ref.actor is not None or ref.country is not None:
+                return ref, local  # the actor stage knows "the Russian president"
+            named = self._role_antecedent(tok)
+            if named is not None:
+                return named, local
+        return self._ref(text, name, span.start_char, span.end_char), local
+
+    def _pronoun(self, tok):
+        if self.index is not None:
+            try:
+                actor = self.index.at(tok.idx, tok.idx + len(tok.text))
+            except Exception:
+                actor = None
+            if actor is not None:
+                return actor.ref(tok.text), (tok.idx, tok.idx + len(tok.text))
+        if tok.lower_ in ("i", "we", "you"):
+            return None, None
+        found = _antecedent(self.sp, tok.idx, tok.lower_ in PERSON_PRONOUNS)
+        if found is None:
+            return None, (tok.idx, tok.idx + len(tok.text))
+        name, ent = found
+        ref = self._ref(tok.text, _strip_possessive(name), ent.start_char, ent.end_char)
+        return ref, (tok.idx, tok.idx + len(tok.text))
+
+    def _role_antecedent(self, tok) -> Optional[ActorRef]:
+        """"the spokesman" -> the last named person whose sentence used the same role noun."""
+        role = tok.lemma_.lower()
+        best = None
+        for ent in self.sp.ents:
+            if ent.label_ != "PERSON" or ent.end_char > tok.idx:
+                continue
+            if any(t.lemma_.lower() == role for t in ent.sent):
+                best = ent
+        if best is None:
+            return None
+        name = _strip_possessive(_full_name(self.sp, best, best.start_char))
+        return self._ref(tok.doc[tok.i - 1: tok.i + 1].text, name, best.start_char, best.end_char)
