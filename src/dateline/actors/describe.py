@@ -97,8 +97,9 @@ def _country(kb, m: Match) -> Description:
 
 
 def _text(tokens, s: int, e: int) -> str:
-    while s < e and (tokens[s].lower_ in ("the", "a", "an", "'s", "’s") or tokens[s].like_num
-                     or tokens[s].lower_ in INDEFINITE):
+    while s < e - 1 and (tokens[s].lower_ in ("the", "a", "an", "'s", "’s") or (
+            (tokens[s].like_num or tokens[s].lower_ in INDEFINITE)
+            and tokens[s + 1].text not in ("-", "–"))):
         s += 1
     while e > s and tokens[e - 1].is_punct:
         e -= 1

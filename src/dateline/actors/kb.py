@@ -58,6 +58,10 @@ class Term:
     end: str  # "" = open
 
 
+HEAD_OFFICES = {"president", "prime minister", "chancellor", "king", "supreme leader", "leader",
+                "acting president", "secretary-general", "crown prince", "pope"}
+
+
 def _former(sector: Optional[str]) -> Optional[str]:
     return "ELI" if sector in ("GOV", "MIL", "LEG", "JUD", "SPY", "COP") else sector
 
@@ -68,6 +72,11 @@ class Person:
     aliases: list[str] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
 
+    def is_leader(self, date: Optional[str]) -> bool:
+        """Head of state or government on `date` (or in the latest term): known by surname."""
+        _, _, office = self.at(date)
+        return office in HEAD_OFFICES
+
     def at(self, date: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
         """(country, sector, office) on `date`; without a date, the latest term.
 
@@ -76,10 +85,8 @@ class Person:
         terms = sorted(self.terms, key=lambda t: t.start)
         if not terms:
             return None, None, None
-        if not date:
+        if not date:  # no article date: the latest term (today's date is never assumed)
             t = max(terms, key=lambda t: (t.end == "", t.end, t.start))
-            if t.end:  # every known term is over: a former official as far as we know
-                return t.country, _former(t.sector), "former " + t.office
             return t.country, t.sector, t.office
         current = [t for t in terms if t.start <= date and (not t.end or date < t.end)]
         if current:

@@ -95,9 +95,16 @@ def _place_use(tok) -> bool:
         return True
     if dep in ("npadvmod", "nmod"):
         return True
-    if dep == "ROOT" and tok.i + 1 < len(tok.doc) and tok.nbor(1).text in (",", "(", "-", "—"):
-        return tok.i == tok.sent.start  # a dateline
     return False
+
+
+def _dateline(sp, s: int, e: int) -> bool:
+    """"SEOUL, South Korea (AP) -": a place name opening a line and followed by , ( or a dash."""
+    before = sp[s - 1] if s > 0 else None
+    opens = before is None or "\n" in before.text or (before.is_space and "\n" in before.text) \
+        or "\n" in sp.text[max(0, sp[s].idx - 2):sp[s].idx]
+    after = sp[e].text if e < len(sp) else ""
+    return opens and after in (",", "(", "-", "—", "–", ":")
 
 
 class _Resolver:
@@ -168,6 +175,8 @@ class _Resolver:
         m.surname = toks[-1].lower() if toks else None
         if m.surname:
             self.surnames.add(m.surname)
+        if len(toks) > 1:
+            self.surnames.add(toks[0].lower())  # "Li Zhaoxing" ... "Li"
         for cs, ce in self._extra_context(root):
             if root.dep_ != "appos":
                 self.consumed.update(range(cs, ce))
@@ -209,16 +218,30 @@ class _Resolver:
 
     def toponym(self, m: Match) -> Optional[Mention]:
         root = _root(self.sp, m.start, m.end)
-        if _place_use(root) and not (m.kind == "seat" and root.dep_ in ("nsubj", "nsubjpass")):
+        if (_place_use(root) or _dateline(self.sp, m.start, m.end)) and not (m.kind == "seat" and root.dep_ in ("nsubj", "nsubjpass")):
             span = self.sp[m.start:m.end]
             self.places.append(Place(span.start_char, span.end_char, span.text, m.key))
             return None
         d = self._desc(m.start, m.end)
         return Mention(m.start, m.end, d, subject=root.dep_ in ("nsubj", "nsubjpass"))
 
+    def _strong_person(self, m: Match) -> bool:
+        """A one-word alias ("Putin") names the KB person only when the article also uses a
+        longer name, a title precedes it, or the person led a country at the article's date."""
+        if m.end - m.start > 1:
+            return True
+        if any(x.key == m.key and x.end - x.start > 1 for x in self.names if x.kind == "person"):
+            return True
+        if any(r.end == m.start for r in self.roles):
+            return True
+        return self.kb.people[m.key].is_leader(self.date)
+
     def role_chunk(self, nc) -> Optional[Mention]:
         root = nc.root
         s = nc.start
+        for t in nc:
+            if "\n" in t.text and t.i < root.i:
+                s = t.i + 1
         while s < root.i and self.sp[s].lower_ in ("the", "a", "an"):
             s += 1
         words = {t.lower_ for t in nc}
@@ -227,7 +250,7 @@ class _Resolver:
             return Mention(s, nc.end, None, subject=root.dep_ in ("nsubj", "nsubjpass"),
                            plural_link=n)
         end = self._phrase_end(root)
-        d = self._desc(nc.start, end)
+        d = self._desc(s, end)
         if d is None:
             return None
         if d.basis == "role" and root.lower_ in CVL_WEAK and root.dep_ not in (
@@ -235,6 +258,8 @@ class _Resolver:
             return None
         if d.key is None:
             d.key = f"role:{d.country}:{d.sector}:{root.lemma_.lower()}"
+        if "\n" in self.sp[s:nc.end].text:
+            return None
         return Mention(s, nc.end, d, subject=root.dep_ in ("nsubj", "nsubjpass"))
 
     # --- the pass -----------------------------------------------------------------------
@@ -260,8 +285,13 @@ class _Resolver:
             spans.append((x.start, x.end, None, x.label_))
         spans.sort()
         for s, e, m, kind in spans:
-            if any(i in taken for i in range(s, e)):
+            if any(i in taken for i in range(s, e)) or "\n" in sp[s:e].text:
                 continue
+            if kind == "person" and not self._strong_person(m):
+                ent = next((x for x in ents if x.start <= s and e <= x.end), None)
+                if ent is None or ent.label_ != "PERSON":
+                    continue
+                m, kind = None, "PERSON"
             root = _root(sp, s, e)
             if self._absorbed(root, role_heads, kind):
                 continue
@@ -373,6 +403,7 @@ def _link(mentions: list[Mention], sp) -> list[tuple[Mention, list[str]]]:
     persons: list[tuple] = []  # (token, key, subject, sentence start, country)
     surnames: dict[str, str] = {}
     token_keys: list[tuple[tuple[int, int], str]] = []
+    role_keys: dict[str, str] = {}
     for m in mentions:
         sent = sp[m.s].sent.start
         if m.corefers is not None:
@@ -384,6 +415,13 @@ def _link(mentions: list[Mention], sp) -> list[tuple[Mention, list[str]]]:
             continue
         d = m.desc
         key = d.key or f"text:{d.name.lower()}"
+        if key.startswith("role:"):
+            _, country, sector, lemma = key.split(":", 3)
+            definite = m.s > 0 and sp[m.s - 1].lower_ == "the" or sp[m.s].lower_ == "the"
+            if country == "None" and definite and lemma in role_keys:
+                key = role_keys[lemma]  # "North Korea's military" ... "the military"
+            elif country != "None":
+                role_keys.setdefault(lemma, key)
         if d.kind == "person":
             if key.startswith("pname:") and m.surname and " " not in d.name and \
                     m.surname in surnames:
@@ -393,6 +431,9 @@ def _link(mentions: list[Mention], sp) -> list[tuple[Mention, list[str]]]:
                 key = surnames[m.surname]
             if m.surname:
                 surnames.setdefault(m.surname, key)
+            words = d.name.lower().split()
+            if len(words) > 1 and words[0] not in surnames:
+                surnames[words[0]] = key  # family name first ("Li Zhaoxing"), or a first name
             persons.append((m.s, key, m.subject, sent, d.country, m.verb))
         token_keys.append(((m.s, m.e), key))
         out.append((m, [key]))
