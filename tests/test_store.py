@@ -263,3 +263,16 @@ def test_progress_line_only_on_a_terminal():
     pipe = io.StringIO()
     Progress(pipe).show(Stats(new=3))
     assert pipe.getvalue() == ""
+
+
+def test_nul_and_lone_surrogates_are_stored_losslessly(store_url):
+    art = make_article("odd", events=[("THREATEN", "NOR", "KEN", None)],
+                       quotes=[("Ada \x00Lind", "NOR")])
+    art.text += " Broken \x00 byte and a lone \ud800 surrogate."
+    art.title = "Title \x00 with \udcff"
+    art.events[0].evidence.text = "evidence \x00 \ud801"
+    with open_store(store_url) as store:
+        assert store.add(art) is True
+        assert store.article("id-odd") == art.to_dict()
+        assert store.events()[0]["evidence"]["text"] == "evidence \x00 \ud801"
+        assert [q["speaker"]["name"] for q in store.quotes(speaker="lind")] == ["Ada \x00Lind"]

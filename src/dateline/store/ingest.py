@@ -99,8 +99,8 @@ def ingest(store: Store, items: Iterable[Item], process: Callable, workers: int 
 def _store_one(store: Store, article, replace: bool, stats: Stats, progress, err) -> None:
     try:
         written = store.add(article, replace=replace)
-    except sa.exc.SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    except (sa.exc.SQLAlchemyError, ValueError) as exc:  # one odd article never stops the run
+        reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["?"])[0]
         _report(stats, progress, err, InputError(article.input, f"could not store: {reason}"))
         return
     if written:

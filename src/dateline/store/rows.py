@@ -29,7 +29,31 @@ def to_contract(article: Union[Article, dict]) -> tuple[dict, dict]:
 
 
 def _dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON; all-ASCII escapes only when the text holds lone surrogates (from bad
+    JSON input), which neither database can encode. Lossless either way."""
+    s = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        s = json.dumps(obj, ensure_ascii=True, separators=(",", ":"))
+    return s
+
+
+def _storable(value: Any) -> Any:
+    """A string both databases accept: no NUL (PostgreSQL refuses it), no lone surrogates.
+    Only the flat columns are altered; the `json` column keeps the exact contract."""
+    if not isinstance(value, str):
+        return value
+    value = value.replace("\x00", "\ufffd")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return value
+
+
+def _safe(row: dict) -> dict:
+    return {k: v if k == "json" else _storable(v) for k, v in row.items()}
 
 
 def _join(values, sep: str) -> Optional[str]:
@@ -47,17 +71,17 @@ def _side(refs: list) -> tuple[Optional[str], Optional[str]]:
 
 
 def article_row(d: dict, extra: dict) -> dict:
-    return {
+    return _safe({
         "id": d["id"], "input": d.get("input"), "url": d.get("url"), "title": d.get("title"),
         "published": d.get("published"), "language": d.get("language"),
         "text": d.get("text") or "", "site": extra.get("site"), "author": extra.get("author"),
         "json": _dumps(d), "ingested_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-    }
+    })
 
 
 def actor_rows(d: dict) -> list[dict]:
-    return [{"article_id": d["id"], "actor_id": a["id"], "name": a.get("name"),
-             "country": a.get("country"), "sector": a.get("sector"), "kind": a.get("kind")}
+    return [_safe({"article_id": d["id"], "actor_id": a["id"], "name": a.get("name"),
+                   "country": a.get("country"), "sector": a.get("sector"), "kind": a.get("kind")})
             for a in d.get("actors") or []]
 
 
@@ -68,7 +92,7 @@ def event_rows(d: dict) -> list[dict]:
         tgt, tgt_c = _side(e.get("target"))
         date = e.get("date") or {}
         loc = e.get("location") or {}
-        rows.append({
+        rows.append(_safe({
             "article_id": d["id"], "event_id": e["id"], "seq": i, "type": e["type"],
             "mode": e.get("mode"), "quad": e.get("quad"), "cameo": e.get("cameo"),
             "status": e.get("status"), "date": date.get("value"), "date_end": date.get("end"),
@@ -78,7 +102,7 @@ def event_rows(d: dict) -> list[dict]:
             "evidence": (e.get("evidence") or {}).get("text"),
             "attributed_to": e.get("attributed_to"), "confidence": e.get("confidence"),
             "json": _dumps(e),
-        })
+        }))
     return rows
 
 
@@ -86,17 +110,18 @@ def quote_rows(d: dict) -> list[dict]:
     rows = []
     for i, q in enumerate(d.get("quotes") or []):
         sp = q.get("speaker") or {}
-        rows.append({
+        rows.append(_safe({
             "article_id": d["id"], "quote_id": q["id"], "seq": i,
             "speaker": sp.get("name") or sp.get("text"), "speaker_country": sp.get("country"),
             "cue": (q.get("cue") or {}).get("text"), "text": q.get("text"),
             "kind": q.get("kind"), "json": _dumps(q),
-        })
+        }))
     return rows
 
 
 def story_row(d: dict) -> dict:
-    return {"id": d["id"], "title": d.get("title"), "score": d.get("score"), "json": _dumps(d)}
+    return _safe({"id": d["id"], "title": d.get("title"), "score": d.get("score"),
+                  "json": _dumps(d)})
 
 
 def flat_event(rec: dict) -> dict:
