@@ -6,7 +6,10 @@ between and around them, which carry the event, get features of their own.
 """
 from __future__ import annotations
 
+import functools
 import re
+
+from ..paths import data_file
 
 TOKEN_RE = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*|[^\sa-z\d]", re.I)
 SRC, TGT = "<src>", "<tgt>"
@@ -88,6 +91,141 @@ def lexical(sentence: str, source: str, target: str) -> dict[str, float]:
     return feats
 
 
-def extract_batch(sentences, sources, targets) -> list[dict]:
+def extract_batch(sentences, sources, targets, use_parse: bool = True) -> list[dict]:
     """Feature dicts for aligned lists (the one entry point training and inference share)."""
-    return [lexical(s, a, b) for s, a, b in zip(sentences, sources, targets)]
+    out = [lexical(s, a, b) for s, a, b in zip(sentences, sources, targets)]
+    if not use_parse:
+        return out
+    from .. import nlp as nlp_mod
+
+    docs = nlp_mod.load().pipe(sentences, disable=["ner"], batch_size=64)
+    for fd, doc, s, a, b in zip(out, docs, sentences, sources, targets):
+        fd.update(syntactic(doc, *locate(s, a, b)))
+    return out
+
+
+# ---------------------------------------------------------------- syntactic features (spaCy)
+
+def _span_root(doc, span):
+    """The token of a char span whose head lies outside it (the span's syntactic head)."""
+    if not span:
+        return None
+    toks = [t for t in doc if t.idx < span[1] and t.idx + len(t) > span[0]]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in inside or t.head.i == t.i:
+            return t
+    return toks[0]
+
+
+def _ancestors(tok):
+    chain = [tok]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _lem(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _predicate(s_root, t_root):
+    """Lowest common ancestor of source and target heads, and the two upward chains."""
+    up_s = _ancestors(s_root) if s_root is not None else []
+    up_t = _ancestors(t_root) if t_root is not None else []
+    ids_t = {t.i for t in up_t}
+    for k, tok in enumerate(up_s):
+        if tok.i in ids_t:
+            return tok, up_s[1:k], up_t[1:[t.i for t in up_t].index(tok.i)]
+    if up_s:
+        verbs = [t for t in up_s[1:] if t.pos_ in ("VERB", "AUX")]
+        return (verbs[0] if verbs else up_s[-1]), up_s[1:], []
+    if up_t:
+        verbs = [t for t in up_t[1:] if t.pos_ in ("VERB", "AUX")]
+        return (verbs[0] if verbs else up_t[-1]), [], up_t[1:]
+    return None, [], []
+
+
+def _pred_features(pred, feats):
+    lem = _lem(pred)
+    feats["p:" + lem] = 1.0
+    for ch in pred.children:
+        d = ch.dep_
+        if d == "neg":
+            feats["p:neg"] = 1.0
+        elif d == "aux" and ch.lower_ in MODAL_WORDS:
+            feats["p:modal"] = 1.0
+        elif d in ("dobj", "attr", "oprd", "acomp"):
+            feats[f"p:{lem}>{_lem(ch)}"] = 1.0
+            feats["obj:" + _lem(ch)] = 1.0
+        elif d in ("xcomp", "ccomp"):
+            feats[f"p:{lem}>{d}>{_lem(ch)}"] = 1.0
+            feats["x:" + _lem(ch)] = 1.0
+        elif d == "prep":
+            feats[f"p:{lem}_{ch.lower_}"] = 1.0
+        elif d == "prt":
+            feats[f"p:{lem}_{ch.lower_}"] = 1.0
+    if pred.dep_ in ("xcomp", "ccomp", "advcl", "conj") and pred.head.i != pred.i:
+        feats[f"gov:{_lem(pred.head)}>{lem}"] = 1.0
+        feats["gov:" + _lem(pred.head)] = 1.0
+
+
+@functools.lru_cache(maxsize=None)
+def triggers() -> dict[str, frozenset]:
+    """lemma (or "predicate object") -> PLOVER types, from data/events/plover_triggers.tsv."""
+    table: dict[str, set] = {}
+    for line in data_file("events", "plover_triggers.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            typ, lemma = line.split("\t", 1)
+            table.setdefault(lemma.strip().lower(), set()).add(typ.strip())
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def _trigger_features(prefix, keys, feats):
+    table = triggers()
+    for key in keys:
+        for typ in table.get(key, ()):
+            feats[prefix + typ] = 1.0
+
+
+def _triggers_for(doc, pred, up_s, up_t, lemmas, feats):
+    lem = _lem(pred)
+    objs = [_lem(c) for c in pred.children if c.dep_ in ("dobj", "attr", "prep", "prt", "pobj")]
+    _trigger_features("tp:", [lem], feats)
+    _trigger_features("tpo:", [f"{lem} {o}" for o in objs], feats)
+    gov = [_lem(pred.head)] if pred.dep_ in ("xcomp", "ccomp", "conj") else []
+    comp = [_lem(c) for c in pred.children if c.dep_ in ("xcomp", "ccomp")]
+    _trigger_features("tx:", gov + comp + objs, feats)
+    _trigger_features("tpath:", [_lem(t) for t in up_s + up_t], feats)
+    _trigger_features("ta:", lemmas, feats)
+
+
+def syntactic(doc, s_span, t_span) -> dict[str, float]:
+    """Predicate linking source and target, its object/complement, the dependency path, lemmas."""
+    feats: dict[str, float] = {}
+    s_root, t_root = _span_root(doc, s_span), _span_root(doc, t_span)
+    pred, up_s, up_t = _predicate(s_root, t_root)
+    if pred is None:
+        return feats
+    _pred_features(pred, feats)
+    if s_root is not None:
+        feats["s_dep:" + s_root.dep_] = 1.0
+        feats[f"s_head:{s_root.dep_}>{_lem(s_root.head)}"] = 1.0
+    if t_root is not None:
+        feats["t_dep:" + t_root.dep_] = 1.0
+        feats[f"t_head:{t_root.dep_}>{_lem(t_root.head)}"] = 1.0
+        if t_root.head.dep_ == "prep":
+            feats[f"t_prep:{t_root.head.lower_}>{_lem(t_root.head.head)}"] = 1.0
+    path = [_lem(t) for t in up_s + up_t if t.pos_ in ("VERB", "NOUN", "ADJ")]
+    for w in path[:6]:
+        feats["path:" + w] = 1.0
+    spans = [sp for sp in (s_span, t_span) if sp]
+    lemmas = [_lem(t) for t in doc if t.is_alpha and not any(a <= t.idx < b for a, b in spans)]
+    for w in lemmas:
+        feats["l:" + w] = 1.0
+    for a, b in zip(lemmas, lemmas[1:]):
+        feats[f"l:{a} {b}"] = 1.0
+    _triggers_for(doc, pred, up_s, up_t, lemmas, feats)
+    return feats
