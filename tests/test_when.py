@@ -145,3 +145,17 @@ def test_nominal_event_as_object_takes_the_verb_date(nlp):
     text = "The minister paid a visit to Quito on Monday."
     dates = _run(nlp, text, "2025-04-30", [_event(text, "a visit to Quito")])
     assert dates[0].value == "2025-04-28"
+
+
+def test_future_event_does_not_take_the_announcement_date(nlp):
+    text = "The council decided last week to lift the curfew in the capital."
+    dates = _run(nlp, text, "2025-06-11", [_event(text, "lift the curfew", "future"),
+                                           _event(text, "decided last week")])
+    assert dates[0] is None
+    assert (dates[1].value, dates[1].end) == ("2025-06-02", "2025-06-08")
+
+
+def test_occasion_of_a_statement_dates_it(nlp):
+    text = "In a speech delivered on Friday, the president denounced the blockade."
+    dates = _run(nlp, text, "2025-06-11", [_event(text, "the president denounced the blockade")])
+    assert dates[0].value == "2025-06-06"

@@ -27,6 +27,11 @@ def future_cues() -> frozenset:
     return frozenset(r[0] for r in lx._rows("future_cues.tsv"))
 
 
+@functools.lru_cache(maxsize=None)
+def occasion_nouns() -> frozenset:
+    return frozenset(r[0].lower() for r in lx._rows("occasion_nouns.tsv"))
+
+
 def _span(sdoc, start: int, end: int):
     return sdoc.char_span(start, end, alignment_mode="expand")
 
@@ -98,6 +103,10 @@ def _attached(expr_root, pred) -> bool:
         return True  # "will visit ... starting on Tuesday"
     if gov.dep_ in ("acl", "relcl") and gov.head.i == pred.i:
         return True  # "a letter made public on Tuesday": the noun's own clause
+    if gov.dep_ in ("acl", "relcl") and gov.head.lemma_.lower() in occasion_nouns():
+        # "In a statement issued on Wednesday, Beijing condemned ...": the occasion's date
+        occasion = gov.head
+        return occasion.dep_ == "pobj" and occasion.head.head.i == pred.i
     # a nominal event that is the verb's own argument ("made a visit on Tuesday"), not one
     # inside an adjunct ("visits Vietnam on June 19, after his visit to Korea")
     return pred.pos_ not in VERBAL and pred.head.i == gov.i and pred.dep_ in CORE_ARGS
@@ -107,6 +116,12 @@ def _event_tense(event, gov) -> str:
     if event.status == "future":
         return "future"
     return tense_of(gov) if gov is not None else "present"
+
+
+def _contradicts(event, p, anchor) -> bool:
+    """A future event dated wholly before the time of writing took the date of the clause
+    that announced it ("agreed last week to extend sanctions")."""
+    return event.status == "future" and anchor is not None and p.end < anchor
 
 
 def choose(event, matches: list[Match], sdoc) -> Optional[tuple[Match, object]]:
@@ -153,7 +168,7 @@ def resolve_dates(doc) -> None:
                 continue
             m, gov = picked
             p = resolve_match(m, anchor, _event_tense(event, gov))
-            if p is not None:
+            if p is not None and not _contradicts(event, p, anchor):
                 event.date = to_timeref(m.text, p)
         except Exception:  # an odd event (bad offsets, unparsed text) keeps its null date
             continue
