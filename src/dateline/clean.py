@@ -66,10 +66,10 @@ _DATE_LINE = re.compile(
 _SIGNOFF_DATE = re.compile(rf"^\((?:[^()]{{2,40}}?)[\s,]+{_WEEKDAY}{_CORE}\)$", re.I)
 _AGENCY = r"(?:reuters|ap|afp|upi|xinhua|tass|ria|anadolu|efe|dpa|ians|pti|ani|bernama|[A-Z]{2,6})"
 _DATELINE = re.compile(
-    rf"^(?-i:[A-Z][A-Za-z.'-]+(?:[ -][A-Z][A-Za-z.'-]+)*)(?:,\s*[A-Z][\w.' -]+?)?,?\s+"
+    rf"^(?-i:[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){{0,4}})(?:,\s*[A-Z][\w.' -]{{0,30}}?)?,?\s+"
     rf"(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:,\s*(?P<y>\d{{4}}))?\s*\({_AGENCY}\)\s*[-–—]", re.I)
 _DATELINE_START = re.compile(
-    r"^(?-i:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*)(?:,\s*[\w.' -]{2,40}?)?\s*(?:\([^()]{2,30}\))?"
+    r"^(?-i:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,4})(?:,\s*[\w.' -]{2,40}?)?\s*(?:\([^()]{2,30}\))?"
     r"\s*[-–—]{1,2}\s", re.I)
 
 
@@ -100,7 +100,7 @@ def parse_date_words(value: str) -> Optional[str]:
 def dateline_date(paragraph: str, reference: Optional[str]) -> Optional[str]:
     """The date of a wire dateline ('MOSCOW, May 17 (Reuters) -'); a year-less one only when
     `reference` (a capture date) gives the year. Never invented."""
-    m = _DATELINE.match(paragraph)
+    m = _DATELINE.match(paragraph[:EDGE_CHARS])
     if not m:
         return None
     month = _MONTHS.get(m.group("m").lower()[:3])
@@ -116,6 +116,10 @@ def dateline_date(paragraph: str, reference: Optional[str]) -> Optional[str]:
 
 
 # ---------------------------------------------------------------- furniture rules
+
+MAX_RULE_CHARS = 1000  # no furniture line is longer; bounds the regex work on hostile input
+EDGE_CHARS = 200       # how far into a line the prefix/suffix rules look
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -138,6 +142,8 @@ def rules() -> tuple[Rule, ...]:
 
 def _rule_for(line: str, in_head: bool) -> Optional[str]:
     """The action of the first whole-line rule matching `line`, or None."""
+    if len(line) > MAX_RULE_CHARS:
+        return None
     words = len(line.split())
     for r in rules():
         if r.action.startswith("strip_") or (r.zone == "head" and not in_head):
@@ -153,14 +159,15 @@ def _strip_edges(line: str) -> tuple[str, Optional[str]]:
     """The line without leading/trailing furniture, and a date found in what was cut."""
     found = None
     for r in rules():
-        m = None
+        m, offset = None, 0
         if r.action == "strip_prefix":
-            m = r.pattern.match(line)
+            m = r.pattern.match(line[:EDGE_CHARS])
         elif r.action == "strip_suffix":
-            m = re.compile(f"(?:{r.pattern.pattern})$", re.I).search(line)
-        if m and (m.start() > 0 or m.end() < len(line)):
+            offset = max(0, len(line) - EDGE_CHARS)
+            m = re.compile(f"(?:{r.pattern.pattern})$", re.I).search(line[offset:])
+        if m and (offset + m.start() > 0 or offset + m.end() < len(line)):
             found = found or normalise_date(m.group(0).strip()[-10:])
-            line = line[:m.start()] + line[m.end():]
+            line = line[:offset + m.start()] + line[offset + m.end():]
     return line.strip(), found
 
 
@@ -176,9 +183,11 @@ def _norm(line: str) -> str:
 def headline_like(line: str) -> bool:
     """Reads as a headline: short-ish, capitalised, no final full stop, not a dateline."""
     words = line.split()
-    return (2 <= len(words) <= 30 and len(line) <= 200 and not line.endswith((".", ",", ";", ":"))
-            and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'‘“")
-            and not _DATELINE_START.match(line) and any(c.isalpha() for c in line))
+    ending_ok = line.endswith("...") or not line.endswith((".", ",", ";", ":"))
+    start_ok = (line[0].isupper() or line[0].isdigit() or line[0] in "\"'‘“$£€¥"
+                or (len(words[0]) > 1 and words[0][1].isupper()))  # iPhone, eBay
+    return (2 <= len(words) <= 30 and len(line) <= 200 and ending_ok and start_ok
+            and not _DATELINE_START.match(line[:EDGE_CHARS]) and any(c.isalpha() for c in line))
 
 
 def paragraph_like(line: str) -> bool:
