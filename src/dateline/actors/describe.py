@@ -245,7 +245,9 @@ def _role(kb, tokens, s, e, split, head, pre_n, names, roles, date, context, for
         country = country or _country_in(post_n)
     if country is None and context:
         country = _context_country(context)
-    if country is None and split < e and tokens[split].lower_ in PLACE_PREPS | {"at"}:
+    if country is None and split < e and tokens[split].lower_ in PLACE_PREPS | {"at"} and \
+            sector not in ("MIL", "REB", "UAF", "PRM", "MED", "CRM"):
+        # "officials in Washington", "protesters in Paris"; troops abroad are not local
         country = _country_in([m for m in names if m.start > split])
     if country is None:
         orgs = [m for m in pre_n if m.kind == "org"]

@@ -62,6 +62,14 @@ HEAD_OFFICES = {"president", "prime minister", "chancellor", "king", "supreme le
                 "acting president", "secretary-general", "crown prince", "pope"}
 
 
+OFFICE_FALLBACK = {
+    "leader": ("leader", "supreme leader", "president", "prime minister", "chancellor", "king"),
+    "head of state": ("president", "king", "leader"),
+    "head of government": ("prime minister", "chancellor", "president"),
+    "premier": ("prime minister",),
+}
+
+
 def _former(sector: Optional[str]) -> Optional[str]:
     return "ELI" if sector in ("GOV", "MIL", "LEG", "JUD", "SPY", "COP") else sector
 
@@ -121,7 +129,16 @@ class KB:
     religious: set[str] = field(default_factory=set)
 
     def holder(self, country: str, office: str, date: Optional[str]) -> Optional[Person]:
-        """Who held `office` in `country` on `date` (the latest holder when no date)."""
+        """Who held `office` in `country` on `date` (the latest holder when no date).
+
+        "leader", "head of state" and "head of government" try the country's actual offices."""
+        for name in OFFICE_FALLBACK.get(office, (office,)):
+            who = self._holder(country, name, date)
+            if who is not None:
+                return who
+        return None
+
+    def _holder(self, country: str, office: str, date: Optional[str]) -> Optional[Person]:
         terms = self.offices.get((country, office)) or []
         if not terms:
             return None

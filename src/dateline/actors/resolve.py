@@ -99,12 +99,23 @@ def _place_use(tok) -> bool:
 
 
 def _dateline(sp, s: int, e: int) -> bool:
-    """"SEOUL, South Korea (AP) -": a place name opening a line and followed by , ( or a dash."""
+    """"SEOUL, South Korea (AP) -": a place name opening a line and followed by , ( or a dash;
+    a place name right after such an opening ("..., South Korea (AP)") belongs to it too."""
+    if s >= 2 and sp[s - 1].text == "," and _dateline(sp, _word_start(sp, s - 2), s - 1):
+        return True
     before = sp[s - 1] if s > 0 else None
     opens = before is None or "\n" in before.text or (before.is_space and "\n" in before.text) \
         or "\n" in sp.text[max(0, sp[s].idx - 2):sp[s].idx]
     after = sp[e].text if e < len(sp) else ""
     return opens and after in (",", "(", "-", "—", "–", ":")
+
+
+def _word_start(sp, i: int) -> int:
+    """Start of the capitalised run of words ending at token i ("NEW DELHI")."""
+    while i > 0 and sp[i - 1].is_alpha and sp[i - 1].text[:1].isupper() and \
+            "\n" not in sp[i - 1].whitespace_:
+        i -= 1
+    return i
 
 
 class _Resolver:
@@ -126,10 +137,10 @@ class _Resolver:
         return describe(self.sp, s, e, self.names, self.roles, self.date, **kw)
 
     def _phrase_end(self, root) -> int:
-        """A role head's phrase: its chunk plus attached of/for/at/with/by phrases."""
+        """A role head's phrase: its chunk plus attached of/for/at/with/by/in phrases."""
         end = root.i + 1
         for child in root.rights:
-            if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with", "by"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with", "by", "in"):
                 end = max(end, child.right_edge.i + 1)
         return end
 
@@ -201,8 +212,14 @@ class _Resolver:
 
     def org(self, s: int, e: int, kb_match: Optional[Match]) -> Optional[Mention]:
         root = _root(self.sp, s, e)
+        nc = self.chunk_of.get(root.i)
         if kb_match is not None:
             d = self._desc(kb_match.start, kb_match.end)
+            if nc is not None and nc.start < s and d is not None and d.country in self.kb.countries:
+                wider = self._desc(nc.start, e)  # "South Korea's Joint Chiefs of Staff"
+                if wider is not None and wider.country and wider.country != d.country:
+                    wider.key = wider.key or f"role:{wider.country}:{wider.sector}:{root.lemma_}"
+                    d = wider
         else:
             d = self._desc(s, e)
             if d is None or d.basis not in ("org", "role"):
@@ -313,7 +330,8 @@ class _Resolver:
                 out.append(mention)
                 taken.update(range(nc.start, nc.end))
         for t in sp:
-            if t.lower_ in PRONOUNS and t.i not in taken and t.pos_ == "PRON":
+            if t.lower_ in PRONOUNS and (t.i not in taken or t.dep_ == "poss") and \
+                    t.pos_ == "PRON":
                 verb = None
                 if t.dep_ in ("dobj", "dative", "iobj"):
                     verb = t.head.i
