@@ -17,7 +17,11 @@ from .actorview import ActorView
 from .lexicon import Trigger, cues, match
 from .status import status_of
 
-TARGET_PREPS = {"to", "with", "against", "on", "for", "at", "toward", "towards", "into", "upon"}
+TARGET_PREPS = {"to", "with", "against", "on", "for", "at", "toward", "towards", "into", "upon",
+                "around"}
+VERBAL_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "AGREE"}
+FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
+PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her"}
 PLACE_PREPS = {"to", "in", "into"}
 EMBED_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "relcl", "conj"}
 COOP_TYPES = {"AGREE", "SUPPORT", "AID", "COOPERATE", "CONCEDE", "CONSULT"}
@@ -45,6 +49,7 @@ class Candidate:
     implicit_source: bool = False
     implicit_target: bool = False
     modifier_toks: list = field(default_factory=list)
+    pronoun_fallback: list = field(default_factory=list)
 
     @property
     def head(self):
@@ -103,21 +108,37 @@ def _between(tok) -> list:
             for g in c.children if g.dep_ == "pobj"]
 
 
-def _object_preps(verb) -> list:
-    """Targets attached to the object: "signed agreements with X", "held talks with X"."""
+def _object_preps(verb, any_prep: bool = False) -> list:
+    """Targets attached to the object: "signed agreements with X", "held talks with X";
+    for verbal acts any owner named there ("alleging corruption within X's police")."""
     out = []
     for c in verb.children:
         if c.dep_ == "dobj":
             out += _prep_targets(c, {"with", "to", "against", "for"})
+            if any_prep:
+                out += [t for t in c.subtree if t.dep_ in ("pobj", "poss") and t is not c]
             for g in c.children:
                 if g.dep_ in ("amod", "acl", "prep"):
                     out += _prep_targets(g, {"with", "to"})
     return out
 
 
+def _matrix_subject(verb) -> list:
+    """"Ecuador announced it is expelling ...": the pronoun is the announcer."""
+    head = verb
+    while head.dep_ in ("ccomp", "xcomp", "conj") and head.head is not head:
+        head = head.head
+        subj = [c for c in head.children if c.dep_ == "nsubj"]
+        if subj and subj[0].lower_ not in PRONOUNS:
+            return subj
+    return []
+
+
 def _verb_args(cand: Candidate) -> None:
     verb = cand.trigger
     subj, passive = _subject_of(verb)
+    if subj and subj[0].lower_ in PRONOUNS and not passive:
+        cand.pronoun_fallback = _matrix_subject(verb)
     cand.passive = passive
     cand.source_toks = subj
     tgt = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass", "attr")]
@@ -147,8 +168,28 @@ def _noun_args(cand: Candidate) -> None:
         tgt += _prep_targets(cand.light, preps)
     if not src and btw:
         src, tgt = btw, tgt or btw
+    if not src:
+        src = _clause_source(noun)
     cand.source_toks, cand.target_toks = src, tgt
     cand.modifier_toks = mods  # "Chinese attack", "US-led strikes": a source if nothing else
+
+
+def _clause_source(noun) -> list:
+    """Who does a bare event noun: "protests organised by X", "an air strike it carried out",
+    "X pledged during a visit to London" (the visitor is the subject of the clause)."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "relcl"):
+            agent = [g for a in c.children if a.dep_ == "agent" for g in a.children
+                     if g.dep_ == "pobj"]
+            subj = [g for g in c.children if g.dep_ == "nsubj" and g.lower_ not in REL_PRONOUNS]
+            if agent or subj:
+                return agent or subj
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in (
+            "during", "on", "after", "before", "in"):
+        verb = noun.head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            return _subject_of(verb)[0]
+    return []
 
 
 def _core_span(tok) -> tuple[int, int]:
@@ -229,6 +270,12 @@ def to_refs(toks: list, view: ActorView, allow_place: bool = False) -> list[Acto
     return [r for r in refs if r is not None]
 
 
+def _bare_participle(tok) -> bool:
+    """"Asked about the cable, he said ...": a participle adjunct is not an act of its own."""
+    return (tok.tag_ == "VBN" and tok.dep_ == "advcl"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "auxpass") for c in tok.children))
+
+
 def find_triggers(sent) -> list[Candidate]:
     """Triggers of one sentence, with trigger nouns attached to their light verbs."""
     rows = {}
@@ -239,7 +286,7 @@ def find_triggers(sent) -> list[Candidate]:
     cands: dict[int, Candidate] = {}
     for i, row in rows.items():
         tok = sent.doc[i]
-        if not row.types:
+        if not row.types or _bare_participle(tok):
             continue
         cands[i] = Candidate(trigger=tok, row=row, types=row.types)
     for i, cand in list(cands.items()):
@@ -306,10 +353,14 @@ def arguments(cand: Candidate) -> None:
 
 def resolve_sides(cand: Candidate, view: ActorView) -> None:
     place_ok = "place" in cand.row.flags
-    cand.source = to_refs(cand.source_toks, view) or to_refs(cand.modifier_toks, view)
+    cand.source = (to_refs(cand.source_toks, view) or to_refs(cand.pronoun_fallback, view)
+                   or to_refs(cand.modifier_toks, view))
+    if "joint_if_many" in cand.row.flags and len({r.country for r in cand.source}) > 1:
+        cand.types = ("COOPERATE",)  # several sides' exercise is a joint one
     cand.target = to_refs(cand.target_toks, view, allow_place=place_ok)
     if not cand.target and cand.trigger.pos_ not in ("NOUN", "PROPN"):
-        cand.target = to_refs(_object_preps(cand.trigger), view, allow_place=place_ok)
+        cand.target = to_refs(_object_preps(cand.trigger, cand.types[0] in VERBAL_TYPES), view,
+                              allow_place=place_ok)
 
 
 
@@ -328,17 +379,18 @@ def inherit_sides(cand: Candidate) -> None:
         cand.implicit_source = True
     src_keys = {_key(r) for r in cand.source}
     cand.target = [r for r in cand.target if _key(r) not in src_keys or len(cand.source) > 1]
-    if not cand.target and len(cand.source) > 1 and cand.types[0] in RECIPROCAL:
+    if (not cand.target and len(cand.source) > 1 and cand.types[0] in RECIPROCAL
+            and not cand.passive):
         cand.target = list(cand.source)
 
 
 def locative_targets(cand: Candidate, view: ActorView) -> None:
     """A cooperative act "in Benin" / "during his visit to X" is taken to be towards that country."""
-    if cand.target or not cand.source or cand.types[0] not in COOP_TYPES:
+    if cand.target or not cand.source or cand.types[0] not in COOP_TYPES | FORCE_TYPES:
         return
     own = {r.country for r in cand.source}
     for c in cand.head.children:
-        if c.dep_ != "prep" or c.lower_ not in ("in", "during", "at"):
+        if c.dep_ != "prep" or c.lower_ not in ("in", "during", "at", "near", "off"):
             continue
         toks = [t for t in c.subtree if t.dep_ == "pobj"]
         refs = [r for r in to_refs(toks, view, allow_place=True) if r.country not in own]
@@ -379,7 +431,7 @@ def _same_side(a: Candidate, b: Candidate) -> bool:
 def borrow_content_targets(cands: list[Candidate], view: ActorView) -> None:
     """A REQUEST/AGREE/ACCUSE... without its own recipient takes the one of its content clause."""
     for c in cands:
-        if not c.target and "content" in c.row.flags:
+        if not c.target and c.trigger.pos_ in ("VERB", "AUX"):
             c.target = _complement_targets(c, view)
     by_head = {c.head.i: c for c in cands}
     for c in cands:
@@ -427,7 +479,23 @@ def evidence_bounds(cand: Candidate) -> tuple[int, int]:
         lo += 1
     while hi > lo and doc[hi].is_punct and doc[hi].text not in ('"', "”"):
         hi -= 1
-    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    text = doc.text
+    para_start = text.rfind("\n\n", start, head.idx)
+    para_end = text.find("\n\n", head.idx, end)
+    if para_start >= 0:
+        start = para_start + 2
+    if para_end >= 0:
+        end = para_end
+    return _strip(text, start, end)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n,;:-–—":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;:-–—":
+        end -= 1
+    return start, end
 
 
 def sentence_candidates(sent, view: ActorView) -> list[Candidate]:

@@ -61,15 +61,18 @@ def condition_holds(cond: str, tok) -> bool:
     if kind in ("prt", "prep"):
         return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == arg for c in kids)
     words = cues().get(arg, set())
-    if kind == "obj":
+    if kind in ("obj", "noobj"):
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "pobj", "attr")]
         objs += [g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        return any(_class_words(o) & words or any(_class_words(m) & words for m in o.children
-                                                  if m.dep_ in ("compound", "amod", "nmod"))
-                   for o in objs)
+        found = any(_class_words(o) & words or any(_class_words(m) & words for m in o.children
+                                                   if m.dep_ in ("compound", "amod", "nmod"))
+                    for o in objs)
+        return found if kind == "obj" else not found
     if kind in ("mod", "nomod"):
         found = any(_class_words(c) & words for c in kids
                     if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod", "acl"))
+        found = found or any(_class_words(g) & words for c in kids if c.dep_ == "prep"
+                             and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
         found = found or bool(_class_words(tok.head) & words and tok.dep_ in ("dobj", "pobj"))
         return found if kind == "mod" else not found
     return False
