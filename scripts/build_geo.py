@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -84,7 +85,9 @@ def build() -> None:
 
 def write_cities(gc, iso2to3: dict) -> None:
     rows = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
-    with gzip.open(OUT / "cities.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+    raw = open(OUT / "cities.tsv.gz", "wb")
+    gz = gzip.GzipFile(filename="cities.tsv", mode="wb", fileobj=raw, compresslevel=9, mtime=0)
+    with raw, gz, io.TextIOWrapper(gz, encoding="utf-8", newline="") as fh:  # byte-stable output
         fh.write("gid\tname\tiso3\tlat\tlon\tpopulation\tadmin1\tkeys\n")
         for c in rows:
             names = [c["name"]]

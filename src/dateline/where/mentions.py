@@ -70,14 +70,28 @@ def find_mentions(doc) -> list[Mention]:
         span = _trim(ent)
         if span is None:
             continue
-        if ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "PERSON") and _big_name(span.text)):
+        if ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "PERSON", "NORP")
+                                          and _big_name(span.text)):
             out.append(_mention(span))
-            taken.update(range(ent.start, ent.end))
         elif ent.label_ in OTHER_LABELS:
-            taken.update(range(ent.start, ent.end))
+            embedded = _embedded(span) if ent.label_ == "ORG" else None
+            if embedded is not None:
+                out.append(embedded)
+        taken.update(range(ent.start, ent.end))
     out.extend(_gazetteer_mentions(doc, taken))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _embedded(span) -> Optional[Mention]:
+    """A place name opening an organisation's name ("Texas A&M", "U.S. Department of Justice"):
+    found, but never on the map: it names who, not where."""
+    for n in range(min(3, len(span) - 1), 0, -1):
+        part = span[:n]
+        if part[-1].text[:1].isupper() and _big_name(part.text):
+            return Mention(part.start_char, part.end_char, part.text, part.start, part.end,
+                           False, "embedded")
+    return None
 
 
 def _gazetteer_mentions(doc, taken: set) -> list[Mention]:
