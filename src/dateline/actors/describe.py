@@ -249,7 +249,7 @@ def _role(kb, tokens, s, e, split, head, pre_n, names, roles, date, context, for
             sector not in ("MIL", "REB", "UAF", "PRM", "MED", "CRM"):
         # "officials in Washington", "protesters in Paris"; troops abroad are not local
         country = _country_in([m for m in names if m.start > split])
-    if country is None:
+    if country is None:  # "MDC vice-president": the organisation's country
         orgs = [m for m in pre_n if m.kind == "org"]
         if orgs:
             country = kb.orgs[orgs[-1].key].country

@@ -46,6 +46,9 @@ ORG_WORDS = {"inc", "inc.", "ltd", "ltd.", "corp", "corp.", "co", "co.", "compan
              "industries", "airport", "port", "church", "mosque", "brigade", "brigades", "army",
              "revolutionary", "national", "democratic", "republic", "federal", "state", "united"}
 PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "state"}
+SIDE_PLURALS = {"sides", "countries", "nations", "governments", "states", "neighbours",
+                "neighbors", "parties"}
 LEADER_PLURALS = {"leaders", "presidents", "ministers", "heads", "premiers", "counterparts",
                   "men", "sides"}
 CVL_WEAK = {"people", "man", "woman", "men", "women", "children", "family", "families",
@@ -266,6 +269,14 @@ class _Resolver:
             n = 3 if "three" in words else 2
             return Mention(s, nc.end, None, subject=root.dep_ in ("nsubj", "nsubjpass"),
                            plural_link=n)
+        if root.lower_ in SIDE_PLURALS and words & {"two", "both"}:
+            return Mention(s, nc.end, None, subject=root.dep_ in ("nsubj", "nsubjpass"),
+                           plural_link=-2)  # the two most recent countries or governments
+        if root.lemma_.lower() in COUNTRY_NOUNS and self.sp[nc.start].lower_ == "the" and \
+                root.tag_ == "NN" and not any(m.start >= nc.start and m.end <= nc.end
+                                              for m in self.names):
+            return Mention(s, nc.end, None, subject=root.dep_ in ("nsubj", "nsubjpass"),
+                           plural_link=-1)  # "the Central African country"
         end = self._phrase_end(root)
         d = self._desc(s, end)
         if d is None:
@@ -317,7 +328,8 @@ class _Resolver:
                 out.append(mention)
                 taken.update(range(s, e))
         for nc in sp.noun_chunks:
-            if nc.root.i in taken or nc.root.i not in role_heads:
+            if nc.root.i in taken or (nc.root.i not in role_heads and nc.root.lower_ not in
+                                      SIDE_PLURALS and nc.root.lemma_.lower() not in COUNTRY_NOUNS):
                 continue
             mention = self.role_chunk(nc)
             if mention is not None and nc.root.dep_ == "appos" and nc.root.head.i in taken:
@@ -422,10 +434,14 @@ def _link(mentions: list[Mention], sp) -> list[tuple[Mention, list[str]]]:
     surnames: dict[str, str] = {}
     token_keys: list[tuple[tuple[int, int], str]] = []
     role_keys: dict[str, str] = {}
+    states: list[tuple[int, str, Optional[str]]] = []
     for m in mentions:
         sent = sp[m.s].sent.start
         if m.corefers is not None:
             out.append((m, None))
+            continue
+        if m.plural_link < 0:
+            out.append((m, _country_antecedents(states, m)))
             continue
         if m.pronoun or m.plural_link:
             keys = _antecedents(persons, m, sent)
@@ -454,6 +470,8 @@ def _link(mentions: list[Mention], sp) -> list[tuple[Mention, list[str]]]:
                 surnames[words[0]] = key  # family name first ("Li Zhaoxing"), or a first name
             persons.append((m.s, key, m.subject, sent, d.country, m.verb))
         token_keys.append(((m.s, m.e), key))
+        if d.kind == "country" or (d.basis in ("seat", "capital")):
+            states.append((m.s, key, d.country))
         out.append((m, [key]))
     return [(m, keys if keys is not None else
              [k for tok, k in token_keys if tok[0] <= m.corefers < tok[1]][:1])
@@ -464,6 +482,19 @@ def _same_person(key: str, name: str) -> bool:
     prev = key.split(":", 1)[1].lower().split()
     cur = name.lower().split()
     return len(cur) == 1 or (prev and cur and prev[0][0] == cur[0][0])
+
+
+def _country_antecedents(states, m: Mention) -> list[str]:
+    want = -m.plural_link
+    keys: list[str] = []
+    seen: set = set()
+    for tok, key, country in reversed([x for x in states if x[0] < m.s]):
+        if key not in keys and country not in seen:
+            keys.append(key)
+            seen.add(country)
+        if len(keys) == want:
+            break
+    return keys if len(keys) == want else []
 
 
 def _antecedents(persons, m: Mention, sent: int) -> list[str]:
@@ -515,7 +546,40 @@ def resolve(sp, text: str, date: Optional[str]) -> tuple[list[Actor], ActorIndex
                 _fill(actor, m.desc)
             actor.mentions.append(Span(span.text, span.start_char, span.end_char))
             index.mentions.append((span.start_char, span.end_char, actor))
+    _focal_default(list(actors.values()), index, r)
     return list(actors.values()), index
+
+
+DOMESTIC = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "OPP", "CVL", "LAB", "EDU", "BUS",
+            "REF", "HLH", "AGR", "PRM", "SPY", "UAF", "CRM", "ELI", "REL", "UNK"}
+
+
+def _focal_country(actors: list[Actor], index: ActorIndex, kb) -> Optional[str]:
+    """The country the article is about: most mentioned (actors and places), if it clearly leads."""
+    counts: dict[str, int] = {}
+    for a in actors:
+        if a.country in kb.countries:
+            counts[a.country] = counts.get(a.country, 0) + len(a.mentions)
+    for p in index.places:
+        if p.country in kb.countries:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return top if n >= 2 and n > second else None
+
+
+def _focal_default(actors: list[Actor], index: ActorIndex, r) -> None:
+    """Unqualified domestic actors ("the police", "rebels", "General X") act for the article's
+    country, as a human coder reads them; clue-less names stay unknown."""
+    focal = _focal_country(actors, index, r.kb)
+    if focal is None:
+        return
+    for a in actors:
+        if a.country is None and a.sector in DOMESTIC:
+            a.country = focal
 
 
 def _fill(actor: Actor, d: Description) -> None:

@@ -25,6 +25,9 @@ def add_arguments(p) -> None:
     p.add_argument("--cases", default=None,
                    help="TSV of cases (default: shared actors/actor_resolution_cases.tsv)")
     p.add_argument("--show", type=int, default=0, help="print up to N failing cases")
+    p.add_argument("--gold", default=None, metavar="DIR",
+                   help="instead: gold article files (GOLD_FORMAT.md); score the country of the "
+                        "actor found at each event side's and quote speaker's words")
 
 
 def _country_ok(expected, got, countries) -> bool:
@@ -76,6 +79,12 @@ def load_cases(path: Path) -> list[dict]:
 
 
 def run(args) -> int:
+    if getattr(args, "gold", None):
+        return run_gold(args)
+    return run_cases(args)
+
+
+def run_cases(args) -> int:
     from ..actors import kb as kb_mod, lookup, lookup_in_context
 
     path = Path(args.cases) if args.cases else shared_data("actors", "actor_resolution_cases.tsv")
@@ -128,4 +137,85 @@ def run(args) -> int:
         print(f"FAIL {r['text']!r} ctx={r.get('context')!r} date={r.get('query_date')!r} "
               f"expected={json.dumps(r['expected'])} got={got.get('country')}/{got.get('sector')} "
               f"{got.get('name')!r}")
+    return 0
+
+
+def _gold_files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.glob("*.json")) + sorted(path.glob("*.gold.json"))
+
+
+def _find(text: str, needle: str, near: int) -> int:
+    """Occurrence of `needle` closest to `near` (-1 if absent)."""
+    best, i = -1, text.find(needle)
+    while i >= 0:
+        if best < 0 or abs(i - near) < abs(best - near):
+            best = i
+        i = text.find(needle, i + 1)
+    return best
+
+
+def _article_sides(g: dict, text: str):
+    """(words, position, gold codes) for event sides and quote speakers of one gold article."""
+    for ev in g.get("events", []):
+        near = max(0, text.find(ev.get("evidence") or "\0"))
+        for side in ("source", "target"):
+            codes = {c for c in ev.get(side) or [] if c and c != "UNK"}
+            words = ev.get(f"{side}_text")
+            if codes and words:
+                yield "event", words, near, codes
+    for q in g.get("quotes", []):
+        country, name = q.get("speaker_country"), (q.get("speaker") or "").strip()
+        if country and name:
+            near = max(0, text.find(q.get("text") or "\0"))
+            yield "quote", name.split()[-1], near, {country}
+
+
+def run_gold(args) -> int:
+    from .. import nlp as nlp_mod
+    from ..actors import resolve_actors
+    from ..model import Article
+    from ..pipeline import Doc
+
+    path = Path(args.gold)
+    files = _gold_files(path)
+    if not files:
+        print(f"dateline: no gold files in {path}", file=sys.stderr)
+        return 2
+    nlp = nlp_mod.load()
+    stats = {"event": [0, 0, 0], "quote": [0, 0, 0]}  # correct, none found, total
+    fails = []
+    elapsed = 0.0
+    for f in files:
+        g = json.loads(f.read_text(encoding="utf-8"))
+        text = g["text"]
+        doc = Doc(article=Article(id=f.stem, input=str(f), text=text, published=g.get("published")),
+                  spacy=nlp(text))
+        t0 = time.perf_counter()
+        resolve_actors(doc)
+        elapsed += time.perf_counter() - t0
+        index = doc.scratch["actor_index"]
+        for kind, words, near, codes in _article_sides(g, text):
+            start = _find(text, words, near)
+            if start < 0:
+                continue
+            actor = index.at(start, start + len(words))
+            st = stats[kind]
+            st[2] += 1
+            if actor is None:
+                st[1] += 1
+                fails.append((f.stem, kind, words, codes, None))
+            elif actor.country in codes:
+                st[0] += 1
+            else:
+                fails.append((f.stem, kind, words, codes, f"{actor.name}/{actor.country}"))
+    print(f"gold articles: {path} ({len(files)} files)")
+    for kind, (ok, none, n) in stats.items():
+        rate = ok / n if n else 0.0
+        print(f"{kind + ' sides':15s} {ok:4d}/{n:<4d} {rate:.3f} country correct  "
+              f"({none} with no actor at the words)")
+    print(f"time: {elapsed:.2f}s resolving {len(files)} articles (parse not included)")
+    for stem, kind, words, codes, got in fails[: args.show]:
+        print(f"FAIL {stem[:28]:28s} {kind:5s} {words[:40]!r} gold={sorted(codes)} got={got}")
     return 0
