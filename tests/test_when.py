@@ -159,3 +159,28 @@ def test_occasion_of_a_statement_dates_it(nlp):
     text = "In a speech delivered on Friday, the president denounced the blockade."
     dates = _run(nlp, text, "2025-06-11", [_event(text, "the president denounced the blockade")])
     assert dates[0].value == "2025-06-06"
+
+
+def test_without_published_a_weekday_matches_a_stated_full_date(nlp):
+    text = ("Farmers block a highway near Lyon, France, on 14 March 2025.\n\n"
+            "Farmers blocked the A7 motorway on Friday, halting traffic for hours.")
+    ev = _event(text, "Farmers blocked the A7 motorway")
+    assert _run(nlp, text, None, [ev])[0].value == "2025-03-14"  # 14 March 2025 was a Friday
+    other = text.replace("on Friday", "on Tuesday")
+    assert _run(nlp, other, None, [_event(other, "Farmers blocked the A7 motorway")]) == [None]
+
+
+def test_participle_clause_shares_the_date(nlp):
+    text = "Troops raided the camp on Sunday night, arresting twelve men and seizing weapons."
+    dates = _run(nlp, text, "2025-06-11", [_event(text, "arresting twelve men"),
+                                           _event(text, "seizing weapons")])
+    assert [d.value for d in dates] == ["2025-06-08", "2025-06-08"]
+
+
+def test_prenominal_dates_and_open_ended_spans_do_not_date_events(nlp):
+    text = "The rebels broke the March 3 truce."
+    assert _run(nlp, text, "2025-06-11", [_event(text, "The rebels broke the March 3 truce")]) \
+        == [None]
+    assert resolve_expression("more than two years ago", "2025-06-11") is None
+    assert resolve_expression("since 2019", None) is None
+    assert _r("since 2019", anchor="2025-06-11") == ("2019-01-01", "2025-06-11")

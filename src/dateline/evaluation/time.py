@@ -9,6 +9,10 @@ Gold values PAST_REF / FUTURE_REF count as wrong when we resolve them (a date th
 gold values with X ("1989-WXX": the annotator left the week open) cannot verify ours, so they
 are left out of value accuracy and reported apart (the strict figure counts them wrong).
 
+--articles DIR: instead, date agreement on gold article files (GOLD_FORMAT.md): each gold
+event is rebuilt from its evidence and status, `resolve_dates` runs on the real parse, and its
+date is compared with gold (a range as start/end; null must stay null).
+
 --split: files are split by position (every third file, sorted by name, is held out) so that
 rules tuned while reading dev errors can be checked on documents not read.
 """
@@ -51,6 +55,8 @@ def add_arguments(p) -> None:
                    help="folder of .tml files (default: shared time/timebank)")
     p.add_argument("--split", choices=["all", "dev", "heldout"], default="all",
                    help="dev = 2 of every 3 files by name; heldout = the third")
+    p.add_argument("--articles", nargs="?", const="", default=None, metavar="DIR",
+                   help="score event dates on gold article files (default: shared examples/dev)")
     p.add_argument("--errors", type=int, default=0, metavar="N", help="print N wrong values")
     p.add_argument("--misses", type=int, default=0, metavar="N",
                    help="print N gold DATEs the tagger did not find")
@@ -163,8 +169,71 @@ def score_file(path: Path, nlp, stats: Counter, wrong: list, missed: list) -> No
             wrong.append((path.name, anchor, m.text, t.text, t.value, cal.timex(p)))
 
 
+def _gold_date(ev: dict):
+    d = ev.get("date")
+    if not d:
+        return None
+    start, _, end = d.partition("/")
+    return (start, end or None)
+
+
+def score_articles(folder: Path, nlp, show: int) -> dict:
+    """Agreement of resolve_dates with gold event dates, on gold evidence and status."""
+    import json
+
+    from ..model import Article, Event, Span
+    from ..pipeline import Doc
+    from ..when import resolve_dates
+
+    st = Counter()
+    for path in sorted(folder.glob("*.json")):
+        g = json.loads(path.read_text(encoding="utf-8"))
+        text = g["text"]
+        events, golds = [], []
+        for k, ev in enumerate(g.get("events", [])):
+            i = text.find(ev.get("evidence") or "\0")
+            if i < 0:
+                st["evidence_not_found"] += 1
+                continue
+            span = Span(ev["evidence"], i, i + len(ev["evidence"]))
+            events.append(Event(id=f"e{k}", type=ev["type"], evidence=span,
+                                status=ev.get("status") or "asserted"))
+            golds.append(_gold_date(ev))
+        article = Article(id=g.get("id", path.stem), input=str(path), text=text,
+                          published=g.get("published"), events=events)
+        resolve_dates(Doc(article=article, spacy=nlp(text)))
+        for e, gold in zip(events, golds):
+            ours = (e.date.value, e.date.end) if e.date else None
+            st["events"] += 1
+            st["gold_dated"] += gold is not None
+            st["ours_dated"] += ours is not None
+            st["agree"] += ours == gold
+            st["both_equal"] += ours is not None and ours == gold
+            if ours != gold and st["shown"] < show:
+                st["shown"] += 1
+                print(f"  DIFF {path.name} ours={ours} gold={gold} "
+                      f"[{e.date.text if e.date else ''}] {e.evidence.text[:80]!r}")
+    return st
+
+
+def run_articles(args, nlp) -> int:
+    from ..paths import shared_dir
+
+    folder = Path(args.articles) if args.articles else shared_dir() / "examples" / "dev"
+    st = score_articles(folder, nlp, args.errors)
+    print(f"gold articles {folder}: {st['events']} events with evidence found "
+          f"({st['evidence_not_found']} evidence strings not in text)")
+    print(f"  date agreement (null = null counts): {st['agree'] / max(st['events'], 1):.3f}")
+    print(f"  precision of dates given: {st['both_equal']}/{st['ours_dated']}  "
+          f"recall of gold dates: {st['both_equal']}/{st['gold_dated']}")
+    return 0
+
+
 def run(args) -> int:
     from .. import nlp as nlp_mod
+
+    if getattr(args, "articles", None) is not None:
+        return run_articles(args, nlp_mod.load())
 
     folder = Path(args.dir) if args.dir else shared_data("time", "timebank")
     files = _files(folder, args.split)

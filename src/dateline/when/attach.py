@@ -11,6 +11,7 @@ import functools
 from typing import Optional
 
 from ..paths import data_file
+from . import calendar as cal
 from . import lexicon as lx
 from .resolve import parse_anchor, resolve_match, to_timeref
 from .tagger import Match, tag
@@ -18,6 +19,8 @@ from .tagger import Match, tag
 VERBAL = ("VERB", "AUX")
 # "now", "currently": true of the time of writing, but they do not date an event
 UNDATING = ("present",)
+NOUN_MODIFIER = ("compound", "nmod", "amod", "nummod", "poss")
+INSIDE_FALLBACK = False  # an evidence-internal expression not attached to the predicate
 CORE_ARGS = ("dobj", "nsubj", "nsubjpass", "attr", "oprd")
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
 
@@ -93,14 +96,8 @@ def _attached(expr_root, pred) -> bool:
         t = t.head
     if gov is None:
         return False
-    if pred.dep_ in ("xcomp",) and pred.head.i == gov.i:
+    if _linked(gov, pred, expr_root.i):
         return True
-    if gov.dep_ == "xcomp" and gov.head.i == pred.i:
-        return True
-    if pred.dep_ == "conj" and pred.head.i == gov.i and expr_root.i < pred.i:
-        return True
-    if gov.dep_ == "advcl" and gov.tag_ == "VBG" and gov.head.i == pred.i:
-        return True  # "will visit ... starting on Tuesday"
     if gov.dep_ in ("acl", "relcl") and gov.head.i == pred.i:
         return True  # "a letter made public on Tuesday": the noun's own clause
     if gov.dep_ in ("acl", "relcl") and gov.head.lemma_.lower() in occasion_nouns():
@@ -110,6 +107,38 @@ def _attached(expr_root, pred) -> bool:
     # a nominal event that is the verb's own argument ("made a visit on Tuesday"), not one
     # inside an adjunct ("visits Vietnam on June 19, after his visit to Korea")
     return pred.pos_ not in VERBAL and pred.head.i == gov.i and pred.dep_ in CORE_ARGS
+
+
+def _edges(v, expr_i: int):
+    """Clauses that share their time with verb `v`: a control complement ("plans to visit"),
+    a participle clause ("..., detaining seven"), a later conjunct ("met on Monday and signed")."""
+    def shares(child) -> bool:
+        if child.dep_ == "xcomp":
+            return True
+        if child.dep_ == "advcl" and child.tag_ == "VBG":
+            return True
+        return child.dep_ == "conj" and child.pos_ in VERBAL and expr_i < child.i
+
+    for c in v.children:
+        if shares(c):
+            yield c
+    if v.head.i != v.i and shares(v):
+        yield v.head
+
+
+def _linked(gov, pred, expr_i: int, hops: int = 2) -> bool:
+    frontier, seen = [gov], {gov.i}
+    for _ in range(hops):
+        nxt = []
+        for v in frontier:
+            for w in _edges(v, expr_i):
+                if w.i == pred.i:
+                    return True
+                if w.i not in seen:
+                    seen.add(w.i)
+                    nxt.append(w)
+        frontier = nxt
+    return False
 
 
 def _event_tense(event, gov) -> str:
@@ -143,14 +172,43 @@ def choose(event, matches: list[Match], sdoc) -> Optional[tuple[Match, object]]:
         mspan = _span(sdoc, m.start, m.end)
         if mspan is None:
             continue
+        if mspan.root.dep_ in NOUN_MODIFIER and mspan.root.head.i > mspan.root.i:
+            continue  # "a June 17 ceasefire", "the March 2002 election": names a thing
         attached = _attached(mspan.root, pred)
-        if attached or m in inside:
+        if attached or (INSIDE_FALLBACK and m in inside):
             rank = (0 if attached else 1, 0 if m in inside else 1, abs(mspan.root.i - pred.i))
             scored.append((rank, m, governor(mspan.root)))
     if not scored:
         return None
     scored.sort(key=lambda x: x[0])
     return scored[0][1], scored[0][2]
+
+
+FULL_DATE_RULES = ("mdy", "dmy", "iso", "numeric")
+
+
+def _stated_dates(matches: list[Match]) -> list:
+    """Days the article states in full (day, month and year): a caption or dateline date."""
+    days = []
+    for m in matches:
+        if m.rule in FULL_DATE_RULES and m.groups.get("y"):
+            p = resolve_match(m, None)
+            if p is not None and p.start == p.end:
+                days.append(p.start)
+    return days
+
+
+def _weekday_of_stated_date(m: Match, stated: list):
+    """Without a publication date, 'on Saturday' is dated only when the article states in full
+    exactly one day that is a Saturday (a caption's "Jun. 28, 2025"); anything else is a guess.
+    Expressions that carry their own year resolve as usual."""
+    if m.rule == "weekday" and not m.groups.get("shift"):
+        wd = lx.weekdays()[m.groups["wd"].lower()]
+        same = {d for d in stated if d.weekday() == wd}
+        if len(same) == 1:
+            return cal.day(same.pop())
+        return None
+    return resolve_match(m, None)
 
 
 def resolve_dates(doc) -> None:
@@ -161,13 +219,17 @@ def resolve_dates(doc) -> None:
     if matches is None:
         matches = tag(article.text or "")
         doc.scratch["time_expressions"] = matches
+    stated = _stated_dates(matches) if anchor is None else []
     for event in article.events:
         try:
             picked = choose(event, matches, doc.spacy)
             if picked is None:
                 continue
             m, gov = picked
-            p = resolve_match(m, anchor, _event_tense(event, gov))
+            if anchor is None:
+                p = _weekday_of_stated_date(m, stated)
+            else:
+                p = resolve_match(m, anchor, _event_tense(event, gov))
             if p is not None and not _contradicts(event, p, anchor):
                 event.date = to_timeref(m.text, p)
         except Exception:  # an odd event (bad offsets, unparsed text) keeps its null date

@@ -146,6 +146,8 @@ def _ago(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period]:
     n = _num(g["num"])
     if anchor is None or n is None:
         return None
+    if (g.get("prep") or "").lower() == "over" or g.get("approx"):
+        return None  # "over a year ago", "more than a week ago": open-ended
     unit = _unit(g)
     sign = -1 if g["dir"].lower() == "ago" else 1
     d = anchor + cal.step(unit, sign * n)
@@ -286,8 +288,8 @@ def resolve_match(m: Match, anchor: Optional[date], tense: str = "past") -> Opti
     if p is None:
         return None
     role = lx.prepositions().get((m.groups.get("prep") or "").lower())
-    if role == "since" and anchor and p.start <= anchor:
-        return cal.Period(p.start, anchor, "range")
+    if role == "since":  # from then to the time of writing: unknowable without an anchor
+        return cal.Period(p.start, anchor, "range") if anchor and p.start <= anchor else None
     return p
 
 

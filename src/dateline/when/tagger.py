@@ -63,7 +63,7 @@ RULES = (
     ("month", r"(?:(?P<shift>{SHIFT})\s+|(?P<part>{PART})[\s-]*)?(?P<m1>{MONF})(?![\w-])"),
     ("weekday", r"(?:(?P<shift>{SHIFT})\s+)?(?P<wd>{WD})(?:\s+(?P<daypart>{DAYPART}))?"),
     ("deictic", r"(?:(?P<part>{PART})\s+)?(?P<word>{DEICTIC})(?:\s+(?P<daypart>{DAYPART}))?"),
-    ("ago", r"(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|from\s+now|hence)"),
+    ("ago", r"(?:(?P<approx>more\s+than|at\s+least|over)\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|from\s+now|hence)"),
     ("duration", r"(?:the\s+)?(?P<shift>{SHIFT})\s+(?P<num>{NUM})\s+(?P<unit>{UNIT})"),
     ("quarter", r"(?:(?P<yq>{YEAR})(?:'s)?\s+|(?P<yshift>{SHIFT})\s+year's\s+)?(?:the\s+)?(?:fiscal\s+)?(?P<ord>{ORD})[\s-]+"
                 r"(?:fiscal[\s-]+)?(?P<unit>quarter|half)"
