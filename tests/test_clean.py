@@ -143,3 +143,13 @@ def test_record_title_drops_its_repeat_from_text():
 def test_furniture_only_input_is_an_input_error():
     with pytest.raises(InputError):
         to_article(Record(input="junk.txt", content="Top Stories\n\nShare this\n\nNo comments:\n"))
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("Tue, 04 Mar 2025 09:30:00 GMT", "2025-03-04"), ("2024-06-18T10:00:00+02:00", "2024-06-18"),
+    ("20240618", "2024-06-18"), ("2024-02-30", None), ("yesterday", None), ("2 days ago", None),
+])
+def test_normalise_date_never_relative_to_today(value, expected):
+    from dateline.clean import normalise_date
+
+    assert normalise_date(value) == expected

@@ -39,6 +39,10 @@ def normalise_date(value: Optional[str]) -> Optional[str]:
     found = parse_date_words(value)
     if found:
         return found
+    if re.fullmatch(r"\d{8}", value):
+        return normalise_date(f"{value[:4]}-{value[4:6]}-{value[6:]}")
+    if not re.search(r"\d{4}", value):  # "yesterday", "2 days ago": relative to nothing known
+        return None
     try:
         import dateparser
 
