@@ -153,3 +153,11 @@ def test_normalise_date_never_relative_to_today(value, expected):
     from dateline.clean import normalise_date
 
     assert normalise_date(value) == expected
+
+
+def test_feed_fragment_html_and_wordpress_footer():
+    fragment = ("<p>Angola and Zambia opened a new rail link on Friday.</p>"
+                "<p>The post Angola and Zambia open rail link appeared first on Lusaka Wire.</p>")
+    art = to_article(Record(input="feed.xml:1", content=fragment, is_html=True,
+                            title="Angola and Zambia open rail link"))
+    assert art.text == "Angola and Zambia opened a new rail link on Friday."
