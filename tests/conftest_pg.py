@@ -2,11 +2,13 @@
 
 The server runs from a temp directory as an unprivileged user (postgres refuses root), listens
 on 127.0.0.1 on a free port plus a socket in that directory, with fsync off (it is deleted at
-the end). Set DATELINE_TEST_PG_URL to use an existing server instead. Test modules import
-`store_url` (and `pg_server`) from here.
+the end). Set DATELINE_TEST_PG_URL=postgresql://user@host/db to use an existing database instead
+(each test gets its own schema there). tests/conftest.py imports the fixtures from here;
+`postgres_server()` is usable outside pytest (scripts/store_bench.py).
 """
 from __future__ import annotations
 
+import contextlib
 import glob
 import itertools
 import os
@@ -21,7 +23,7 @@ import pytest
 _counter = itertools.count()
 
 
-def _pg_bindir():
+def pg_bindir():
     for cand in ["/usr/local/bin", *sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)]:
         if all(os.access(os.path.join(cand, b), os.X_OK) for b in ("initdb", "pg_ctl", "postgres")):
             return cand
@@ -38,7 +40,8 @@ def _run_user():
             return pwd.getpwnam(name)
         except KeyError:
             continue
-    pytest.skip("running as root and no unprivileged user (postgres/nobody) to run PostgreSQL")
+    raise RuntimeError("running as root and no unprivileged user (postgres/nobody) to run "
+                       "PostgreSQL")
 
 
 def _free_port() -> int:
@@ -53,26 +56,14 @@ def _as(user, cmd, cwd=None, check=True):
     return subprocess.run(cmd, check=check, capture_output=True, text=True, timeout=60, cwd=cwd)
 
 
-def _chown_tree(path, user) -> None:
-    if user is not None:
-        os.chown(path, user.pw_uid, user.pw_gid)
-
-
-@pytest.fixture(scope="session")
-def pg_server():
-    """Base URL (postgresql://dateline@127.0.0.1:PORT) of a running server; the `postgres`
-    database is the test database."""
-    if os.environ.get("DATELINE_TEST_PG_URL"):
-        yield os.environ["DATELINE_TEST_PG_URL"].rsplit("/", 1)[0]
-        return
-    bindir = _pg_bindir()
-    if not bindir:
-        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not found; "
-                    "install them (apt-get install postgresql) to run the PostgreSQL store tests")
+@contextlib.contextmanager
+def postgres_server(bindir: str):
+    """Start a server from `bindir` in a temp dir; yield its base URL; stop and delete it."""
     user = _run_user()
     root = tempfile.mkdtemp(prefix="dateline-pg-")
     os.chmod(root, 0o755)  # the run user must reach it; the data dir inside stays 0700
-    _chown_tree(root, user)
+    if user is not None:
+        os.chown(root, user.pw_uid, user.pw_gid)
     data, port = os.path.join(root, "data"), _free_port()
     pg_ctl = os.path.join(bindir, "pg_ctl")
     try:
@@ -84,7 +75,7 @@ def pg_server():
                    "-o", opts, "start"], cwd=root)
     except subprocess.CalledProcessError as exc:
         shutil.rmtree(root, ignore_errors=True)
-        pytest.fail(f"could not start PostgreSQL: {exc.stderr or exc.stdout}")
+        raise RuntimeError(f"could not start PostgreSQL: {exc.stderr or exc.stdout}") from None
     try:
         yield f"postgresql://dateline@127.0.0.1:{port}"
     finally:
@@ -92,15 +83,32 @@ def pg_server():
         shutil.rmtree(root, ignore_errors=True)
 
 
-def _fresh_schema(base: str) -> str:
+@pytest.fixture(scope="session")
+def pg_server():
+    """URL of the test database on a running server (its `postgres` database)."""
+    if os.environ.get("DATELINE_TEST_PG_URL"):
+        yield os.environ["DATELINE_TEST_PG_URL"]
+        return
+    bindir = pg_bindir()
+    if not bindir:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not found; "
+                    "install them (apt-get install postgresql) to run the PostgreSQL store tests")
+    try:
+        with postgres_server(bindir) as base:
+            yield base + "/postgres"
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+
+
+def _fresh_schema(db_url: str) -> str:
     """A new, empty schema in the test database, selected through the URL's search_path
     (much cheaper than CREATE DATABASE, and just as isolated for the store)."""
     import psycopg
 
     name = f"t{os.getpid()}_{next(_counter)}"
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+    with psycopg.connect(db_url, autocommit=True) as conn:
         conn.execute(f'CREATE SCHEMA "{name}"')
-    return f"{base}/postgres?options=-csearch_path%3D{name}"
+    return f"{db_url}{'&' if '?' in db_url else '?'}options=-csearch_path%3D{name}"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

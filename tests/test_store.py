@@ -124,9 +124,12 @@ def test_pending_skips_stored_ids_before_processing(store_url):
             art = to_article(Record(input=rec.input, content="Body text.", url=rec.url))
             art.id = record_id(rec)
             store.add(art)
-        stats = Stats()
-        out = list(pending(store, [text_rec, url_rec, new_rec, err], stats))
-    assert out == [new_rec, err] and stats.stored == 2
+        assert store.stored_ids([record_id(url_rec), "nope", record_id(text_rec)]) == {
+            record_id(url_rec), record_id(text_rec)}
+        for batch in (1, 2, 64):
+            stats = Stats()
+            out = list(pending(store, [text_rec, new_rec, err, url_rec, new_rec], stats, batch))
+            assert out == [new_rec, err, new_rec] and stats.stored == 2
 
 
 def test_event_filters(store_url):

@@ -120,6 +120,16 @@ class Store:
         with self.engine.connect() as conn:
             return _exists(conn, article_id)
 
+    def stored_ids(self, ids: Iterable[str]) -> set:
+        """Which of `ids` are stored: one query for a batch (resume checks many records)."""
+        ids = list(dict.fromkeys(ids))
+        found = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                q = sa.select(S.articles.c.id).where(S.articles.c.id.in_(ids[i:i + 500]))
+                found.update(r[0] for r in conn.execute(q))
+        return found
+
     def add(self, article: Union[Article, dict], replace: bool = False) -> bool:
         """Store one article with its actors, events and quotes, atomically.
 
@@ -262,7 +272,7 @@ def _write(conn, d: dict, extra: dict, present: bool) -> None:
         conn.execute(S.articles.insert().values(**row))
     for table, rows in ((S.actors, R.actor_rows(d)), (S.events, R.event_rows(d)),
                         (S.quotes, R.quote_rows(d))):
-        if rows:
+        if rows:  # executemany: cached statement; psycopg pipelines it (multi-row VALUES is slower)
             conn.execute(table.insert(), rows)
 
 

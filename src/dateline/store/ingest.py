@@ -46,15 +46,27 @@ def record_id(record: Record) -> Optional[str]:
         return None
 
 
-def pending(store: Store, items: Iterable[Item], stats: Stats) -> Iterator[Item]:
-    """`items` minus the records whose article is already stored (counted in `stats`)."""
+def pending(store: Store, items: Iterable[Item], stats: Stats, batch: int = 64) -> Iterator[Item]:
+    """`items` minus the records whose article is already stored (counted in `stats`).
+
+    Looks ids up `batch` records at a time (one query each), keeping the input order.
+    """
+    buf: list = []
     for item in items:
-        if isinstance(item, Record):
-            aid = record_id(item)
-            if aid and store.has(aid):
-                stats.stored += 1
-                continue
-        yield item
+        buf.append((item, record_id(item) if isinstance(item, Record) else None))
+        if len(buf) >= batch:
+            yield from _unstored(store, buf, stats)
+            buf = []
+    yield from _unstored(store, buf, stats)
+
+
+def _unstored(store: Store, buf: list, stats: Stats) -> Iterator[Item]:
+    stored = store.stored_ids(aid for _, aid in buf if aid)
+    for item, aid in buf:
+        if aid in stored:
+            stats.stored += 1
+        else:
+            yield item
 
 
 class Progress:

@@ -44,7 +44,10 @@ def _storable(value: Any) -> Any:
     Only the flat columns are altered; the `json` column keeps the exact contract."""
     if not isinstance(value, str):
         return value
-    value = value.replace("\x00", "\ufffd")
+    if "\x00" in value:
+        value = value.replace("\x00", "\ufffd")
+    if value.isascii():
+        return value
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
