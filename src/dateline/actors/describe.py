@@ -56,6 +56,12 @@ class Description:
                 "kind": self.kind}
 
 
+def _proxy(tokens, m: Match) -> bool:
+    """"Iran-backed militia": the country is a sponsor, not the actor's own."""
+    return m.kind in COUNTRY_KINDS and m.end + 1 < len(tokens) and \
+        tokens[m.end].text in ("-", "–") and tokens[m.end + 1].lower_ in PROXY
+
+
 def _inside(m: Match, s: int, e: int) -> bool:
     return s <= m.start and m.end <= e
 
@@ -106,8 +112,12 @@ def _text(tokens, s: int, e: int) -> str:
     return tokens[s:e].text if e > s else tokens.text
 
 
+PROXY = {"backed", "aligned", "allied", "sponsored", "supported", "funded", "linked", "friendly",
+         "inspired", "leaning", "affiliated"}
+
+
 def _country_in(ms: list[Match]) -> Optional[str]:
-    cs = [m for m in ms if m.kind in COUNTRY_KINDS]
+    cs = [m for m in ms if m.kind in COUNTRY_KINDS and not getattr(m, "proxy", False)]
     return cs[-1].key if cs else None
 
 
@@ -125,7 +135,7 @@ def describe(tokens, s: int, e: int, names: list[Match], roles: list[Match],
              holder: bool = True) -> Optional[Description]:
     """Describe tokens[s:e] using the matches (token offsets into `tokens`) that lie inside."""
     kb = kb_mod.load()
-    names = [m for m in names if _inside(m, s, e)]
+    names = [m for m in names if _inside(m, s, e) and not _proxy(tokens, m)]
     covered = {i for m in names if m.kind in ("org", "person") for i in range(m.start, m.end)}
     roles = [r for r in roles if _inside(r, s, e) and r.start not in covered]
     split = _split(tokens, s, e, names + roles)

@@ -134,6 +134,7 @@ class _Resolver:
         self.places: list[Place] = []
         self.consumed: set[int] = set()
         self.surnames: set[str] = set()
+        self.role_tokens = {i for r in self.roles for i in range(r.start, r.end)}
 
     # --- descriptions -------------------------------------------------------------------
     def _desc(self, s: int, e: int, **kw) -> Optional[Description]:
@@ -163,7 +164,8 @@ class _Resolver:
     def person(self, s: int, e: int, kb_match: Optional[Match]) -> Mention:
         root = _root(self.sp, s, e)
         nc = self.chunk_of.get(root.i)
-        pre = (nc.start, s) if nc is not None and nc.start < s else None
+        start = min(nc.start if nc is not None else s, self._title_start(s))
+        pre = (start, s) if start < s else None
         if kb_match is not None:
             d = self._desc(kb_match.start, kb_match.end)
             if pre:
@@ -218,7 +220,12 @@ class _Resolver:
         nc = self.chunk_of.get(root.i)
         if kb_match is not None:
             d = self._desc(kb_match.start, kb_match.end)
-            if nc is not None and nc.start < s and d is not None and d.country in self.kb.countries:
+            if nc is not None and nc.start < s and d is not None and d.country is None:
+                wider = self._desc(nc.start, s)
+                if wider is not None and wider.basis == "adj":
+                    d.country = wider.country
+            elif nc is not None and nc.start < s and d is not None and \
+                    d.country in self.kb.countries:
                 wider = self._desc(nc.start, e)  # "South Korea's Joint Chiefs of Staff"
                 if wider is not None and wider.country and wider.country != d.country:
                     wider.key = wider.key or f"role:{wider.country}:{wider.sector}:{root.lemma_}"
@@ -238,12 +245,38 @@ class _Resolver:
 
     def toponym(self, m: Match) -> Optional[Mention]:
         root = _root(self.sp, m.start, m.end)
-        if (_place_use(root) or _dateline(self.sp, m.start, m.end)) and not (m.kind == "seat" and root.dep_ in ("nsubj", "nsubjpass")):
+        dateline = _dateline(self.sp, m.start, m.end)
+        seat_speaks = m.kind == "seat" and root.dep_ in ("nsubj", "nsubjpass")
+        if (_place_use(root) or dateline) and not seat_speaks:
             span = self.sp[m.start:m.end]
             self.places.append(Place(span.start_char, span.end_char, span.text, m.key))
-            return None
+            if m.kind != "country" or dateline:
+                return None
+            # a country named as a place ("visited Senegal") is still that country for the
+            # event coder; is_place() tells the two readings apart
         d = self._desc(m.start, m.end)
         return Mention(m.start, m.end, d, subject=root.dep_ in ("nsubj", "nsubjpass"))
+
+    def _title_start(self, s: int) -> int:
+        """Walk left over a title run: "Acting U.S. Secretary of State | Daniel Smith",
+        "MDC vice-president | Gibson Sibanda" (spaCy often cuts such chunks apart)."""
+        sp = self.sp
+        i = s
+        while i > 0 and s - i < 8:
+            t = sp[i - 1]
+            if "\n" in t.text or "\n" in t.whitespace_ or t.ent_type_ in ("PERSON", "DATE"):
+                break
+            titled = (t.is_title or t.is_upper) and t.is_alpha or t.text.endswith(".") and \
+                t.text[:1].isupper()
+            if titled or t.i in self.role_tokens or t.text in ("-", "'s", "’s") or (
+                    t.lower_ == "of" and i - 1 > 0 and (sp[i - 2].is_title or
+                                                        sp[i - 2].i in self.role_tokens)):
+                i -= 1
+                continue
+            break
+        while i < s and sp[i].text in ("-", "'s", "’s", "of"):
+            i += 1
+        return i
 
     def _strong_person(self, m: Match) -> bool:
         """A one-word alias ("Putin") names the KB person only when the article also uses a
@@ -277,6 +310,9 @@ class _Resolver:
                                               for m in self.names):
             return Mention(s, nc.end, None, subject=root.dep_ in ("nsubj", "nsubjpass"),
                            plural_link=-1)  # "the Central African country"
+        if root.lower_.endswith("-old") or (root.lower_ == "old" and "year" in words):
+            return Mention(s, nc.end, None, subject=root.dep_ in ("nsubj", "nsubjpass"),
+                           pronoun=True)  # "the 62-year-old"
         end = self._phrase_end(root)
         d = self._desc(s, end)
         if d is None:
@@ -329,7 +365,8 @@ class _Resolver:
                 taken.update(range(s, e))
         for nc in sp.noun_chunks:
             if nc.root.i in taken or (nc.root.i not in role_heads and nc.root.lower_ not in
-                                      SIDE_PLURALS and nc.root.lemma_.lower() not in COUNTRY_NOUNS):
+                                      SIDE_PLURALS and nc.root.lemma_.lower() not in COUNTRY_NOUNS
+                                      and not nc.root.lower_.endswith("-old")):
                 continue
             mention = self.role_chunk(nc)
             if mention is not None and nc.root.dep_ == "appos" and nc.root.head.i in taken:
@@ -342,6 +379,12 @@ class _Resolver:
                 out.append(mention)
                 taken.update(range(nc.start, nc.end))
         for t in sp:
+            if t.i not in taken and t.pos_ == "PROPN" and t.is_title and t.lower_ in \
+                    self.surnames and not t.ent_type_ and not any(
+                        m.start <= t.i < m.end for m in self.names):
+                out.append(self.person(t.i, t.i + 1, None))  # "Grande said"
+                taken.add(t.i)
+                continue
             if t.lower_ in PRONOUNS and (t.i not in taken or t.dep_ == "poss") and \
                     t.pos_ == "PRON":
                 verb = None
@@ -452,7 +495,7 @@ def _link(mentions: list[Mention], sp) -> list[tuple[Mention, list[str]]]:
         if key.startswith("role:"):
             _, country, sector, lemma = key.split(":", 3)
             definite = m.s > 0 and sp[m.s - 1].lower_ == "the" or sp[m.s].lower_ == "the"
-            if country == "None" and definite and lemma in role_keys:
+            if country == "None" and (definite or sector == "None") and lemma in role_keys:
                 key = role_keys[lemma]  # "North Korea's military" ... "the military"
             elif country != "None":
                 role_keys.setdefault(lemma, key)
@@ -469,6 +512,8 @@ def _link(mentions: list[Mention], sp) -> list[tuple[Mention, list[str]]]:
             if len(words) > 1 and words[0] not in surnames:
                 surnames[words[0]] = key  # family name first ("Li Zhaoxing"), or a first name
             persons.append((m.s, key, m.subject, sent, d.country, m.verb))
+        if key.startswith("org:") and d.country:
+            role_keys.setdefault(sp[m.e - 1].lemma_.lower(), key)  # "... coalition" -> "the coalition"
         token_keys.append(((m.s, m.e), key))
         if d.kind == "country" or (d.basis in ("seat", "capital")):
             states.append((m.s, key, d.country))

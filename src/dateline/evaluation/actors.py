@@ -169,7 +169,10 @@ def _article_sides(g: dict, text: str):
         country, name = q.get("speaker_country"), (q.get("speaker") or "").strip()
         if country and name:
             near = max(0, text.find(q.get("text") or "\0"))
-            yield "quote", name.split()[-1], near, {country}
+            words = [w for w in name.split() if len(w) > 1 and w[0].isupper()]
+            best = min(words, key=lambda w: abs(_find(text, w, near) - near)
+                       if _find(text, w, near) >= 0 else 10 ** 9) if words else name
+            yield "quote", best, near, {country}
 
 
 def run_gold(args) -> int:
