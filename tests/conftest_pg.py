@@ -113,7 +113,8 @@ def _fresh_schema(db_url: str) -> str:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_url(request, tmp_path):
-    """A fresh, empty store location: a SQLite file, or a new schema in the PostgreSQL test database."""
+    """A fresh, empty store location: a SQLite file, or a new schema in the PostgreSQL test
+    database."""
     if request.param == "sqlite":
         return str(tmp_path / "store.sqlite")
     return _fresh_schema(request.getfixturevalue("pg_server"))

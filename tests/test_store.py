@@ -240,7 +240,8 @@ def test_stories_replace_atomically(store_url):
             store.add(make_article(key))
         assert store.stories() == []
         store.set_stories([Story("st-a", "Harbour", ["id-s2", "id-s1"], 0.4),
-                           {"id": "st-b", "title": "Ferry", "article_ids": ["id-s3"], "score": 0.9}])
+                           {"id": "st-b", "title": "Ferry", "article_ids": ["id-s3"],
+                            "score": 0.9}])
         assert [(s["id"], s["article_ids"]) for s in store.stories()] == [
             ("st-b", ["id-s3"]), ("st-a", ["id-s2", "id-s1"])]
         with pytest.raises(sa.exc.IntegrityError):  # an unknown article: nothing changes

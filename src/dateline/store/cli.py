@@ -71,7 +71,8 @@ def register(sub, add_input_options, records_from_args, workers) -> None:
     p.add_argument("--format", choices=["jsonl", "csv", "table"], default="jsonl")
     p.set_defaults(func=_guarded(cmd_quotes))
 
-    p = sub.add_parser("export", help="dump a store: articles as JSON Lines, or events as CSV/Parquet")
+    p = sub.add_parser("export",
+                       help="dump a store: articles as JSON Lines, or events as CSV/Parquet")
     p.add_argument("--db", required=True, help=DB_HELP)
     p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl",
                    help="jsonl: one contract article per line; csv, parquet: one event per row")
