@@ -153,22 +153,23 @@ def _contradicts(event, p, anchor) -> bool:
     return event.status == "future" and anchor is not None and p.end < anchor
 
 
-def choose(event, matches: list[Match], sdoc) -> Optional[tuple[Match, object]]:
-    """The expression that governs `event` and the verb it hangs off (None if unparsed)."""
-    ev = event.evidence
-    inside = [m for m in matches if m.start >= ev.start and m.end <= ev.end
-              and m.rule not in UNDATING]
-    if sdoc is None:
-        return (inside[0], None) if inside else None
-    espan = _span(sdoc, ev.start, ev.end)
-    if espan is None:
-        return (inside[0], None) if inside else None
-    pred = espan.root
+def _predicates(espan) -> list:
+    """The evidence's head word in each sentence it touches, the longest part first
+    (an evidence may start with a dateline such as "Belgrade (EFE).-")."""
+    parts = []
+    for sent in espan.sents:
+        lo, hi = max(sent.start, espan.start), min(sent.end, espan.end)
+        if hi > lo:
+            parts.append((hi - lo, espan.doc[lo:hi].root))
+    return [root for _, root in sorted(parts, key=lambda x: -x[0])]
+
+
+def _candidates(pred, matches: list[Match], inside: list[Match], sdoc) -> list:
     sent = pred.sent
-    in_sent = [m for m in matches if m.start >= sent.start_char and m.end <= sent.end_char
-               and m.rule not in UNDATING]
-    scored = []
-    for m in in_sent:
+    out = []
+    for m in matches:
+        if m.start < sent.start_char or m.end > sent.end_char or m.rule in UNDATING:
+            continue
         mspan = _span(sdoc, m.start, m.end)
         if mspan is None:
             continue
@@ -177,11 +178,24 @@ def choose(event, matches: list[Match], sdoc) -> Optional[tuple[Match, object]]:
         attached = _attached(mspan.root, pred)
         if attached or (INSIDE_FALLBACK and m in inside):
             rank = (0 if attached else 1, 0 if m in inside else 1, abs(mspan.root.i - pred.i))
-            scored.append((rank, m, governor(mspan.root)))
-    if not scored:
+            out.append((rank, m, governor(mspan.root)))
+    return out
+
+
+def choose(event, matches: list[Match], sdoc) -> Optional[tuple[Match, object]]:
+    """The expression that governs `event` and the verb it hangs off (None if unparsed)."""
+    ev = event.evidence
+    inside = [m for m in matches if m.start >= ev.start and m.end <= ev.end
+              and m.rule not in UNDATING]
+    espan = _span(sdoc, ev.start, ev.end) if sdoc is not None else None
+    if espan is None:
         return None
-    scored.sort(key=lambda x: x[0])
-    return scored[0][1], scored[0][2]
+    for pred in _predicates(espan):
+        scored = _candidates(pred, matches, inside, sdoc)
+        if scored:
+            scored.sort(key=lambda x: x[0])
+            return scored[0][1], scored[0][2]
+    return None
 
 
 FULL_DATE_RULES = ("mdy", "dmy", "iso", "numeric")
