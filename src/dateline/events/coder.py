@@ -344,8 +344,28 @@ def link_embedded(cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
+def _charge_args(cand: Candidate) -> None:
+    """"China claims that US drills incite Pyongyang": China accuses the drills' owners."""
+    verb = cand.trigger
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in cues()["reporting_verbs"] | {"accuse"}:
+        cand.dropped = True
+        return
+    cand.source_toks = _subject_of(head)[0]
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    owners = []
+    for s in subj:
+        owners.append(s)
+        owners += [c for c in s.children if c.dep_ in ("poss", "compound")]
+        owners += [g for c in s.children if c.dep_ == "prep" and c.lower_ in ("between", "of", "by")
+                   for g in c.children if g.dep_ == "pobj"]
+    cand.target_toks = owners
+
+
 def arguments(cand: Candidate) -> None:
-    if cand.trigger.pos_ in ("NOUN", "PROPN"):
+    if "charge" in cand.row.flags:
+        _charge_args(cand)
+    elif cand.trigger.pos_ in ("NOUN", "PROPN"):
         _noun_args(cand)
     else:
         _verb_args(cand)
@@ -358,6 +378,9 @@ def resolve_sides(cand: Candidate, view: ActorView) -> None:
     if "joint_if_many" in cand.row.flags and len({r.country for r in cand.source}) > 1:
         cand.types = ("COOPERATE",)  # several sides' exercise is a joint one
     cand.target = to_refs(cand.target_toks, view, allow_place=place_ok)
+    if "charge" in cand.row.flags:
+        cand.dropped = cand.dropped or not cand.target or not cand.source
+        return
     if not cand.target and cand.trigger.pos_ not in ("NOUN", "PROPN"):
         cand.target = to_refs(_object_preps(cand.trigger, cand.types[0] in VERBAL_TYPES), view,
                               allow_place=place_ok)
@@ -431,7 +454,7 @@ def _same_side(a: Candidate, b: Candidate) -> bool:
 def borrow_content_targets(cands: list[Candidate], view: ActorView) -> None:
     """A REQUEST/AGREE/ACCUSE... without its own recipient takes the one of its content clause."""
     for c in cands:
-        if not c.target and c.trigger.pos_ in ("VERB", "AUX"):
+        if not c.target and not c.dropped and c.trigger.pos_ in ("VERB", "AUX"):
             c.target = _complement_targets(c, view)
     by_head = {c.head.i: c for c in cands}
     for c in cands:

@@ -56,6 +56,8 @@ def condition_holds(cond: str, tok) -> bool:
         return True
     kind, _, arg = cond.partition(":")
     kids = list(tok.children)
+    if kind == "to":
+        return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in kids)
     if kind == "oprd":
         return any(c.dep_ == "oprd" for c in kids)
     if kind in ("prt", "prep"):
