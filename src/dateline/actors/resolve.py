@@ -46,11 +46,13 @@ ORG_WORDS = {"inc", "inc.", "ltd", "ltd.", "corp", "corp.", "co", "co.", "compan
              "industries", "airport", "port", "church", "mosque", "brigade", "brigades", "army",
              "revolutionary", "national", "democratic", "republic", "federal", "state", "united"}
 PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+IT_PRONOUNS = {"it", "its"}
+THEY_PRONOUNS = {"they", "them", "their"}
+EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "become", "take", "make", "rain", "matter"}
 COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "state"}
 SIDE_PLURALS = {"sides", "countries", "nations", "governments", "states", "neighbours",
                 "neighbors", "parties"}
-LEADER_PLURALS = {"leaders", "presidents", "ministers", "heads", "premiers", "counterparts",
-                  "men", "sides"}
+LEADER_PLURALS = {"leaders", "presidents", "ministers", "heads", "premiers", "counterparts"}
 CVL_WEAK = {"people", "man", "woman", "men", "women", "children", "family", "families",
             "person", "youth", "youths", "crowd", "witness", "witnesses", "victim", "victims",
             "worker", "workers", "resident", "residents"}
@@ -69,6 +71,7 @@ class Mention:
     surname: Optional[str] = None
     corefers: Optional[int] = None  # token of the named mention this appositive describes
     verb: Optional[int] = None  # the verb this mention is subject (or pronoun: object) of
+    pron: str = "person"  # person | it | they
 
 
 def _root(sp, s: int, e: int):
@@ -385,6 +388,13 @@ class _Resolver:
                 out.append(self.person(t.i, t.i + 1, None))  # "Grande said"
                 taken.add(t.i)
                 continue
+            if t.lower_ in IT_PRONOUNS | THEY_PRONOUNS and t.i not in taken and \
+                    t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass", "poss") and \
+                    t.head.lemma_.lower() not in EXPLETIVE_HEADS:
+                pron = "it" if t.lower_ in IT_PRONOUNS else "they"
+                out.append(Mention(t.i, t.i + 1, None, subject=t.dep_ != "poss", pronoun=True,
+                                   pron=pron))
+                continue
             if t.lower_ in PRONOUNS and (t.i not in taken or t.dep_ == "poss") and \
                     t.pos_ == "PRON":
                 verb = None
@@ -478,6 +488,7 @@ def _link(mentions: list[Mention], sp) -> list[tuple[Mention, list[str]]]:
     token_keys: list[tuple[tuple[int, int], str]] = []
     role_keys: dict[str, str] = {}
     states: list[tuple[int, str, Optional[str]]] = []
+    things: list[tuple] = []  # (token, key, subject, sentence, kind, plural)
     for m in mentions:
         sent = sp[m.s].sent.start
         if m.corefers is not None:
@@ -485,6 +496,9 @@ def _link(mentions: list[Mention], sp) -> list[tuple[Mention, list[str]]]:
             continue
         if m.plural_link < 0:
             out.append((m, _country_antecedents(states, m)))
+            continue
+        if m.pronoun and m.pron != "person":
+            out.append((m, _thing_antecedent(things, m, sent)))
             continue
         if m.pronoun or m.plural_link:
             keys = _antecedents(persons, m, sent)
@@ -512,10 +526,14 @@ def _link(mentions: list[Mention], sp) -> list[tuple[Mention, list[str]]]:
             if len(words) > 1 and words[0] not in surnames:
                 surnames[words[0]] = key  # family name first ("Li Zhaoxing"), or a first name
             persons.append((m.s, key, m.subject, sent, d.country, m.verb))
+        if d.kind != "person":
+            things.append((m.s, key, m.subject, sent, d.kind,
+                           sp[m.e - 1].tag_ in ("NNS", "NNPS") or d.kind == "group"))
         if key.startswith("org:") and d.country:
             role_keys.setdefault(sp[m.e - 1].lemma_.lower(), key)  # "... coalition" -> "the coalition"
         token_keys.append(((m.s, m.e), key))
-        if d.kind == "country" or (d.basis in ("seat", "capital")):
+        if d.kind in ("country", "organisation", "igo") and d.country and d.sector in (
+                None, "GOV", "BUS"):
             states.append((m.s, key, d.country))
         out.append((m, [key]))
     return [(m, keys if keys is not None else
@@ -527,6 +545,22 @@ def _same_person(key: str, name: str) -> bool:
     prev = key.split(":", 1)[1].lower().split()
     cur = name.lower().split()
     return len(cur) == 1 or (prev and cur and prev[0][0] == cur[0][0])
+
+
+def _thing_antecedent(things, m: Mention, sent: int) -> list[str]:
+    """"it" -> the latest singular organisation or country, "they" -> the latest group, within
+    this and the two previous sentences; subjects first."""
+    before = [x for x in things if x[0] < m.s]
+    recent = sorted({x[3] for x in before}, reverse=True)[:3]
+    window = [x for x in before if x[3] in recent and x[3] >= sent - 400]
+    if m.pron == "it":
+        window = [x for x in window if not x[5] and x[4] in ("organisation", "country", "igo")]
+    else:
+        window = [x for x in window if x[5] or x[4] in ("group", "igo")]
+    if not window:
+        return []
+    subj = [x for x in window if x[2]]
+    return [(subj or window)[-1][1]]
 
 
 def _country_antecedents(states, m: Mention) -> list[str]:
@@ -595,7 +629,7 @@ def resolve(sp, text: str, date: Optional[str]) -> tuple[list[Actor], ActorIndex
     return list(actors.values()), index
 
 
-DOMESTIC = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "OPP", "CVL", "LAB", "EDU", "BUS",
+DOMESTIC = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "OPP", "CVL", "LAB", "EDU", "BUS", "MED",
             "REF", "HLH", "AGR", "PRM", "SPY", "UAF", "CRM", "ELI", "REL", "UNK"}
 
 
