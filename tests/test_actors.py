@@ -142,3 +142,40 @@ def test_bad_input_never_raises(nlp):
     assert article.actors == [] and index.at(0, 1) is None
     article, _ = resolve(nlp, "... ;; ''' \n\n --", "not a date")
     assert article.actors == []
+
+
+def test_unqualified_domestic_actors_take_the_article_country(nlp):
+    text = ("Bolivia's capital was tense on Friday. Police in La Paz arrested dozens after "
+            "protesters blocked roads across Bolivia, and the army was put on alert.")
+    article, _ = resolve(nlp, text, "2024-06-28")
+    pairs = {(a.sector, a.country) for a in article.actors}
+    assert ("COP", "BOL") in pairs
+    assert ("CVL", "BOL") in pairs
+    assert ("MIL", "BOL") in pairs
+
+
+def test_the_two_countries_and_it(nlp):
+    text = ("Kenya and Tanzania signed a border deal on Monday. The two countries will open "
+            "three crossings. Tanzania said it would finish the roads by June.")
+    article, index = resolve(nlp, text, "2024-02-05")
+    two = text.index("The two countries")
+    linked = {a.country for a in index.in_span(two, two + len("The two countries"))}
+    assert linked == {"KEN", "TZA"}
+    it = text.index("it would")
+    assert index.at(it, it + 2).country == "TZA"
+
+
+def test_country_named_as_destination_is_place_and_actor(nlp):
+    text = "The Indian prime minister will visit Senegal next week."
+    article, index = resolve(nlp, text, "2024-06-01")
+    sen = text.index("Senegal")
+    assert index.is_place(sen, sen + 7)
+    assert index.at(sen, sen + 7).country == "SEN"
+    assert actor_named(article, "Narendra Modi").sector == "GOV"
+
+
+def test_title_run_before_a_name_gives_country_and_sector(nlp):
+    text = "Acting Brazilian Defence Minister Joana Ferraz-Lima rejected the report."
+    article, _ = resolve(nlp, text)
+    person = [a for a in article.actors if a.kind == "person"][0]
+    assert (person.country, person.sector) == ("BRA", "GOV")
