@@ -161,3 +161,33 @@ def test_feed_fragment_html_and_wordpress_footer():
     art = to_article(Record(input="feed.xml:1", content=fragment, is_html=True,
                             title="Angola and Zambia open rail link"))
     assert art.text == "Angola and Zambia opened a new rail link on Friday."
+
+
+BLOG = """Popular Topics
+
+Tanzania and Mozambique hold border security talks
+  • Published
+Tanzania and Mozambique hold border security talks
+
+news code: 88213
+
+Defence officials from Tanzania and Mozambique met in Mtwara on Saturday to discuss joint
+operations against insurgents near the Ruvuma river, state radio reported.
+
+Was this news useful?
+The talks will continue next month in Maputo, the radio said.
+Subscribe to our YouTube channel
+Leave a comment
+Popular posts from this blog
+Kenya unveils new budget
+Kenya's treasury presented a budget on Thursday that raises spending on roads by a tenth.
+"""
+
+
+def test_blog_furniture_and_footers():
+    c = clean_text(BLOG)
+    assert c.title == "Tanzania and Mozambique hold border security talks"
+    assert c.body.split("\n\n") == [
+        "Defence officials from Tanzania and Mozambique met in Mtwara on Saturday to discuss "
+        "joint operations against insurgents near the Ruvuma river, state radio reported.",
+        "The talks will continue next month in Maputo, the radio said."]

@@ -23,6 +23,10 @@ FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
 </channel></rss>"""
 
 
+LATIN = ("<html><body><p>Le président a visité Genève et Zürich lundi, a indiqué "
+         "l'Élysée dans un communiqué publié à Paris.</p></body></html>").encode("iso-8859-1")
+
+
 class Handler(BaseHTTPRequestHandler):
     seen_agents: list = []
 
@@ -48,6 +52,7 @@ class Handler(BaseHTTPRequestHandler):
             "/loop": lambda: self._send(302, headers=[("Location", "/loop")]),
             "/big": lambda: self._send(200, b"<p>" + b"x" * 5000 + b"</p>"),
             "/slow": self._slow,
+            "/latin": lambda: self._send(200, LATIN, "text/html; charset=iso-8859-1"),
         }
         routes.get(self.path, lambda: self._send(404, b"not here"))()
 
@@ -108,3 +113,20 @@ def test_unreachable_server_is_an_error():
     server.server_close()  # nothing listens on this port any more
     [err] = list(read_inputs([f"http://127.0.0.1:{port}/article"]))
     assert isinstance(err, InputError) and "could not fetch" in err.reason
+
+
+def test_server_declared_charset(base):
+    [rec] = list(read_url(f"{base}/latin"))
+    assert "président a visité Genève et Zürich" in rec.content
+
+
+def test_cli_extracts_a_url(base, capsys, nlp):
+    import json
+
+    from dateline.cli import main
+
+    assert main(["extract", f"{base}/article", "--workers", "1"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["url"] == f"{base}/article" and doc["input"] == f"{base}/article"
+    assert doc["title"] == "Mali and Niger open joint border patrols"
+    assert doc["text"].startswith("Mali and Niger began joint patrols")

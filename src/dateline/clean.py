@@ -194,6 +194,13 @@ def headline_like(line: str) -> bool:
             and not _DATELINE_START.match(line[:EDGE_CHARS]) and any(c.isalpha() for c in line))
 
 
+def _label_before(first: str, line: str) -> bool:
+    """A 1-3 word Title Case line followed by a longer headline was a section label."""
+    words = first.split()
+    return (len(words) <= 3 < len(line.split())
+            and all(w[0].isupper() or not w[0].isalpha() for w in words))
+
+
 def paragraph_like(line: str) -> bool:
     words = len(line.split())
     return words >= 20 or (words >= 8 and line.endswith(_TERMINAL))
@@ -267,8 +274,8 @@ def filter_lines(lines: list[str], title: Optional[str] = None,
             continue
         if found_title and _norm(line) == _norm(found_title):
             continue
-        if detect_title and not found_title and not body_seen and headline_like(line) \
-                and i + 1 < len(lines):
+        if detect_title and not body_seen and headline_like(line) and i + 1 < len(lines) \
+                and (not found_title or _label_before(found_title, line)):
             found_title = line
             continue
         if i + 1 < len(lines) and line == lines[i + 1] and headline_like(line):

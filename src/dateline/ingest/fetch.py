@@ -33,14 +33,14 @@ def read_url(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -
         if isinstance(fetched, InputError):
             yield fetched
             return
-        final_url, data = fetched
+        final_url, data, charset = fetched
         kind = kind_of(data[:8192])
         if kind == "feed":
             from .rss import read_feed
 
             yield from read_feed(url, data, follow=_follower(client, max_bytes))
         else:
-            yield _page(url, final_url, data, kind)
+            yield _page(url, final_url, data, kind, charset)
 
 
 def _follower(client, max_bytes: int):
@@ -55,19 +55,19 @@ def _follower(client, max_bytes: int):
         if isinstance(fetched, InputError):
             yield fetched
             return
-        final_url, data = fetched
-        yield _page(where, final_url, data, kind_of(data[:8192]))
+        final_url, data, charset = fetched
+        yield _page(where, final_url, data, kind_of(data[:8192]), charset)
     return follow
 
 
-def _page(where: str, url: str, data: bytes, kind: str) -> Item:
+def _page(where: str, url: str, data: bytes, kind: str, charset: Optional[str]) -> Item:
     if kind not in ("html", "text"):
         return InputError(where, f"not an article page ({kind} content)")
-    return Record(input=where, content=decode(data), is_html=kind == "html", url=url)
+    return Record(input=where, content=decode(data, charset), is_html=kind == "html", url=url)
 
 
 def _get(client, where: str, url: str, max_bytes: int):
-    """(final URL, body bytes) or an InputError with a one-line reason."""
+    """(final URL, body bytes, declared charset) or an InputError with a one-line reason."""
     import httpx
 
     try:
@@ -77,7 +77,7 @@ def _get(client, where: str, url: str, max_bytes: int):
             data = _read_capped(resp, max_bytes)
             if data is None:
                 return InputError(where, f"response larger than {max_bytes} bytes")
-            return str(resp.url), data
+            return str(resp.url), data, resp.charset_encoding
     except httpx.TooManyRedirects:
         return InputError(where, f"more than {MAX_REDIRECTS} redirects")
     except httpx.TimeoutException:

@@ -6,6 +6,7 @@ every reader is chosen from the first bytes of the (decompressed) content.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 GZIP_MAGIC = b"\x1f\x8b"
 _FEED = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
@@ -41,8 +42,9 @@ def _is_binary(chunk: bytes) -> bool:
     return controls > len(chunk) // 20
 
 
-def decode(data: bytes) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), else the declared charset, else cp1252."""
+def decode(data: bytes, declared: Optional[str] = None) -> str:
+    """Text from bytes: UTF-8 (with or without BOM), else the charset declared by the server
+    or in the document, else cp1252 (what mislabelled Western pages nearly always are)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -50,9 +52,10 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     m = _CHARSET.search(data[:4096])
-    if m:
-        try:
-            return data.decode(m.group(1).decode("ascii"), errors="replace")
-        except LookupError:
-            pass
+    for charset in (declared, m.group(1).decode("ascii") if m else None):
+        if charset:
+            try:
+                return data.decode(charset, errors="replace")
+            except LookupError:
+                continue
     return data.decode("cp1252", errors="replace")
