@@ -21,6 +21,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_LABELS = {"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 BIG_CITY = 100_000  # a capitalised name outside place entities counts only for towns this big
 MAX_NGRAM = 4
+NAME_LABELS = {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"}
 # after a dateline place: ", Country", "(Agency)", "Apr 5", then the dash that opens the story
 _DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][\w.' -]{1,30}?)*\s*(?:\([^)\n]{1,30}\))?"
                             r"\s*(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*[-\u2013\u2014]")
@@ -56,9 +57,14 @@ def _trim(span):
 
 
 def _big_name(text: str) -> bool:
-    """A name worth taking outside spaCy's place entities: an admin unit or a big city."""
-    for e in gazetteer().lookup(text):
-        if e.kind != "city" or e.population >= BIG_CITY:
+    """A name worth taking outside spaCy's place entities: an admin unit, or a big city
+    called by its own name (alternate names and short all-caps forms are too often words)."""
+    g = gazetteer()
+    for e in g.lookup(text):
+        if e.kind != "city":
+            return True
+        if e.population >= BIG_CITY and g.is_primary(e, text) and len(text) >= 4 \
+                and (len(text) >= 5 or not text.isupper()):
             return True
     return False
 
@@ -70,7 +76,7 @@ def find_mentions(doc) -> list[Mention]:
         span = _trim(ent)
         if span is None:
             continue
-        if ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "PERSON", "NORP")
+        if ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "NORP", "PERSON")
                                           and _big_name(span.text)):
             out.append(_mention(span))
         elif ent.label_ in OTHER_LABELS:
@@ -153,6 +159,8 @@ def reading(span) -> tuple[bool, str]:
     if dep == "poss":
         agentive = head.lower_ in c["agentive_nouns"] or head.lemma_ in c["agentive_nouns"]
         return (not agentive), f"poss:{head.lower_}"
+    if dep == "compound" and head.pos_ == "PROPN" and head.ent_type_ in NAME_LABELS:
+        return False, f"name:{head.lower_}"  # "Cambridge Analytica", "Liverpool FC"
     if dep in ("compound", "amod", "nmod"):
         if head.lower_ in c["actor_nouns"] or head.lemma_ in c["actor_nouns"]:
             return False, f"mod:{head.lower_}"
