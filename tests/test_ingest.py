@@ -69,6 +69,13 @@ def test_latin1_text_is_decoded(tmp_path):
     assert "Genève" in rec.content
 
 
+def test_utf16_text_is_decoded(tmp_path):
+    p = tmp_path / "windows.txt"
+    p.write_bytes(ARTICLE.encode("utf-16"))
+    [rec] = _items(p)
+    assert isinstance(rec, Record) and "Valparaiso" in rec.content
+
+
 def test_jsonl_good_and_bad_lines(tmp_path):
     p = tmp_path / "batch.jsonl"
     p.write_text(

@@ -77,6 +77,9 @@ def read_stream(name: str, raw: BinaryIO) -> Iterator[Item]:
     """Sniff a byte stream (gzip unwrapped) and hand it to the matching reader."""
     stream = gzip.GzipFile(fileobj=raw) if _peek(raw, 2) == GZIP_MAGIC else raw
     try:
+        if _peek(stream, 2) in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 (Windows "Unicode")
+            data = stream.read(MAX_FILE_BYTES).decode("utf-16", errors="replace")
+            stream = io.BytesIO(data.encode("utf-8"))
         kind = kind_of(_peek(stream, SNIFF_BYTES))
         if kind == "warc":
             yield from read_warc(name, stream)
