@@ -592,12 +592,11 @@ def _antecedents(persons, m: Mention, sent: int) -> list[str]:
             if len(keys) == m.plural_link:
                 break
         return keys if len(keys) == m.plural_link else []
-    recent_sents = sorted({p[3] for p in before}, reverse=True)[:2]
-    window = [p for p in before if p[3] in recent_sents]
-    subj = [p for p in window if p[2]]
-    if subj:
-        same = [p for p in subj if p[3] == sent]
-        return [(same or subj)[-1][1]]
+    # nearest sentence first (this one, then the previous ones); inside it, subjects first
+    for s in sorted({p[3] for p in before}, reverse=True)[:3]:
+        here = [p for p in before if p[3] == s]
+        subj = [p for p in here if p[2]]
+        return [(subj or here)[-1][1]]
     return [before[-1][1]]
 
 
