@@ -184,3 +184,17 @@ def test_prenominal_dates_and_open_ended_spans_do_not_date_events(nlp):
     assert resolve_expression("more than two years ago", "2025-06-11") is None
     assert resolve_expression("since 2019", None) is None
     assert _r("since 2019", anchor="2025-06-11") == ("2019-01-01", "2025-06-11")
+
+
+def test_trigger_windows_lose_nothing():
+    from dateline.when.tagger import tag
+
+    text = ("Late last year, 4,000 troops left; in the mid-1990s and the '80s the 21st century "
+            "began. Talks ran Dec. 30 through Jan. 2, 2026, and on Friday, 14 March 2025; "
+            "the third-quarter results of fiscal 2024 came out two weeks ago, this summer, "
+            "over the weekend and in the past three months. Now, prices may fall by 6/19/2024. "
+            + "x" * 300 + " and yesterday morning.")
+    fast = [(m.start, m.end, m.rule) for m in tag(text)]
+    slow = [(m.start, m.end, m.rule) for m in tag(text, scan_all=True)]
+    assert fast == slow
+    assert len(fast) >= 14

@@ -121,11 +121,77 @@ def _year_ok(m: re.Match, text: str) -> bool:
     return not re.match(r"\s+[a-z]+s\b(?<!'s)", after)
 
 
-def tag(text: str) -> list[Match]:
-    """All time expressions in `text`, longest first when they overlap, in text order."""
+# Which words a rule's match must contain ("digit" = any digit). Text far from a rule's
+# triggers is never scanned by it: the tagger runs at several times spaCy's speed.
+RULE_TRIGGERS = {
+    "md_md_range": ("month",), "md_range": ("month",), "dm_range": ("month",),
+    "mdy": ("month",), "dmy": ("month",), "month_year": ("month",),
+    "month_shift_year": ("month",), "month": ("month",),
+    "iso": ("digit",), "numeric": ("digit",), "year": ("digit",), "decade": ("digit",),
+    "century": ("unit",), "weekday": ("weekday",), "deictic": ("deictic",),
+    "ago": ("unit",), "duration": ("unit",), "quarter": ("unit",), "weekend": ("unit",),
+    "shift_unit": ("unit", "season"), "season": ("season",), "present": ("present",),
+}
+
+
+@functools.lru_cache(maxsize=None)
+def trigger_classes() -> dict[str, str]:
+    """word -> trigger class."""
+    out = {}
+    for cls, words in (("month", lx.months()), ("weekday", lx.weekdays()),
+                       ("unit", lx.units()), ("season", lx.seasons()),
+                       ("deictic", [w for p in lx.deictic_days() for w in p.split()]),
+                       ("present", [w for p in lx.present_words() for w in p.split()])):
+        for w in words:
+            out.setdefault(w, cls)
+    return out
+
+
+WINDOW = 64  # characters kept on each side of a trigger word; longer than any rule's reach
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+def windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger class, the merged stretches of `text` around its words."""
+    classes = trigger_classes()
+    spans: dict[str, list[list[int]]] = {}
+    for w in _WORD.finditer(text):
+        tok = w.group(0)
+        if tok[0].isdigit():  # years, ISO and US dates carry four digits; '80s an apostrophe
+            four = len(tok) == 4 or (w.start() > 0 and text[w.start() - 1] == "'")
+            cls = "digit" if four else None
+        else:
+            cls = classes.get(tok.lower())
+        if cls is None or cls in ("month", "weekday") and not tok[0].isupper():
+            continue  # the rules want 'May', 'Monday' capitalised
+        lo, hi = max(0, w.start() - WINDOW), min(len(text), w.end() + WINDOW)
+        lst = spans.setdefault(cls, [])
+        if lst and lo <= lst[-1][1]:
+            lst[-1][1] = max(lst[-1][1], hi)
+        else:
+            lst.append([lo, hi])
+    return {c: [(lo, hi) for lo, hi in v] for c, v in spans.items()}
+
+
+def _scan(rx, text: str, spans: list[tuple[int, int]]):
+    last = -1
+    for lo, hi in spans:
+        for m in rx.finditer(text, lo, hi):
+            if m.start() >= last:  # windows of two classes may overlap
+                last = m.end()
+                yield m
+
+
+def tag(text: str, scan_all: bool = False) -> list[Match]:
+    """All time expressions in `text`, longest first when they overlap, in text order.
+    `scan_all` runs every rule over the whole text (slow; the windows must not change the result)."""
     found = []
+    by_class = windows(text)
     for name, rx in compiled():
-        for m in rx.finditer(text):
+        spans = sorted(sp for c in RULE_TRIGGERS[name] for sp in by_class.get(c, ()))
+        if scan_all:
+            spans = [(0, len(text))]
+        for m in _scan(rx, text, spans):
             if not _plausible(m, text):
                 continue
             if name == "year" and not _year_ok(m, text):
