@@ -198,3 +198,9 @@ def test_trigger_windows_lose_nothing():
     slow = [(m.start, m.end, m.rule) for m in tag(text, scan_all=True)]
     assert fast == slow
     assert len(fast) >= 14
+
+
+def test_part_of_the_current_unit():
+    assert _r("by the end of the year", anchor="2025-07-23", tense="future") == \
+        ("2025-11-25", "2025-12-31")
+    assert _r("at the start of the month", anchor="2025-07-23") == ("2025-07-01", "2025-07-04")

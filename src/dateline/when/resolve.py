@@ -215,6 +215,13 @@ def _season_shift(name: str, shift: int, anchor: date, tense: str) -> cal.Period
     return current[0] if current else cal.pick(cands, anchor, "nearest")
 
 
+def _part_of_the(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period]:
+    """'by the end of the year', 'at the start of the month': a part of the current unit."""
+    if anchor is None or not g.get("part"):
+        return None
+    return _with_part(cal.unit_period(_unit(g), anchor), g, anchor)
+
+
 def _season(g: dict, anchor, tense) -> Optional[cal.Period]:
     code, first = lx.seasons()[g["season"].lower()]
     return _with_part(cal.season(int(g["y"]), first), g, anchor)
@@ -271,7 +278,7 @@ RESOLVERS = {
     "dmy": _explicit, "iso": _iso, "numeric": _numeric, "month_year": _month_rule, "month_shift_year": _month_rule,
     "month": _month_rule, "weekday": _weekday, "deictic": _deictic, "ago": _ago,
     "duration": _duration, "quarter": _quarter, "shift_unit": _shift_unit, "season": _season,
-    "decade": _decade, "century": _century, "weekend": _weekend, "year": _year, "present": _present,
+    "decade": _decade, "century": _century, "part_of_the": _part_of_the, "weekend": _weekend, "year": _year, "present": _present,
 }
 
 

@@ -71,6 +71,7 @@ RULES = (
     ("weekend", r"(?:(?P<shift>{SHIFT})\s+|the\s+)weekend(?![\w-])"),
     ("shift_unit", r"(?:(?P<part>{PART})\s+)?(?:the\s+)?(?P<shift>{SHIFT})\s+(?P<unit>{UNIT}|"
                    r"(?P<season>{SEASON}))(?![\w-])"),
+    ("part_of_the", r"(?P<part>{PART})\s+the\s+(?P<unit>week|month|year|quarter)(?![\w-])"),
     ("season", r"(?:(?P<part>{PART})[\s-]+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<y>{YEAR})"),
     ("decade", r"(?:the\s+)?(?:(?P<part>{PART})[\s-]*)?(?P<dec>(?:1[5-9]|20)\d0|'\d0)'?s(?!\w)"),
     ("year", r"(?:(?P<part>{PART})[\s-]*)?(?:fiscal\s+)?(?P<y>{YEAR})(?![\d,.%-]\d|\s*%)"),
@@ -130,7 +131,7 @@ RULE_TRIGGERS = {
     "iso": ("digit",), "numeric": ("digit",), "year": ("digit",), "decade": ("digit",),
     "century": ("unit",), "weekday": ("weekday",), "deictic": ("deictic",),
     "ago": ("unit",), "duration": ("unit",), "quarter": ("unit",), "weekend": ("unit",),
-    "shift_unit": ("unit", "season"), "season": ("season",), "present": ("present",),
+    "shift_unit": ("unit", "season"), "part_of_the": ("unit",), "season": ("season",), "present": ("present",),
 }
 
 
