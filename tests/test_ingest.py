@@ -187,3 +187,16 @@ def test_bad_inputs_each_give_one_error(tmp_path):
     assert "no such file" in items[0].reason and "empty" in items[1].reason
     assert "gzip" in items[2].reason and "scheme" in items[3].reason
     assert all("\n" not in str(x) for x in items)
+
+
+def test_short_content_encoded_is_still_the_article(tmp_path):
+    """content:encoded is the body by definition; only descriptions need to be long."""
+    feed = RSS.split("<item><title>Teaser")[0].replace(
+        "<p>{}</p><p>{}</p>", "") + "</channel></rss>"
+    short = feed.replace(feed[feed.index("<![CDATA[") + 9: feed.index("]]>")],
+                         "<p>Chile recalled its ambassador from Lima on Friday.</p>")
+    path = tmp_path / "short.xml"
+    path.write_text(short, encoding="utf-8")
+    items = list(read_inputs([str(path)]))
+    assert [type(i).__name__ for i in items] == ["Record"]
+    assert "recalled its ambassador" in items[0].content

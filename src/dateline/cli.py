@@ -23,7 +23,7 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="file, directory, URL, or - for standard input")
     p.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs that lack one")
-    p.add_argument("--url", help="source URL for a single input")
+    p.add_argument("--url", help="source URL (applied when there is a single input)")
     p.add_argument("--workers", type=int, default=None,
                    help="processes to use (default: all cores)")
 
@@ -36,10 +36,12 @@ def records_from_args(args) -> Iterable:
     published = normalise_date(args.published) if args.published else None
     if args.published and not published:
         raise SystemExit(_usage_error(f"--published {args.published!r} is not a date"))
+    single = len(args.paths) == 1
     for item in read_inputs(args.paths):
         if not isinstance(item, InputError):
             item.published = item.published or published
-            item.url = item.url or args.url
+            if single:  # one URL for many articles would give them all the same id
+                item.url = item.url or args.url
         yield item
 
 

@@ -55,11 +55,14 @@ def _entry(where: str, entry, follow: Optional[Follow]) -> Iterator[Item]:
 
 
 def _full_content(entry) -> Optional[str]:
-    """The longest content body (content:encoded, Atom content, or a long description)."""
-    bodies = [c.get("value", "") for c in entry.get("content", []) or []]
-    bodies.append(entry.get("summary", "") or "")
-    best = max(bodies, key=len)
-    return best if len(_TAG.sub(" ", best).strip()) >= MIN_FULL_CHARS else None
+    """The item's body: content:encoded / Atom content as given, or a description long enough
+    to be the article rather than a teaser (feeds put teasers in descriptions, not content)."""
+    contents = [c.get("value", "") for c in entry.get("content", []) or []]
+    best = max(contents, key=len, default="")
+    if _TAG.sub(" ", best).strip():
+        return best
+    summary = entry.get("summary", "") or ""
+    return summary if len(_TAG.sub(" ", summary).strip()) >= MIN_FULL_CHARS else None
 
 
 def _date(entry) -> Optional[str]:
