@@ -21,10 +21,10 @@ def main() -> int:
     args = ap.parse_args()
     t0 = time.time()
     rows = read_plv(args.data)
-    extra = plv_train.extra_data()
+    extra = plv_train.extra_data(rows)
     model = plv_train.fit(plv_train.featurize(rows), [r.label for r in rows], extra)
     plv_train.save(model, args.out)
-    print(f"trained on {len(rows)} rows (+{len(extra[0]) if extra else 0} extra), "
+    print(f"trained on {len(rows)} rows (+{sum(len(e[0]) for e in extra)} extra), "
           f"{len(model.index)} features, T={model.temperature:.2f}, "
           f"{time.time() - t0:.0f}s -> {args.out}")
     return 0

@@ -44,7 +44,7 @@ def _cv_predictions(rows, k):
     from ..events import plv_train
     from ..events.classify import split_yield
 
-    plv = plv_train.cross_validate(rows, k=k, extra=plv_train.extra_data())
+    plv = plv_train.cross_validate(rows, k=k, extra=plv_train.extra_data(rows))
     pred16 = [split_yield(r.sentence, r.source, r.target) if p == "YIELD" else p
               for r, p in zip(rows, plv)]
     return plv, pred16
