@@ -249,9 +249,19 @@ def _of_conjuncts(tok) -> list:
     return []
 
 
+def _past_dateline(tok):
+    """"SEOUL, South Korea — North Korea's military threatened": the wire dateline is parsed as
+    the subject with the real one in apposition; take the last apposition."""
+    if tok.i == tok.sent.start and tok.text.isupper() and len(tok.text) > 2:
+        appos = [c for c in tok.children if c.dep_ == "appos"]
+        if appos:
+            return appos[-1]
+    return tok
+
+
 def to_refs(toks: list, view: ActorView, allow_place: bool = False) -> list[ActorRef]:
     refs, seen = [], set()
-    for tok in toks:
+    for tok in map(_past_dateline, toks):
         for t in _expand(tok) + _of_conjuncts(tok):
             hit = resolve(t, view, allow_place)
             if not hit:
@@ -297,7 +307,12 @@ def find_triggers(sent) -> list[Candidate]:
         carrier = head if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") else None
         if carrier is None:
             continue
-        if _is_light(carrier, rows.get(carrier.i)):
+        lo, hi = sorted((carrier.i, tok.i))
+        apart = any(t.text in ("-", "–", "—", ";", ":") for t in sent.doc[lo + 1:hi])
+        if apart:  # "pledged ... - a key demand by X": an apposition, not the verb's object
+            continue
+        if _is_light(carrier, rows.get(carrier.i)) and not any(
+                c.dep_ in ("ccomp", "xcomp") for c in carrier.children):
             cand.light = carrier
             if carrier.i in cands:
                 cands[carrier.i].dropped = True
