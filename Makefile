@@ -22,7 +22,7 @@ demo: venv
 	@echo "Store: $(DEMO_DB)  (try: $(BIN)/dateline quotes --db $(DEMO_DB) --format table)"
 
 test: venv
-	DATELINE_SHARED=$(SHARED) $(BIN)/python -m pytest
+	DATELINE_SHARED=$(SHARED) $(BIN)/python -m pytest -W ignore::DeprecationWarning
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) build *.egg-info src/*.egg-info
