@@ -57,11 +57,14 @@ def tense_of(verb) -> str:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
             return "future"
     head = verb.head
-    if verb.dep_ == "xcomp" and (head.lemma_.lower() in future_cues() or
-                                 any(c.lower_ == "going" for c in [head])):
-        return "future" if tense_of(head) != "past" or head.lemma_ == "be" else "past"
-    if verb.lemma_.lower() in ("be",) and any(c.dep_ == "xcomp" for c in verb.children):
-        return "future"  # "is to visit"
+    if verb.dep_ == "xcomp" and head.i != verb.i:
+        cue = head.lemma_.lower()
+        if cue == "be" or head.lower_ == "going":
+            return "future"  # "is to resume", "is going to visit"
+        if cue in future_cues():
+            if head.tag_ in ("VBN", "JJ") or tense_of(head) != "past":
+                return "future"  # "set to resume", "plans to visit"
+            return "present"  # "agreed to buy ... in February": ahead of a past time only
     if "Past" in verb.morph.get("Tense") or any(
             c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return "past"

@@ -95,7 +95,7 @@ def step(unit: str, n: int) -> relativedelta:
 
 # How much farther a candidate on the wrong side of the anchor may be before the tense is
 # overruled: "extended to Nov. 20" in a past-tense sentence written on Nov. 2 is this Nov. 20.
-AGAINST_TENSE = 4.0
+AGAINST_TENSE = 8.0
 UNKNOWN_TENSE_FUTURE = 1.5  # news mentions past months more than coming ones
 
 
