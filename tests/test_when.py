@@ -204,3 +204,10 @@ def test_part_of_the_current_unit():
     assert _r("by the end of the year", anchor="2025-07-23", tense="future") == \
         ("2025-11-25", "2025-12-31")
     assert _r("at the start of the month", anchor="2025-07-23") == ("2025-07-01", "2025-07-04")
+
+
+def test_tense_from_the_parse_when_status_is_not_future(nlp):
+    text = "Negotiators are set to resume talks in Oslo on Monday. The envoy arrived on Monday."
+    dates = _run(nlp, text, "2025-06-11", [_event(text, "resume talks in Oslo", "hypothetical"),
+                                           _event(text, "The envoy arrived")])
+    assert [d.value for d in dates] == ["2025-06-16", "2025-06-09"]
