@@ -211,3 +211,9 @@ def test_tense_from_the_parse_when_status_is_not_future(nlp):
     dates = _run(nlp, text, "2025-06-11", [_event(text, "resume talks in Oslo", "hypothetical"),
                                            _event(text, "The envoy arrived")])
     assert [d.value for d in dates] == ["2025-06-16", "2025-06-09"]
+
+
+def test_dated_subject_dates_its_clause(nlp):
+    text = "Thursday's talks in Doha ended without a deal."
+    dates = _run(nlp, text, "2025-06-11", [_event(text, "talks in Doha ended without a deal")])
+    assert dates[0].value == "2025-06-05"

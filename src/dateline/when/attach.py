@@ -167,6 +167,17 @@ def _predicates(espan) -> list:
     return [root for _, root in sorted(parts, key=lambda x: -x[0])]
 
 
+def _names_a_thing(root, pred) -> bool:
+    """A date before a noun ("broke the June 17 ceasefire") names the thing, not the time of
+    the event; unless the noun is the event or its subject ("Wednesday's talks ended")."""
+    if root.dep_ not in NOUN_MODIFIER or root.head.i < root.i:
+        return False
+    noun = root.head
+    if noun.i == pred.i:
+        return False
+    return not (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == pred.i)
+
+
 def _candidates(pred, matches: list[Match], inside: list[Match], sdoc) -> list:
     sent = pred.sent
     out = []
@@ -176,8 +187,8 @@ def _candidates(pred, matches: list[Match], inside: list[Match], sdoc) -> list:
         mspan = _span(sdoc, m.start, m.end)
         if mspan is None:
             continue
-        if mspan.root.dep_ in NOUN_MODIFIER and mspan.root.head.i > mspan.root.i:
-            continue  # "a June 17 ceasefire", "the March 2002 election": names a thing
+        if _names_a_thing(mspan.root, pred):
+            continue
         attached = _attached(mspan.root, pred)
         if attached or (INSIDE_FALLBACK and m in inside):
             rank = (0 if attached else 1, 0 if m in inside else 1, abs(mspan.root.i - pred.i))
