@@ -179,3 +179,11 @@ def test_title_run_before_a_name_gives_country_and_sector(nlp):
     article, _ = resolve(nlp, text)
     person = [a for a in article.actors if a.kind == "person"][0]
     assert (person.country, person.sector) == ("BRA", "GOV")
+
+
+def test_two_leaders_with_one_named_brings_in_the_other_countrys_leader(nlp):
+    text = "Narendra Modi will travel to Japan next month. The two leaders will discuss trade."
+    article, index = resolve(nlp, text, "2019-05-01")
+    start = text.index("The two leaders")
+    names = {a.name for a in index.in_span(start, start + len("The two leaders"))}
+    assert names == {"Narendra Modi", "Shinzo Abe"}

@@ -480,7 +480,7 @@ def _clean_name(span) -> str:
     return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)] if toks else span.text
 
 
-def _link(mentions: list[Mention], sp) -> list[tuple[Mention, list[str]]]:
+def _link(mentions: list[Mention], sp, leaders=None) -> list[tuple[Mention, list[str]]]:
     """Assign actor keys: names by key, surnames to earlier full names, pronouns backwards."""
     out = []
     persons: list[tuple] = []  # (token, key, subject, sentence start, country)
@@ -502,6 +502,8 @@ def _link(mentions: list[Mention], sp) -> list[tuple[Mention, list[str]]]:
             continue
         if m.pronoun or m.plural_link:
             keys = _antecedents(persons, m, sent)
+            if m.plural_link > 0 and not keys and leaders is not None:
+                keys = leaders(persons, states, m)  # "the two leaders" of the two countries
             out.append((m, keys))
             continue
         d = m.desc
@@ -602,10 +604,10 @@ def _antecedents(persons, m: Mention, sent: int) -> list[str]:
 
 def resolve(sp, text: str, date: Optional[str]) -> tuple[list[Actor], ActorIndex]:
     r = _Resolver(sp, date)
-    linked = _link(r.mentions(), sp)
+    descs: dict[str, Description] = {}
+    linked = _link(r.mentions(), sp, _leaders_of(r, descs))
     actors: dict[str, Actor] = {}
     index = ActorIndex(places=r.places)
-    descs: dict[str, Description] = {}
     for m, keys in linked:
         if m.desc is not None:
             descs.setdefault(keys[0], m.desc)
@@ -658,6 +660,37 @@ def _focal_default(actors: list[Actor], index: ActorIndex, r) -> None:
     for a in actors:
         if a.country is None and a.sector in DOMESTIC:
             a.country = focal
+
+
+def _leaders_of(r, descs: dict):
+    """For "the two leaders" with fewer named persons than needed: the persons already named for
+    the most recent countries, else those countries' leaders on the article's date (KB)."""
+    def pick(persons, states, m: Mention) -> list[str]:
+        before = [x for x in states if x[0] < m.s and x[2] in r.kb.countries]
+        countries: list[str] = []
+        for _, _, c in reversed(before):
+            if c not in countries:
+                countries.append(c)
+            if len(countries) == m.plural_link:
+                break
+        if len(countries) < m.plural_link:
+            return []
+        keys = []
+        for c in countries:
+            named = [p[1] for p in persons if p[0] < m.s and p[4] == c]
+            if named:
+                keys.append(named[-1])
+                continue
+            who = r.kb.holder(c, "leader", r.date)
+            if who is None:
+                return []
+            key = "person:" + who.name
+            country, sector, _ = who.at(r.date)
+            descs.setdefault(key, Description(who.name, country or c, sector, "person", key=key,
+                                              basis="person"))
+            keys.append(key)
+        return keys
+    return pick
 
 
 def _fill(actor: Actor, d: Description) -> None:
