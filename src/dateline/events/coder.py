@@ -205,6 +205,12 @@ def _core_span(tok) -> tuple[int, int]:
     return start, end
 
 
+def _tok_range(tok, start: int, end: int) -> slice:
+    sent = tok.sent
+    lo = next((t.i for t in sent if t.idx >= start), tok.i)
+    return slice(lo, tok.i + 1)
+
+
 def resolve(tok, view: ActorView, allow_place: bool = False, depth: int = 0) -> Optional[tuple]:
     """(Actor, text) for an argument token, or None."""
     if depth > 2:
@@ -219,6 +225,11 @@ def resolve(tok, view: ActorView, allow_place: bool = False, depth: int = 0) -> 
         actor = None
     if actor is not None:
         return actor, text
+    if any(t.ent_type_ in ("NORP", "GPE") for t in tok.doc[_tok_range(tok, start, end)]):
+        # "Pakistani officials": a nationality adjective the actor stage left unlinked
+        hit = view.place_actor(text.removeprefix("the ").strip())
+        if hit is not None and (hit.kind != "country" or tok.pos_ == "PROPN"):
+            return hit, text
     if tok.pos_ == "PROPN" and (allow_place or view.is_place(tok.idx, tok.idx + len(tok.text))):
         # a country named in an actor's slot ("sent Russia missiles") acts for that country;
         # any place may stand for the destination of a visit
