@@ -217,3 +217,10 @@ def test_dated_subject_dates_its_clause(nlp):
     text = "Thursday's talks in Doha ended without a deal."
     dates = _run(nlp, text, "2025-06-11", [_event(text, "talks in Doha ended without a deal")])
     assert dates[0].value == "2025-06-05"
+
+
+def test_holidays_and_deadlines():
+    assert _r("on Christmas Eve", anchor="2025-01-03") == ("2024-12-24", None)
+    assert _r("by Christmas", anchor="2025-06-03", tense="future") == ("2025-12-25", None)
+    assert _r("New Year's Day 2031", anchor=None) == ("2031-01-01", None)
+    assert [t for _, _, t in find_expressions("a rift in May's cabinet in May")] == ["in May"]

@@ -113,3 +113,9 @@ def alternation(words, dotted: bool = False) -> str:
         esc = re.escape(w).replace(r"\ ", r"\s+")
         parts_.append(esc + (r"\.?" if dotted and len(w) <= 5 else ""))
     return "(?:" + "|".join(parts_) + ")"
+
+
+@functools.lru_cache(maxsize=None)
+def holidays() -> dict[str, tuple[int, int]]:
+    """lower-case name -> (month, day) of holidays with a fixed date."""
+    return {n.lower(): (int(m), int(d)) for n, m, d in _rows("holidays.tsv")}

@@ -269,6 +269,16 @@ def _weekend(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period
     return cal.pick(cands, anchor, tense)
 
 
+def _holiday(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period]:
+    key = re.sub(r"\s+", " ", g["holiday"].lower())
+    m, d = lx.holidays()[key]
+    if g.get("y"):
+        return cal.day(date(int(g["y"]), m, d))
+    if anchor is None:
+        return None
+    return cal.pick([cal.day(date(y, m, d)) for y in _years(anchor)], anchor, tense)
+
+
 def _present(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period]:
     return cal.Period(anchor, anchor, "present") if anchor else None
 
@@ -278,7 +288,7 @@ RESOLVERS = {
     "dmy": _explicit, "iso": _iso, "numeric": _numeric, "month_year": _month_rule, "month_shift_year": _month_rule,
     "month": _month_rule, "weekday": _weekday, "deictic": _deictic, "ago": _ago,
     "duration": _duration, "quarter": _quarter, "shift_unit": _shift_unit, "season": _season,
-    "decade": _decade, "century": _century, "part_of_the": _part_of_the, "weekend": _weekend, "year": _year, "present": _present,
+    "decade": _decade, "century": _century, "part_of_the": _part_of_the, "holiday": _holiday, "weekend": _weekend, "year": _year, "present": _present,
 }
 
 
@@ -287,7 +297,8 @@ def resolve_match(m: Match, anchor: Optional[date], tense: str = "past") -> Opti
     g = dict(m.groups, _text=m.text)
     if lx.prepositions().get((m.groups.get("prep") or "").lower()) == "until" and \
             m.rule not in ("weekday", "deictic"):
-        tense = "nearest"  # "by May", "until mid-November": a deadline, usually ahead
+        # "by May", "until mid-November": a deadline, usually ahead even in a past-tense clause
+        tense = "nearest" if tense == "past" else "future"
     try:
         p = RESOLVERS[m.rule](g, anchor, tense)
     except (KeyError, ValueError, IndexError, OverflowError):

@@ -41,6 +41,7 @@ def _pieces() -> dict[str, str]:
         "PREP": a(lx.prepositions()),
         "DAYPART": a(lx.dayparts()),
         "PRESENT": a(lx.present_words()),
+        "HOLIDAY": a(lx.holidays()),
         "YEAR": r"(?:1[5-9]\d\d|20\d\d)",
         "DAY": r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?",
         "DASH": r"\s*(?:[-–—]|to|through|until|till|and)\s*",
@@ -76,6 +77,7 @@ RULES = (
     ("decade", r"(?:the\s+)?(?:(?P<part>{PART})[\s-]*)?(?P<dec>(?:1[5-9]|20)\d0|'\d0)'?s(?!\w)"),
     ("year", r"(?:(?P<part>{PART})[\s-]*)?(?:fiscal\s+)?(?P<y>{YEAR})(?![\d,.%-]\d|\s*%)"),
     ("century", r"(?:the\s+)?(?P<cent>[12]?\d)(?:st|nd|rd|th)[\s-]+century"),
+    ("holiday", r"(?P<holiday>{HOLIDAY})(?:\s+(?P<y>{YEAR}))?"),
     ("present", r"(?P<word>{PRESENT})"),
 )
 
@@ -91,7 +93,7 @@ def compiled() -> tuple:
     return tuple(out)
 
 
-_CAPITAL = ("m1", "m2", "wd")
+_CAPITAL = ("m1", "m2", "wd", "holiday")
 
 
 def _plausible(m: re.Match, text: str) -> bool:
@@ -131,7 +133,7 @@ RULE_TRIGGERS = {
     "iso": ("digit",), "numeric": ("digit",), "year": ("digit",), "decade": ("digit",),
     "century": ("unit",), "weekday": ("weekday",), "deictic": ("deictic",),
     "ago": ("unit",), "duration": ("unit",), "quarter": ("unit",), "weekend": ("unit",),
-    "shift_unit": ("unit", "season"), "part_of_the": ("unit",), "season": ("season",), "present": ("present",),
+    "shift_unit": ("unit", "season"), "part_of_the": ("unit",), "season": ("season",), "present": ("present",), "holiday": ("holiday",),
 }
 
 
@@ -142,7 +144,8 @@ def trigger_classes() -> dict[str, str]:
     for cls, words in (("month", lx.months()), ("weekday", lx.weekdays()),
                        ("unit", lx.units()), ("season", lx.seasons()),
                        ("deictic", [w for p in lx.deictic_days() for w in p.split()]),
-                       ("present", [w for p in lx.present_words() for w in p.split()])):
+                       ("present", [w for p in lx.present_words() for w in p.split()]),
+                       ("holiday", [p.split()[0] for p in lx.holidays()])):
         for w in words:
             out.setdefault(w, cls)
     return out
@@ -163,7 +166,7 @@ def windows(text: str) -> dict[str, list[tuple[int, int]]]:
             cls = "digit" if four else None
         else:
             cls = classes.get(tok.lower())
-        if cls is None or cls in ("month", "weekday") and not tok[0].isupper():
+        if cls is None or cls in ("month", "weekday", "holiday") and not tok[0].isupper():
             continue  # the rules want 'May', 'Monday' capitalised
         lo, hi = max(0, w.start() - WINDOW), min(len(text), w.end() + WINDOW)
         lst = spans.setdefault(cls, [])
@@ -213,6 +216,8 @@ def _month_ok(m: re.Match) -> bool:
     """'May' alone is a modal verb unless a preposition or modifier introduces it."""
     gd = m.groupdict()
     if gd.get("m1", "").lower() == "may":
+        if re.match(r"['’]s\b", m.string[m.end():m.end() + 3]):
+            return False  # "in May's government": the person
         return bool(gd.get("prep") or gd.get("shift") or gd.get("part"))
     return True
 
