@@ -98,7 +98,7 @@ def extract_batch(sentences, sources, targets, use_parse: bool = True) -> list[d
         return out
     from .. import nlp as nlp_mod
 
-    docs = nlp_mod.load().pipe(sentences, disable=["ner"], batch_size=64)
+    docs = nlp_mod.load().pipe(sentences, disable=SKIP_PIPES, batch_size=64)
     for fd, doc, s, a, b in zip(out, docs, sentences, sources, targets):
         fd.update(syntactic(doc, *locate(s, a, b)))
     return out
@@ -127,8 +127,49 @@ def _ancestors(tok):
     return chain
 
 
+# The attribute ruler and lemmatizer cost as much as the parser; the classifier skips them and
+# derives coarse POS from the tagger's Penn tag and lemmas (memoised) from the lemmatizer's tables.
+SKIP_PIPES = ["ner", "attribute_ruler", "lemmatizer"]
+TAG_POS = {"VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB",
+           "MD": "AUX", "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN",
+           "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "RB": "ADV", "RBR": "ADV", "RBS": "ADV"}
+BASE_TAGS = frozenset({"VB", "VBP", "NN", "NNP", "JJ", "RB", "MD"})
+
+
+def _pos(tok) -> str:
+    return TAG_POS.get(tok.tag_, "X")
+
+
+@functools.lru_cache(maxsize=None)
+def _tables():
+    from .. import nlp as nlp_mod
+
+    lookups = nlp_mod.load().get_pipe("lemmatizer").lookups
+    return tuple(lookups.get_table(t, {}) for t in ("lemma_index", "lemma_exc", "lemma_rules"))
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemma(lower: str, tag: str) -> str:
+    """spaCy's rule lemma of a lower-cased word given its Penn tag (base forms stay as they are)."""
+    pos = TAG_POS.get(tag, "").lower()
+    if tag in BASE_TAGS or pos not in ("noun", "verb", "adj", "adv"):
+        return lower
+    index_t, exc_t, rules_t = _tables()
+    exc = exc_t.get(pos, {}).get(lower)
+    if exc:
+        return exc[0]
+    index, oov = index_t.get(pos, {}), None
+    for old, new in rules_t.get(pos, {}):
+        if lower.endswith(old):
+            form = lower[: len(lower) - len(old)] + new
+            if form and (form in index or not form.isalpha()):
+                return form
+            oov = oov or form
+    return oov or lower
+
+
 def _lem(tok) -> str:
-    return tok.lemma_.lower()
+    return lemma(tok.lower_, tok.tag_)
 
 
 def _predicate(s_root, t_root):
@@ -140,10 +181,10 @@ def _predicate(s_root, t_root):
         if tok.i in ids_t:
             return tok, up_s[1:k], up_t[1:[t.i for t in up_t].index(tok.i)]
     if up_s:
-        verbs = [t for t in up_s[1:] if t.pos_ in ("VERB", "AUX")]
+        verbs = [t for t in up_s[1:] if _pos(t) in ("VERB", "AUX")]
         return (verbs[0] if verbs else up_s[-1]), up_s[1:], []
     if up_t:
-        verbs = [t for t in up_t[1:] if t.pos_ in ("VERB", "AUX")]
+        verbs = [t for t in up_t[1:] if _pos(t) in ("VERB", "AUX")]
         return (verbs[0] if verbs else up_t[-1]), [], up_t[1:]
     return None, [], []
 
@@ -218,7 +259,7 @@ def syntactic(doc, s_span, t_span) -> dict[str, float]:
         feats[f"t_head:{t_root.dep_}>{_lem(t_root.head)}"] = 1.0
         if t_root.head.dep_ == "prep":
             feats[f"t_prep:{t_root.head.lower_}>{_lem(t_root.head.head)}"] = 1.0
-    path = [_lem(t) for t in up_s + up_t if t.pos_ in ("VERB", "NOUN", "ADJ")]
+    path = [_lem(t) for t in up_s + up_t if _pos(t) in ("VERB", "NOUN", "ADJ")]
     for w in path[:6]:
         feats["path:" + w] = 1.0
     spans = [sp for sp in (s_span, t_span) if sp]
