@@ -666,9 +666,10 @@ def _leaders_of(r, descs: dict):
     """For "the two leaders" with fewer named persons than needed: the persons already named for
     the most recent countries, else those countries' leaders on the article's date (KB)."""
     def pick(persons, states, m: Mention) -> list[str]:
-        before = [x for x in states if x[0] < m.s and x[2] in r.kb.countries]
+        before = [(x[0], x[2]) for x in states if x[0] < m.s and x[2] in r.kb.countries]
+        before += [(p[0], p[4]) for p in persons if p[0] < m.s and p[4] in r.kb.countries]
         countries: list[str] = []
-        for _, _, c in reversed(before):
+        for _, c in sorted(before, reverse=True):
             if c not in countries:
                 countries.append(c)
             if len(countries) == m.plural_link:
