@@ -144,3 +144,14 @@ def test_ontology_views():
     assert ontology.quad("SANCTION") == "material_conflict"
     assert ontology.cameo("CONSULT", "visit") == "042"
     assert ontology.valid_mode("ASSAULT", "visit") is None
+
+
+def test_claim_that_their_acts_provoke_is_an_accusation(nlp):
+    events = coded(nlp, "Peru claims that naval drills between Chile and Bolivia provoke Ecuador.")
+    acc = find(events, "ACCUSE")
+    assert sides(acc) == ({"PER"}, {"CHL", "BOL"})
+
+
+def test_provoke_outside_reported_speech_is_not_coded(nlp):
+    events = coded(nlp, "Naval drills between Chile and Bolivia provoke Ecuador.")
+    assert not [e for e in events if e.type == "ACCUSE"]
