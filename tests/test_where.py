@@ -108,3 +108,18 @@ def test_bad_event_is_skipped_not_raised(nlp):
     event.evidence = None  # another stage left something odd
     resolve_places(doc)
     assert event.location is None
+
+
+def test_place_of_something_else_in_the_sentence_is_not_the_event_location(nlp):
+    text = "The envoy demanded an end to the violence in Darfur."
+    doc, event = _doc(nlp, text, text, type="REQUEST")
+    resolve_places(doc)
+    assert event.location is None
+
+
+def test_physical_event_takes_the_dateline_place(nlp):
+    text = ("NAIROBI, Kenya (AP) - Police fired tear gas at hundreds of marchers on Monday.\n"
+            "The marchers were demanding lower food prices.")
+    doc, event = _doc(nlp, text, "Police fired tear gas at hundreds of marchers", type="COERCE")
+    resolve_places(doc)
+    assert event.location is not None and event.location.country == "KEN"

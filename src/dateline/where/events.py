@@ -17,7 +17,9 @@ from .parse import parse_doc
 from .rank import candidates
 
 SPECIFIC = {"city": 0, "region": 1, "state": 2, "country": 3, "continent": 4}
-STRONG_PREPS = {"prep:in", "prep:at", "prep:near", "prep:inside", "prep:outside", "obj:visit"}
+# "in X", "at X", "near X" ... locate what they attach to; "to X" and "visit X" only after a visit
+LOCATIVE = {"prep:in", "prep:at", "prep:near", "prep:inside", "prep:outside", "prep:throughout",
+            "prep:across", "prep:around", "prep:within", "prep:outside"}
 PHYSICAL = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT", "COOPERATE", "SANCTION"}
 DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'-]{1,40}?(?:, [A-Z][A-Za-z .'-]{1,30})?)"
                       r"\s*(?:\([A-Za-z .]+\)\s*)?[-\u2013\u2014:]{1,2}\s")
@@ -64,15 +66,32 @@ def _sentence_bounds(doc, start: int, end: int) -> tuple[int, int]:
 def _best(found: list[dict]) -> Optional[dict]:
     if not found:
         return None
-    return min(found, key=lambda p: (p["cue"] not in STRONG_PREPS, SPECIFIC.get(p["kind"], 5),
-                                     p["start"]))
+    return min(found, key=lambda p: (SPECIFIC.get(p["kind"], 5), p["start"]))
+
+
+def _locates(p: dict, event) -> bool:
+    """Whether a literal place says where this event happens, not just where something is.
+
+    "met in Helsinki" (verb + locative) and "visit Vietnam" do; "the violence in Syria" inside
+    a demand, "gas supplies to Ukraine", "China's Belt and Road" do not. A noun anchor counts
+    when it names a happening ("talks in Doha") or the event is a physical one.
+    """
+    cue, lemma = p.get("cue") or "", p.get("anchor_lemma") or ""
+    c = cues()
+    visit = lemma in c["visit_lemmas"] and (cue.startswith("obj:") or cue in ("prep:to", "prep:in"))
+    if not (cue in LOCATIVE or visit):
+        return False
+    if p.get("anchor_pos") in ("VERB", "AUX") or visit:
+        return True
+    return lemma in c["event_nouns"] or event.type in PHYSICAL
 
 
 def _event_place(event, doc, literal: list[dict], fallback: Optional[dict]) -> Optional[Place]:
     ev = event.evidence
-    inside = [p for p in literal if p["start"] >= ev.start and p["end"] <= ev.end]
+    usable = [p for p in literal if _locates(p, event)]
+    inside = [p for p in usable if p["start"] >= ev.start and p["end"] <= ev.end]
     lo, hi = _sentence_bounds(doc, ev.start, ev.end)
-    in_sent = [p for p in literal if p["start"] >= lo and p["end"] <= hi]
+    in_sent = [p for p in usable if p["start"] >= lo and p["end"] <= hi]
     best = _best(inside) or _best(in_sent)
     if best is not None:
         return _to_place(best)

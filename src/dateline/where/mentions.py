@@ -37,6 +37,8 @@ class Mention:
     token_end: int
     literal: bool = True
     cue: Optional[str] = None  # the syntactic reason for the literal/metonymic decision
+    anchor_lemma: Optional[str] = None  # the word the name attaches to ("met in X" -> meet)
+    anchor_pos: Optional[str] = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -133,7 +135,20 @@ def _in_dateline(span) -> bool:
 
 def _mention(span) -> Mention:
     literal, cue = (True, "dateline") if _in_dateline(span) else reading(span)
-    return Mention(span.start_char, span.end_char, span.text, span.start, span.end, literal, cue)
+    anchor = _anchor(span)
+    return Mention(span.start_char, span.end_char, span.text, span.start, span.end, literal, cue,
+                   anchor.lemma_, anchor.pos_)
+
+
+def _anchor(span):
+    """The word a place name attaches to: the verb or noun its preposition (or object) hangs on."""
+    tok = span.root
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        return head.head
+    return head
 
 
 def reading(span) -> tuple[bool, str]:

@@ -22,7 +22,8 @@ def _apply_actor_index(mentions: list[Mention], index) -> None:
 
 
 def parse_doc(parsed, actor_countries: Optional[Counter] = None, actor_index=None) -> list[dict]:
-    """Resolved mentions of a spaCy Doc, as geoparse() dicts (plus `kind`, `cue`, `geonameid`)."""
+    """Resolved mentions of a spaCy Doc, as geoparse() dicts (plus `kind`, `cue`, `geonameid`,
+    and the lemma/part of speech of the word each name attaches to)."""
     mentions = find_mentions(parsed)
     if actor_index is not None:
         _apply_actor_index(mentions, actor_index)
@@ -35,6 +36,7 @@ def parse_doc(parsed, actor_countries: Optional[Counter] = None, actor_index=Non
             "lat": e.lat if e else None, "lon": e.lon if e else None,
             "literal": m.literal, "kind": e.kind if e else None,
             "geonameid": e.gid if e else None, "cue": m.cue,
+            "anchor_lemma": m.anchor_lemma, "anchor_pos": m.anchor_pos,
         })
     return out
 
