@@ -41,9 +41,12 @@ def split_yield(sentence: str, source: str = "", target: str = "") -> str:
     """RETREAT when the sentence states an implemented retreat and no promise of one, else CONCEDE."""
     cues = _cues()
     s, t = F.locate(sentence, source, target)
-    start = s[1] if s else 0  # look at what follows the actor: the predicate
+    start = s[1] if s else 0  # look at what follows the actor (the predicate) first
     rest = sentence[start:]
     hit = cues["retreat"].search(rest)
+    if not hit and start:
+        rest = sentence
+        hit = cues["retreat"].search(rest)
     if not hit:
         return "CONCEDE"
     before = rest[:hit.start()]
