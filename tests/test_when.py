@@ -224,3 +224,10 @@ def test_holidays_and_deadlines():
     assert _r("by Christmas", anchor="2025-06-03", tense="future") == ("2025-12-25", None)
     assert _r("New Year's Day 2031", anchor=None) == ("2031-01-01", None)
     assert [t for _, _, t in find_expressions("a rift in May's cabinet in May")] == ["in May"]
+
+
+def test_numeric_dates_and_non_dates():
+    assert _r("2024/06/19", anchor=None) == ("2024-06-19", None)
+    assert _r("19.06.2024", anchor=None) == ("2024-06-19", None)
+    for text in ["at 10:30", "the 5th", "5 p.m.", "12345", "1,999 votes"]:
+        assert resolve_expression(text, ANCHOR) is None, text

@@ -212,7 +212,7 @@ def choose(event, matches: list[Match], sdoc) -> Optional[tuple[Match, object]]:
     return None
 
 
-FULL_DATE_RULES = ("mdy", "dmy", "iso", "numeric")
+FULL_DATE_RULES = ("mdy", "dmy", "iso", "dotted", "numeric")
 
 
 def _stated_dates(matches: list[Match]) -> list:

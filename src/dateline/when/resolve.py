@@ -285,7 +285,7 @@ def _present(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period
 
 RESOLVERS = {
     "md_md_range": _explicit, "md_range": _explicit, "dm_range": _explicit, "mdy": _explicit,
-    "dmy": _explicit, "iso": _iso, "numeric": _numeric, "month_year": _month_rule, "month_shift_year": _month_rule,
+    "dmy": _explicit, "iso": _iso, "dotted": _iso, "numeric": _numeric, "month_year": _month_rule, "month_shift_year": _month_rule,
     "month": _month_rule, "weekday": _weekday, "deictic": _deictic, "ago": _ago,
     "duration": _duration, "quarter": _quarter, "shift_unit": _shift_unit, "season": _season,
     "decade": _decade, "century": _century, "part_of_the": _part_of_the, "holiday": _holiday, "weekend": _weekend, "year": _year, "present": _present,
@@ -330,8 +330,9 @@ def _dateparser_fallback(text: str, anchor: Optional[date]) -> Optional[cal.Peri
     import dateparser
     from dateparser.date import DateDataParser
 
-    if not re.search(r"\d", text):
-        return None
+    month_names = "|".join(re.escape(m) for m in lx.months())
+    if not re.search(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b(?:%s)\b" % month_names, text, re.I):
+        return None  # "at 10:30", "the 5th": no calendar date to read
     settings = {"RETURN_AS_TIMEZONE_AWARE": False}
     if anchor:
         settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
