@@ -253,6 +253,11 @@ def _role(kb, tokens, s, e, split, head, pre_n, names, roles, date, context, for
                 "minister", "president", "secretary", "ambassador", "head", "leader"):
             sector = kb.roles[post_r[-1].key].sector
         country = country or _country_in(post_n)
+    of_country = _country_after_of(tokens, split, e, names)
+    if country is None and of_country:
+        country = _country_in([m for m in names if m.start > split])  # "Government of Iraq"
+        if phrase == "bank":
+            sector = "GOV"  # "Bank of Japan", "Bank of Mexico": central banks
     if country is None and context:
         country = _context_country(context)
     if country is None and split < e and tokens[split].lower_ in PLACE_PREPS | {"at"} and \
@@ -263,7 +268,7 @@ def _role(kb, tokens, s, e, split, head, pre_n, names, roles, date, context, for
         orgs = [m for m in pre_n if m.kind == "org"]
         if orgs:
             country = kb.orgs[orgs[-1].key].country
-    name = _text(tokens, s, split)
+    name = _text(tokens, s, e if of_country else split)
     if tokens[head.end - 1].tag_ in ("NNS", "NNPS") and kind == "person":
         kind = "group"
     d = Description(name, country, sector, kind, basis="role")
@@ -288,7 +293,7 @@ def _country_after_of(tokens, split: int, e: int, names: list[Match]) -> bool:
     i = split + 1
     if i < e and tokens[i].lower_ == "the":
         i += 1
-    return any(m.start == i and m.kind == "country" for m in names)
+    return any(m.start == i and m.kind == "country" and m.end >= e - 1 for m in names)
 
 
 def _roles_in(tokens, s: int, e: int) -> list[Match]:
