@@ -348,6 +348,13 @@ def _embedding(cand: Candidate, by_token: dict) -> Optional[Candidate]:
     return None
 
 
+def _purpose_of(cand: Candidate, by_token: dict) -> bool:
+    tok = cand.trigger
+    return (tok.dep_ == "advcl" and tok.head.i in by_token
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
+
+
 def link_embedded(cands: list[Candidate]) -> list[Candidate]:
     by_token = {}
     for c in cands:
@@ -356,6 +363,9 @@ def link_embedded(cands: list[Candidate]) -> list[Candidate]:
             by_token[c.light.i] = c
     for cand in cands:
         if cand.trigger.pos_ in ("NOUN", "PROPN"):
+            continue
+        if _purpose_of(cand, by_token):
+            cand.dropped = True  # "approved a loan to help X": the help is the loan's purpose
             continue
         parent = _embedding(cand, by_token)
         if parent is None or parent is cand:

@@ -65,6 +65,8 @@ def condition_holds(cond: str, tok) -> bool:
     words = cues().get(arg, set())
     if kind in ("obj", "noobj"):
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "pobj", "attr")]
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            objs.append(tok.head)  # "footage released by X": the noun is what was released
         objs += [g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         found = any(_class_words(o) & words or any(_class_words(m) & words for m in o.children
                                                    if m.dep_ in ("compound", "amod", "nmod"))
