@@ -117,7 +117,7 @@ PROXY = {"backed", "aligned", "allied", "sponsored", "supported", "funded", "lin
 
 
 def _country_in(ms: list[Match]) -> Optional[str]:
-    cs = [m for m in ms if m.kind in COUNTRY_KINDS and not getattr(m, "proxy", False)]
+    cs = [m for m in ms if m.kind in COUNTRY_KINDS]
     return cs[-1].key if cs else None
 
 
@@ -148,11 +148,6 @@ def describe(tokens, s: int, e: int, names: list[Match], roles: list[Match],
         ([m for m in names if m.kind == "person"] if not pre_r and not pre_n else [])
     if persons:
         d = _person(kb, persons[-1], date)
-        titled = any(r.end <= persons[-1].start for r in pre_r)
-        if titled and not former and date is None and d.sector == "ELI":
-            # "Foreign Minister Park Jin" with no date: the title says he is in office
-            term = max(kb.people[persons[-1].key].terms, key=lambda t: (t.end == "", t.end))
-            d.sector = term.sector
         if former and d.sector in ("GOV", "MIL", "LEG", "JUD", "SPY", "COP", None):
             d.sector = "ELI"
         return _employer(kb, d, now_n)
@@ -168,8 +163,6 @@ def describe(tokens, s: int, e: int, names: list[Match], roles: list[Match],
                 if split + 1 < e else None
             if post and post.basis in ("role", "org", "person"):
                 return post
-        if context:
-            return None
         return None
     if head.kind == "person":
         return _person(kb, head, date)
@@ -185,7 +178,9 @@ def describe(tokens, s: int, e: int, names: list[Match], roles: list[Match],
         return d
     if head.kind in COUNTRY_KINDS:
         d = _country(kb, head)
-        if head.kind == "city":
+        if head.kind in ("city", "adj") and tokens[head.end - 1].tag_ in ("NNS", "NNPS", "NNP"):
+            d.name = tokens[head.start:head.end].text  # "Mariupol", "Russians"
+        elif head.kind == "city":
             d.name = tokens[head.start:head.end].text
         return d
     return _role(kb, tokens, s, e, split, head, pre_n, names, roles, date, context, former, now_n,
