@@ -74,16 +74,21 @@ def _locates(p: dict, event) -> bool:
 
     "met in Helsinki" (verb + locative) and "visit Vietnam" do; "the violence in Syria" inside
     a demand, "gas supplies to Ukraine", "China's Belt and Road" do not. A noun anchor counts
-    when it names a happening ("talks in Doha") or the event is a physical one.
+    when the event is a physical one, or names a meeting ("talks in Doha") for the others.
     """
     cue, lemma = p.get("cue") or "", p.get("anchor_lemma") or ""
     c = cues()
     visit = lemma in c["visit_lemmas"] and (cue.startswith("obj:") or cue in ("prep:to", "prep:in"))
+    physical = event.type in PHYSICAL
+    if physical and (cue.startswith("obj:") or (cue == "of" and lemma in c["event_nouns"])):
+        return True  # "shelled Goma", "the siege of Monrovia"
     if not (cue in LOCATIVE or visit):
         return False
     if p.get("anchor_pos") in ("VERB", "AUX") or visit:
         return True
-    return lemma in c["event_nouns"] or event.type in PHYSICAL
+    if physical:  # "clashes in Belgrade", "the siege in Monrovia"
+        return True
+    return lemma in c["meeting_nouns"]  # a statement is located by its meeting, not its topic
 
 
 def _event_place(event, doc, literal: list[dict], fallback: Optional[dict]) -> Optional[Place]:
