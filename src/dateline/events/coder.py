@@ -228,7 +228,7 @@ def resolve(tok, view: ActorView, allow_place: bool = False, depth: int = 0) -> 
     if any(t.ent_type_ in ("NORP", "GPE") for t in tok.doc[_tok_range(tok, start, end)]):
         # "Pakistani officials": a nationality adjective the actor stage left unlinked
         hit = view.place_actor(text.removeprefix("the ").strip())
-        if hit is not None and (hit.kind != "country" or tok.pos_ == "PROPN"):
+        if hit is not None and (hit.kind != "country" or tok.pos_ in ("PROPN", "ADJ")):
             return hit, text
     if tok.pos_ == "PROPN" and (allow_place or view.is_place(tok.idx, tok.idx + len(tok.text))):
         # a country named in an actor's slot ("sent Russia missiles") acts for that country;
@@ -270,10 +270,19 @@ def _past_dateline(tok):
     return tok
 
 
+def _coordinated_modifiers(tok) -> list:
+    """"the IMF and Pakistani officials" parsed as modifiers of one noun: each owner acts."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("nmod", "compound", "amod") and any(g.dep_ == "conj" for g in c.children):
+            out.extend(_expand(c))
+    return out
+
+
 def to_refs(toks: list, view: ActorView, allow_place: bool = False) -> list[ActorRef]:
     refs, seen = [], set()
     for tok in map(_past_dateline, toks):
-        for t in _expand(tok) + _of_conjuncts(tok):
+        for t in _expand(tok) + _of_conjuncts(tok) + _coordinated_modifiers(tok):
             hit = resolve(t, view, allow_place)
             if not hit:
                 continue
