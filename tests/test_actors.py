@@ -187,3 +187,12 @@ def test_two_leaders_with_one_named_brings_in_the_other_countrys_leader(nlp):
     start = text.index("The two leaders")
     names = {a.name for a in index.in_span(start, start + len("The two leaders"))}
     assert names == {"Narendra Modi", "Shinzo Abe"}
+
+
+def test_embassy_in_a_capital_is_not_that_countrys_government(nlp):
+    text = "The embassy in Nairobi said the ambassador would return on Friday."
+    article, index = resolve(nlp, text, "2022-02-02")
+    nairobi = text.index("Nairobi")
+    assert index.is_place(nairobi, nairobi + len("Nairobi"))
+    embassy = index.at(text.index("embassy"), text.index("embassy") + 7)
+    assert embassy is not None and embassy.sector == "GOV" and embassy.country != "KEN"

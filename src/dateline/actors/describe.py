@@ -34,6 +34,8 @@ MEMBER_NOUNS = {"force", "forces", "fighter", "fighters", "gunman", "gunmen", "m
                 "militants", "member", "members", "group", "troops", "soldiers", "unit", "units",
                 "rebels", "supporters", "loyalists", "leader", "leaders", "commander",
                 "commanders", "militiamen", "activists", "staff", "delegation", "wing"}
+POSTED_ABROAD = {"embassy", "consulate", "ambassador", "envoy", "special envoy", "diplomat",
+                 "diplomatic mission", "consul", "correspondent", "delegation", "representative"}
 COLLECTIVES = {"group", "team", "crowd", "band", "number", "members", "member", "community"}
 RELIGIOUS_HEADS = {"leader", "leaders", "community", "community leader", "group", "organization",
                    "organisation", "authorities", "official", "officials", "council",
@@ -256,7 +258,7 @@ def _role(kb, tokens, s, e, split, head, pre_n, names, roles, date, context, for
     if country is None and context:
         country = _context_country(context)
     if country is None and split < e and tokens[split].lower_ in PLACE_PREPS | {"at"} and \
-            sector not in ("MIL", "REB", "UAF", "PRM", "MED", "CRM"):
+            sector not in ("MIL", "REB", "UAF", "PRM", "MED", "CRM") and phrase not in POSTED_ABROAD:
         # "officials in Washington", "protesters in Paris"; troops abroad are not local
         country = _country_in([m for m in names if m.start > split])
     if country is None:  # "MDC vice-president": the organisation's country

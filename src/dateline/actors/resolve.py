@@ -630,6 +630,8 @@ def resolve(sp, text: str, date: Optional[str]) -> tuple[list[Actor], ActorIndex
     return list(actors.values()), index
 
 
+ABROAD_WORDS = {"embassy", "embassies", "consulate", "ambassador", "ambassadors", "envoy",
+                "envoys", "diplomat", "diplomats", "mission", "correspondent", "correspondents"}
 DOMESTIC = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "OPP", "CVL", "LAB", "EDU", "BUS", "MED",
             "REF", "HLH", "AGR", "PRM", "SPY", "UAF", "CRM", "ELI", "REL", "UNK"}
 
@@ -658,6 +660,9 @@ def _focal_default(actors: list[Actor], index: ActorIndex, r) -> None:
     if focal is None:
         return
     for a in actors:
+        words = a.name.lower().split()
+        if words and words[-1] in ABROAD_WORDS:
+            continue  # an embassy or envoy usually serves another country
         if a.country is None and a.sector in DOMESTIC:
             a.country = focal
 
