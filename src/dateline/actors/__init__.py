@@ -33,6 +33,14 @@ def resolve_actors(doc) -> None:
     doc.scratch["actor_index"] = index
 
 
+def warm() -> None:
+    """Build the KB and its match index now (a few seconds), e.g. before forking workers."""
+    from . import kb, match
+
+    kb.load()
+    match.index()
+
+
 def _date(value: Optional[str]) -> Optional[str]:
     if not value or len(value) < 10 or value[4] != "-":
         return None
@@ -97,4 +105,4 @@ def lookup_in_context(text: str, context: str, date: Optional[str] = None) -> Op
     return d.as_dict() if d else lookup(text, date)
 
 
-__all__ = ["resolve_actors", "lookup", "lookup_in_context", "ActorIndex"]
+__all__ = ["resolve_actors", "lookup", "lookup_in_context", "warm", "ActorIndex"]
