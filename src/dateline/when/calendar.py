@@ -94,8 +94,10 @@ def step(unit: str, n: int) -> relativedelta:
 
 
 # How much farther a candidate on the wrong side of the anchor may be before the tense is
-# overruled: "extended to Nov. 20" in a past-tense sentence written on Nov. 2 is this Nov. 20.
-AGAINST_TENSE = 8.0
+# overruled. A past-tense clause often governs a date ahead ("declared a dividend, payable
+# Dec. 15"), so past is a mild preference; "will" rarely points back, so future is a strong one.
+AGAINST_PAST = 4.0
+AGAINST_FUTURE = 8.0
 UNKNOWN_TENSE_FUTURE = 1.5  # news mentions past months more than coming ones
 
 
@@ -107,13 +109,15 @@ def _distance(p: Period, anchor: date) -> int:
 
 def pick(candidates: Iterable[Period], anchor: date, tense: str) -> Optional[Period]:
     """The candidate nearest the anchor, counting candidates against the tense (after the
-    anchor for "past", before it for "future") as AGAINST_TENSE times farther."""
+    anchor for "past", before it for "future") as several times farther."""
     def cost(p: Period) -> float:
         d = _distance(p, anchor)
         ahead = p.start > anchor
         behind = p.end < anchor
-        if tense == "past" and ahead or tense == "future" and behind:
-            return d * AGAINST_TENSE
+        if tense == "past" and ahead:
+            return d * AGAINST_PAST
+        if tense == "future" and behind:
+            return d * AGAINST_FUTURE
         if tense not in ("past", "future") and ahead:
             return d * UNKNOWN_TENSE_FUTURE
         return d
