@@ -11,6 +11,7 @@ import gzip
 import io
 import os
 import re
+import stat
 import sys
 import zlib
 from typing import BinaryIO, Iterable, Iterator, Union
@@ -52,11 +53,23 @@ def read_path(path: str) -> Iterator[Item]:
         elif os.path.isdir(path):
             yield from read_directory(path)
         elif not os.path.exists(path):
-            yield InputError(path, "no such file or directory")
+            yield InputError(path, _missing(path))
+        elif not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or device would block or never end
+            yield InputError(path, "not a regular file")
         else:
             yield from read_file(path)
     except OSError as exc:
         yield InputError(path, exc.strerror or str(exc))
+
+
+def _missing(path: str) -> str:
+    """Why an existing-looking name cannot be opened (dangling or looping symlink)."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if os.path.islink(path) and exc.strerror:
+            return f"broken symbolic link ({exc.strerror})"
+    return "no such file or directory"
 
 
 def read_directory(path: str) -> Iterator[Item]:

@@ -16,13 +16,23 @@ Item = Union[Record, InputError]
 MAX_RECORD_BYTES = 10 * 1024 * 1024
 
 
-def read_warc(name: str, stream: BinaryIO) -> Iterator[Item]:
+def _quiet_iterator(stream: BinaryIO):
+    """warcio's iterator without its multi-line stderr warning on a wrong Content-Length
+    (the misread record that follows is reported as one InputError instead)."""
     from warcio.archiveiterator import ArchiveIterator
+
+    class Quiet(ArchiveIterator):
+        INC_RECORD = ""
+
+    return Quiet(stream)
+
+
+def read_warc(name: str, stream: BinaryIO) -> Iterator[Item]:
     from warcio.exceptions import ArchiveLoadFailed
 
     number = 0
     try:
-        for number, rec in enumerate(ArchiveIterator(stream), start=1):
+        for number, rec in enumerate(_quiet_iterator(stream), start=1):
             item = _record(f"{name}:{number}", rec)
             if item is not None:
                 yield item
