@@ -192,6 +192,8 @@ def _prep_reading(prep, c: dict) -> tuple[bool, str]:
         return False, f"prep:{word}"
     if word == "to" and gov.lower_ in c["actor_nouns"]:  # "ambassador to Turkey"
         return False, f"prep:to:{gov.lower_}"
+    if word == "to" and gov.lemma_ in c["giving_verbs"]:  # "sold jets to Egypt"
+        return False, f"prep:to:{gov.lemma_}"
     if word == "of" and gov.lower_ in c["actor_nouns"]:  # "the president of Russia"
         return False, f"of:{gov.lower_}"
     return True, ("of" if word == "of" else f"prep:{word}")
