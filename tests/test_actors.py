@@ -196,3 +196,13 @@ def test_embassy_in_a_capital_is_not_that_countrys_government(nlp):
     assert index.is_place(nairobi, nairobi + len("Nairobi"))
     embassy = index.at(text.index("embassy"), text.index("embassy") + 7)
     assert embassy is not None and embassy.sector == "GOV" and embassy.country != "KEN"
+
+
+def test_pronoun_gender_follows_titles(nlp):
+    text = ("Ms Adeyemi met Mr Okafor in Lagos. She said the talks went well, "
+            "and he agreed.")
+    article, index = resolve(nlp, text, "2022-01-10")
+    she = text.index("She")
+    he = text.index("he agreed")
+    assert "Adeyemi" in index.at(she, she + 3).name
+    assert "Okafor" in index.at(he, he + 2).name

@@ -47,6 +47,13 @@ ORG_WORDS = {"inc", "inc.", "ltd", "ltd.", "corp", "corp.", "co", "co.", "compan
              "revolutionary", "national", "democratic", "republic", "federal", "state", "united"}
 PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 IT_PRONOUNS = {"it", "its"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"}
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+MALE_WORDS = {"mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman",
+              "businessman", "father", "son", "husband", "brother", "emir", "sultan", "sheikh"}
+FEMALE_WORDS = {"ms", "ms.", "mrs", "mrs.", "miss", "madam", "dame", "lady", "queen", "princess",
+                "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "mother",
+                "daughter", "wife", "sister", "actress"}
 THEY_PRONOUNS = {"they", "them", "their"}
 EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "become", "take", "make", "rain", "matter"}
 COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "state"}
@@ -72,6 +79,7 @@ class Mention:
     corefers: Optional[int] = None  # token of the named mention this appositive describes
     verb: Optional[int] = None  # the verb this mention is subject (or pronoun: object) of
     pron: str = "person"  # person | it | they
+    gender: Optional[str] = None  # "m" / "f" when a title or role word says so
 
 
 def _root(sp, s: int, e: int):
@@ -190,6 +198,7 @@ class _Resolver:
                         break
             d.key = "pname:" + d.name.lower()
         m = Mention(s, e, d, subject=root.dep_ in ("nsubj", "nsubjpass"))
+        m.gender = self._gender(pre[0] if pre else s, e, root)
         toks = d.name.split()
         m.surname = toks[-1].lower() if toks else None
         if m.surname:
@@ -259,6 +268,16 @@ class _Resolver:
             # event coder; is_place() tells the two readings apart
         d = self._desc(m.start, m.end)
         return Mention(m.start, m.end, d, subject=root.dep_ in ("nsubj", "nsubjpass"))
+
+    def _gender(self, s: int, e: int, root) -> Optional[str]:
+        words = {t.lower_ for t in self.sp[max(0, s - 1):e]}
+        for cs, ce in self._extra_context(root):
+            words |= {t.lower_ for t in self.sp[cs:ce]}
+        if words & MALE_WORDS:
+            return "m"
+        if words & FEMALE_WORDS:
+            return "f"
+        return None
 
     def _title_start(self, s: int) -> int:
         """Walk left over a title run: "Acting U.S. Secretary of State | Daniel Smith",
@@ -381,6 +400,15 @@ class _Resolver:
             if mention is not None:
                 out.append(mention)
                 taken.update(range(nc.start, nc.end))
+        for t in sp:  # "Mr Okafor" that the tagger left out
+            if t.lower_ in HONORIFICS and t.i + 1 < len(sp) and t.i not in taken:
+                e = t.i + 1
+                while e < len(sp) and e - t.i <= 3 and sp[e].is_title and sp[e].is_alpha and \
+                        e not in taken:
+                    e += 1
+                if e > t.i + 1:
+                    out.append(self.person(t.i, e, None))
+                    taken.update(range(t.i, e))
         for t in sp:
             if t.i not in taken and t.pos_ == "PROPN" and t.is_title and t.lower_ in \
                     self.surnames and not t.ent_type_ and not any(
@@ -489,6 +517,7 @@ def _link(mentions: list[Mention], sp, leaders=None) -> list[tuple[Mention, list
     role_keys: dict[str, str] = {}
     states: list[tuple[int, str, Optional[str]]] = []
     things: list[tuple] = []  # (token, key, subject, sentence, kind, plural)
+    genders: dict[str, str] = {}
     for m in mentions:
         sent = sp[m.s].sent.start
         if m.corefers is not None:
@@ -501,7 +530,11 @@ def _link(mentions: list[Mention], sp, leaders=None) -> list[tuple[Mention, list
             out.append((m, _thing_antecedent(things, m, sent)))
             continue
         if m.pronoun or m.plural_link:
-            keys = _antecedents(persons, m, sent)
+            want = None if m.plural_link else ("m" if sp[m.s].lower_ in MALE_PRONOUNS else "f")
+            cands = [p for p in persons if genders.get(p[1], want) == want] if want else persons
+            keys = _antecedents(cands, m, sent)
+            if want and len(keys) == 1:
+                genders.setdefault(keys[0], want)
             if m.plural_link > 0 and not keys and leaders is not None:
                 keys = leaders(persons, states, m)  # "the two leaders" of the two countries
             out.append((m, keys))
@@ -528,6 +561,8 @@ def _link(mentions: list[Mention], sp, leaders=None) -> list[tuple[Mention, list
             if len(words) > 1 and words[0] not in surnames:
                 surnames[words[0]] = key  # family name first ("Li Zhaoxing"), or a first name
             persons.append((m.s, key, m.subject, sent, d.country, m.verb))
+            if m.gender:
+                genders.setdefault(key, m.gender)
         if d.kind != "person":
             things.append((m.s, key, m.subject, sent, d.kind,
                            sp[m.e - 1].tag_ in ("NNS", "NNPS") or d.kind == "group"))
