@@ -104,7 +104,7 @@ OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT",
 PLV_LABELS = frozenset("AGREE CONSULT SUPPORT YIELD COOPERATE AID REQUEST ACCUSE REJECT THREATEN "
                        "PROTEST SANCTION MOBILIZE COERCE ASSAULT".split())
 # Weight of each extra set relative to a PLV row (chosen by 5-fold CV on plv_train).
-EXTRA_WEIGHTS = {"gsr": 2.0, "cameo_desc": 0.0, "ngec": 0.0}
+EXTRA_WEIGHTS = {"gsr": 3.0, "cameo_desc": 0.0, "ngec": 0.0}
 
 
 def _actor_text(actors) -> str:
