@@ -1,16 +1,17 @@
 """Give each event the time expression that governs it (the pipeline component).
 
-Order of preference: an expression attached in the dependency tree to the event's predicate
-(inside the evidence or elsewhere in its sentence), then any expression inside the evidence.
-An expression that hangs off another clause's verb is left alone: its date belongs to that
-clause, and a wrong date is worse than none.
+Only an expression attached in the dependency tree to the event's predicate counts (inside the
+evidence or elsewhere in its sentence; through control complements, participle clauses, later
+conjuncts, the noun's own clause, or the occasion it was said on). An expression that hangs off
+another clause's verb is left alone even inside the evidence: its date belongs to that clause,
+and a wrong date is worse than none. Tense (for "on Tuesday", "in March") comes from the event's
+status when it is future, else from the parse of the verb the expression hangs off.
 """
 from __future__ import annotations
 
 import functools
 from typing import Optional
 
-from ..paths import data_file
 from . import calendar as cal
 from . import lexicon as lx
 from .resolve import parse_anchor, resolve_match, to_timeref
@@ -27,12 +28,12 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
 
 @functools.lru_cache(maxsize=None)
 def future_cues() -> frozenset:
-    return frozenset(r[0] for r in lx._rows("future_cues.tsv"))
+    return frozenset(lx.word_list("future_cues.tsv"))
 
 
 @functools.lru_cache(maxsize=None)
 def occasion_nouns() -> frozenset:
-    return frozenset(r[0].lower() for r in lx._rows("occasion_nouns.tsv"))
+    return frozenset(lx.word_list("occasion_nouns.tsv"))
 
 
 def _span(sdoc, start: int, end: int):

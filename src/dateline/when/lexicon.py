@@ -20,6 +20,11 @@ def _rows(name: str) -> list[list[str]]:
     return rows
 
 
+def word_list(name: str) -> list[str]:
+    """First column of a one-word-per-line lexicon, lower-cased."""
+    return [r[0].strip().lower() for r in _rows(name)]
+
+
 def _named(name: str) -> dict[str, int]:
     """`number<TAB>name,name` files -> {name: number}."""
     out = {}
