@@ -68,3 +68,20 @@ def test_invalid_input_raises_value_error(args):
 def test_missing_actor_text_still_classifies():
     out = dateline.classify("Police fired tear gas at the crowd.", "", "the crowd")
     assert out in TYPES
+
+
+def test_predict_proba_reuses_given_parse(nlp):
+    sents, srcs, tgts, _ = zip(*CASES)
+    article = nlp(" ".join(sents))
+    spans = [sp for sp in article.sents]
+    if [sp.text for sp in spans] != list(sents):  # sentence splitting is the parser's call
+        spans = [nlp(s) for s in sents]
+    with_docs, probs_docs, _ = predict_proba(list(sents), list(srcs), list(tgts), docs=spans)
+    labels, probs, _ = predict_proba(list(sents), list(srcs), list(tgts))
+    assert with_docs == labels
+
+
+def test_predict_proba_rejects_mismatched_docs(nlp):
+    with pytest.raises(ValueError):
+        predict_proba(["Norway criticised Sweden."], ["Norway"], ["Sweden"],
+                      docs=[nlp("Something else entirely.")])

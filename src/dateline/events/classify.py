@@ -78,16 +78,29 @@ def _check(sentences):
             raise ValueError(f"row {i}: empty sentence")
 
 
-def _plv_proba(sentences, sources, targets):
-    return model().proba(F.extract_batch(sentences, sources, targets))
+def _docs(docs, sentences):
+    if docs is None:
+        return None
+    docs = list(docs)
+    if len(docs) != len(sentences):
+        raise ValueError(f"{len(docs)} docs for {len(sentences)} sentences")
+    for i, (d, s) in enumerate(zip(docs, sentences)):
+        if d.text != s:
+            raise ValueError(f"row {i}: doc text differs from the sentence")
+    return docs
 
 
-def predict_proba(sentences, sources, targets):
-    """(labels, prob_matrix, classes): 16 PLOVER types; YIELD's mass goes to its chosen split."""
+def predict_proba(sentences, sources, targets, docs=None):
+    """(labels, prob_matrix, classes): 16 PLOVER types; YIELD's mass goes to its chosen split.
+
+    `docs` (optional): the spaCy parse of each sentence (Doc or an article's sentence Span with
+    exactly the sentence's text), to skip parsing again inside the pipeline.
+    """
     sentences, sources, targets, _ = _as_lists(sentences, sources, targets)
     _check(sentences)
     m = model()
-    probs = _plv_proba(sentences, sources, targets)
+    feats = F.extract_batch(sentences, sources, targets, docs=_docs(docs, sentences))
+    probs = m.proba(feats)
     out = np.zeros((len(sentences), len(TYPES)), dtype=np.float32)
     for j, c in enumerate(m.classes):
         if c != "YIELD":

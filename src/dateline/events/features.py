@@ -91,14 +91,21 @@ def lexical(sentence: str, source: str, target: str) -> dict[str, float]:
     return feats
 
 
-def extract_batch(sentences, sources, targets, use_parse: bool = True) -> list[dict]:
-    """Feature dicts for aligned lists (the one entry point training and inference share)."""
+def extract_batch(sentences, sources, targets, use_parse: bool = True, docs=None) -> list[dict]:
+    """Feature dicts for aligned lists (the one entry point training and inference share).
+
+    `docs` may give the spaCy parse of each sentence (a Doc, or a sentence Span of an article's
+    Doc, whose text must equal the sentence); otherwise the sentences are parsed here.
+    """
     out = [lexical(s, a, b) for s, a, b in zip(sentences, sources, targets)]
     if not use_parse:
         return out
-    from .. import nlp as nlp_mod
+    if docs is None:
+        from .. import nlp as nlp_mod
 
-    docs = nlp_mod.load().pipe(sentences, disable=SKIP_PIPES, batch_size=64)
+        docs = nlp_mod.load().pipe(sentences, disable=SKIP_PIPES, batch_size=64)
+    else:
+        docs = [d.as_doc() if hasattr(d, "as_doc") else d for d in docs]
     for fd, doc, s, a, b in zip(out, docs, sentences, sources, targets):
         fd.update(syntactic(doc, *locate(s, a, b)))
     return out
