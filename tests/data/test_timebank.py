@@ -21,9 +21,29 @@ def test_reader_offsets_match_timex_text(shared):
 
 def test_value_accuracy_on_a_sample(shared, nlp):
     stats, wrong, missed = Counter(), [], []
-    for path in _files(shared, 25):
+    for path in _files(shared, 12):
         tb.score_file(path, nlp, stats, wrong, missed)
     judged = stats["resolved"] - stats["unverifiable"]
-    assert stats["gold"] > 50
+    assert stats["gold"] > 30
     assert stats["correct"] / judged >= 0.8
     assert stats["resolved"] / stats["gold"] >= 0.6
+
+
+def test_seed_article_dates(shared, nlp):
+    """The brief's checks on the seed article (read at run time), published 2024-06-18."""
+    from dateline.model import Article, Event, Span
+    from dateline.pipeline import Doc
+    from dateline.when import resolve_dates
+
+    text = (shared / "examples" / "putin-north-korea.txt").read_text(encoding="utf-8")
+
+    def ev(sub, status):
+        i = text.index(sub)
+        return Event(id="e", type="X", evidence=Span(sub, i, i + len(sub)), status=status)
+
+    events = [ev("Putin will visit Vietnam", "future"), ev("reiterated accusations", "asserted"),
+              ev("a letter made public", "asserted")]
+    article = Article(id="seed", input="seed", text=text, published="2024-06-18", events=events)
+    resolve_dates(Doc(article=article, spacy=nlp(text)))
+    got = [(e.date.value, e.date.end) if e.date else None for e in events]
+    assert got == [("2024-06-19", "2024-06-20"), ("2024-06-17", None), ("2024-06-18", None)]
