@@ -142,7 +142,7 @@ def code_events(doc) -> None:
                 log.debug("skipped sentence: %s", exc)
         cands = [c for c in cands if _keep(c)]
         for c in cands:
-            domestic_target(c)
+            domestic_target(c, view.home)
         cands = [c for c in cands if c.target or c.types[0] not in PARTNER_TYPES]
         choose_types(cands)
         events = [_to_event(c, article.text, article.quotes) for c in cands]

@@ -170,8 +170,22 @@ def _noun_args(cand: Candidate) -> None:
         src, tgt = btw, tgt or btw
     if not src:
         src = _clause_source(noun)
+    if src and all(t.lower_ in PRONOUNS for t in src):
+        cand.pronoun_fallback = _ancestor_subject(noun)
     cand.source_toks, cand.target_toks = src, tgt
     cand.modifier_toks = mods  # "Chinese attack", "US-led strikes": a source if nothing else
+
+
+def _ancestor_subject(tok) -> list:
+    """The nearest governing clause's full-noun subject: "the coalition denied that an air
+    strike it carried out ..." ("it" = the coalition) when the pronoun is left unresolved."""
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            subj = [c for c in anc.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS
+                    and not any(d.i == tok.i for d in c.subtree)]
+            if subj:
+                return subj
+    return []
 
 
 def _clause_source(noun) -> list:
@@ -418,7 +432,9 @@ def arguments(cand: Candidate) -> None:
 
 def resolve_sides(cand: Candidate, view: ActorView) -> None:
     place_ok = "place" in cand.row.flags
-    cand.source = (to_refs(cand.source_toks, view) or to_refs(cand.pronoun_fallback, view)
+    # a pronoun bound by the governing clause's subject ("X denied that a strike it carried out",
+    # "X announced it is expelling") is that subject, whatever a wider coreference guessed
+    cand.source = (to_refs(cand.pronoun_fallback, view) or to_refs(cand.source_toks, view)
                    or to_refs(cand.modifier_toks, view))
     if "joint_if_many" in cand.row.flags and len({r.country for r in cand.source}) > 1:
         cand.types = ("COOPERATE",)  # several sides' exercise is a joint one
@@ -467,12 +483,15 @@ def locative_targets(cand: Candidate, view: ActorView) -> None:
             return
 
 
-def domestic_target(cand: Candidate) -> None:
+def domestic_target(cand: Candidate, home: Optional[str] = None) -> None:
     """No recipient named: the act is taken to be towards the actor's own country (PLOVER's
-    domestic default), marked as implicit; not for acts that need a partner."""
+    domestic default) - or, for force, the country the article is about - marked as implicit;
+    not for acts that need a partner."""
     if cand.target or not cand.source or cand.types[0] in PARTNER_TYPES:
         return
     country = cand.source[0].country
+    if cand.types[0] in FORCE_TYPES and home:
+        country = home
     if country:
         cand.target = [ActorRef(text="", name=None, country=country, sector=None, actor=None)]
         cand.implicit_target = True
