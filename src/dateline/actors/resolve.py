@@ -118,8 +118,7 @@ def _dateline(sp, s: int, e: int) -> bool:
     if s >= 2 and sp[s - 1].text == "," and _dateline(sp, _word_start(sp, s - 2), s - 1):
         return True
     before = sp[s - 1] if s > 0 else None
-    opens = before is None or "\n" in before.text or (before.is_space and "\n" in before.text) \
-        or "\n" in sp.text[max(0, sp[s].idx - 2):sp[s].idx]
+    opens = before is None or "\n" in before.text or "\n" in before.whitespace_
     after = sp[e].text if e < len(sp) else ""
     return opens and after in (",", "(", "-", "—", "–", ":")
 
@@ -504,8 +503,7 @@ def _clean_name(span) -> str:
         toks = toks[1:]
     while len(toks) > 1 and toks[-1].lower_ in ("'s", "’s", "'"):
         toks = toks[:-1]
-    doc = span.doc
-    return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)] if toks else span.text
+    return span.doc[toks[0].i:toks[-1].i + 1].text if toks else span.text
 
 
 def _link(mentions: list[Mention], sp, leaders=None) -> list[tuple[Mention, list[str]]]:
