@@ -25,7 +25,9 @@ from .warc import read_warc
 
 Item = Union[Record, InputError]
 
-MAX_FILE_BYTES = 200 * 1024 * 1024   # a text/HTML/feed document read whole
+MAX_FILE_BYTES = 200 * 1024 * 1024   # a feed read whole
+# One article: no news story is anywhere near this; the caps also bound what a gzip bomb inflates.
+MAX_ARTICLE_BYTES = {"text": 2 * 1024 * 1024, "html": 10 * 1024 * 1024}
 SNIFF_BYTES = 16384
 _HTML_KINDS = {"html": True, "text": False}
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
@@ -119,9 +121,10 @@ def _read_document(name: str, stream: BinaryIO, kind: str) -> Iterator[Item]:
     if kind == "binary":
         yield InputError(name, "binary data, not text, HTML, JSON Lines, RSS/Atom or WARC")
         return
-    data = stream.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        yield InputError(name, f"larger than {MAX_FILE_BYTES} bytes")
+    limit = MAX_ARTICLE_BYTES.get(kind, MAX_FILE_BYTES)
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        yield InputError(name, f"larger than {limit} bytes (the limit for one {kind} document)")
     elif kind == "feed":
         yield from read_feed(name, data)
     else:
