@@ -123,3 +123,11 @@ def test_physical_event_takes_the_dateline_place(nlp):
     doc, event = _doc(nlp, text, "Police fired tear gas at hundreds of marchers", type="COERCE")
     resolve_places(doc)
     assert event.location is not None and event.location.country == "KEN"
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Hail damaged crops in Georgia and Tennessee overnight.", "USA"),
+    ("Armoured columns crossed into Georgia from Russia.", "GEO"),
+])
+def test_state_or_country_of_the_same_name_by_context(nlp, text, country):
+    assert _find(_parse(nlp, text), "Georgia")["country"] == country

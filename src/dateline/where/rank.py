@@ -13,7 +13,7 @@ from typing import Optional
 from .gazetteer import Entry, gazetteer
 from .mentions import Mention
 
-KIND_BASE = {"country": 12.0, "continent": 11.5, "state": 9.0, "region": 8.5}
+KIND_BASE = {"country": 12.0, "continent": 11.5, "state": 9.5, "region": 8.5}
 CONTEXT_WEIGHT = 3.0
 STATE_WEIGHT = 1.5
 PRIMARY_BONUS = 2.0
