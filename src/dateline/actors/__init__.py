@@ -73,16 +73,25 @@ def _norm_date(date: Optional[str]) -> Optional[str]:
 @functools.lru_cache(maxsize=20000)
 def _lookup(text: str, date: Optional[str]):
     from .. import nlp as nlp_mod
+
+    if text.lower() in _SKIP:  # a bare pronoun: someone, unidentified
+        return (("name", text), ("country", None), ("sector", "UNK"), ("kind", "person"))
+    hit = describe_parsed(nlp_mod.load()(text), date)
+    return tuple(hit.items()) if hit else None
+
+
+def describe_parsed(sp, date: Optional[str] = None, context: Optional[str] = None
+                    ) -> Optional[dict]:
+    """`lookup` on an already parsed string (lets a caller batch the parsing with nlp.pipe)."""
     from .describe import Description, describe
     from .match import find
     from .resolve import _clean_name
 
-    if text.lower() in _SKIP:  # a bare pronoun: someone, unidentified
-        return (("name", text), ("country", None), ("sector", "UNK"), ("kind", "person"))
-    sp = nlp_mod.load()(text)
+    if sp.text.strip().lower() in _SKIP:
+        return {"name": sp.text.strip(), "country": None, "sector": "UNK", "kind": "person"}
     names, roles = find(sp)
-    d = describe(sp, 0, len(sp), names, roles, date)
-    if d is None:
+    d = describe(sp, 0, len(sp), names, roles, date, context=context)
+    if d is None and context is None:
         persons = [e for e in sp.ents if e.label_ == "PERSON"]
         if persons:
             d = Description(_clean_name(persons[-1]), None, None, "person")
@@ -90,19 +99,16 @@ def _lookup(text: str, date: Optional[str]):
             orgs = [e for e in sp.ents if e.label_ == "ORG"]
             if orgs:
                 d = Description(orgs[-1].text, None, None, "organisation")
-    return tuple(d.as_dict().items()) if d else None
+    return d.as_dict() if d else None
 
 
 def lookup_in_context(text: str, context: str, date: Optional[str] = None) -> Optional[dict]:
     """Like `lookup`, with a country hint ("German" + "Defense Minister")."""
     from .. import nlp as nlp_mod
-    from .describe import describe
-    from .match import find
 
-    sp = nlp_mod.load()(text)
-    names, roles = find(sp)
-    d = describe(sp, 0, len(sp), names, roles, _date(_norm_date(date)), context=context)
-    return d.as_dict() if d else lookup(text, date)
+    hit = describe_parsed(nlp_mod.load()(text), _date(_norm_date(date)), context=context)
+    return hit or lookup(text, date)
 
 
-__all__ = ["resolve_actors", "lookup", "lookup_in_context", "warm", "ActorIndex"]
+__all__ = ["resolve_actors", "lookup", "lookup_in_context", "describe_parsed", "warm",
+           "ActorIndex"]

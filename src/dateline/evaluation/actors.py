@@ -85,7 +85,7 @@ def run(args) -> int:
 
 
 def run_cases(args) -> int:
-    from ..actors import kb as kb_mod, lookup, lookup_in_context
+    from ..actors import kb as kb_mod, lookup
 
     path = Path(args.cases) if args.cases else shared_data("actors", "actor_resolution_cases.tsv")
     if not path.is_file():
@@ -96,16 +96,20 @@ def run_cases(args) -> int:
     stats = {k: [0, 0] for k in ("country", "sector", "sector_lenient", "both")}
     xstats = [0, 0]
     fails = []
+    from .. import nlp as nlp_mod
+    from ..actors import describe_parsed
+
     t0 = time.perf_counter()
     lookup("warm up")
     t_warm = time.perf_counter()
-    for r in cases:
+    parsed = list(nlp_mod.load().pipe([r["text"] for r in cases], batch_size=64))
+    for r, sp in zip(cases, parsed):
         exp = r["expected"]
         date = _date(r.get("query_date", ""))
+        got = None
         if r.get("context"):
-            got = lookup_in_context(r["text"], r["context"], date) or {}
-        else:
-            got = lookup(r["text"], date) or {}
+            got = describe_parsed(sp, date, context=r["context"])
+        got = got or describe_parsed(sp, date) or {}
         checks = {}
         if "country" in exp:
             checks["country"] = _country_ok(exp["country"], got.get("country"), countries)
@@ -132,7 +136,8 @@ def run_cases(args) -> int:
         rate = ok / n if n else 0.0
         print(f"{k:15s} {ok:4d}/{n:<4d} {rate:.3f}")
     print(f"{'xfail rows':15s} {xstats[0]:4d}/{xstats[1]:<4d} passed (not in the rates above)")
-    print(f"time: {elapsed:.2f}s for {len(cases)} lookups after a {t_warm - t0:.1f}s warm-up")
+    print(f"time: {elapsed:.2f}s for {len(cases)} lookups (parsed in batches with nlp.pipe) "
+          f"after a {t_warm - t0:.1f}s warm-up")
     for r, got in fails[: args.show]:
         print(f"FAIL {r['text']!r} ctx={r.get('context')!r} date={r.get('query_date')!r} "
               f"expected={json.dumps(r['expected'])} got={got.get('country')}/{got.get('sector')} "
