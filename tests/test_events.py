@@ -155,3 +155,10 @@ def test_claim_that_their_acts_provoke_is_an_accusation(nlp):
 def test_provoke_outside_reported_speech_is_not_coded(nlp):
     events = coded(nlp, "Naval drills between Chile and Bolivia provoke Ecuador.")
     assert not [e for e in events if e.type == "ACCUSE"]
+
+
+def test_exercises_with_a_partner_are_joint_and_alone_are_mobilize(nlp):
+    joint = find(coded(nlp, "Kenya began naval exercises with Uganda on Monday."), "COOPERATE")
+    assert sides(joint) == ({"KEN", "UGA"}, {"KEN", "UGA"})
+    alone = coded(nlp, "Kenya began naval exercises near the border on Monday.")
+    assert find(alone, "MOBILIZE").type == "MOBILIZE"

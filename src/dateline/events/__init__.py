@@ -15,7 +15,8 @@ from .actorview import ActorView
 from .coder import PARTNER_TYPES, Candidate, domestic_target, evidence_bounds, sentence_candidates
 
 log = logging.getLogger(__name__)
-NEEDS_BOTH = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "RETREAT", "REQUEST", "SANCTION"}
+NEEDS_BOTH = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "RETREAT", "REQUEST", "SANCTION",
+              "MOBILIZE"}
 
 
 def _classifier():
@@ -143,7 +144,7 @@ def code_events(doc) -> None:
         cands = [c for c in cands if _keep(c)]
         for c in cands:
             domestic_target(c, view.home)
-        cands = [c for c in cands if c.target or c.types[0] not in PARTNER_TYPES]
+        cands = [c for c in cands if c.target or c.types[0] not in PARTNER_TYPES - {"MOBILIZE"}]
         choose_types(cands)
         events = [_to_event(c, article.text, article.quotes) for c in cands]
         lemmas = {id(e): c.trigger.lemma_.lower() for e, c in zip(events, cands)}

@@ -436,8 +436,19 @@ def resolve_sides(cand: Candidate, view: ActorView) -> None:
     # "X announced it is expelling") is that subject, whatever a wider coreference guessed
     cand.source = (to_refs(cand.pronoun_fallback, view) or to_refs(cand.source_toks, view)
                    or to_refs(cand.modifier_toks, view))
-    if "joint_if_many" in cand.row.flags and len({r.country for r in cand.source}) > 1:
-        cand.types = ("COOPERATE",)  # several sides' exercise is a joint one
+    if "joint_if_many" in cand.row.flags:
+        partners = to_refs(_prep_targets(cand.trigger, {"with"}), view)
+        if cand.light is not None:
+            partners += to_refs(_prep_targets(cand.light, {"with"}), view)
+        if partners or len({r.country for r in cand.source}) > 1:
+            cand.types = ("COOPERATE",)  # several sides' exercise ("with X") is a joint one
+            if partners:
+                union = cand.source + [p for p in partners
+                                       if _key(p) not in {_key(r) for r in cand.source}]
+                cand.source = list(union)
+                cand.target_toks = []
+                cand.target = list(union)
+                return
     cand.target = to_refs(cand.target_toks, view, allow_place=place_ok)
     if "charge" in cand.row.flags:
         cand.dropped = cand.dropped or not cand.target or not cand.source
