@@ -27,3 +27,14 @@ def test_case_file_translation_rules():
     assert eval_actors._country_ok("", None, countries)
     assert not eval_actors._country_ok("", "USA", countries)
     assert eval_actors._sector_ok("JRN", "MED") and eval_actors._sector_ok("MED", "HLH")
+
+
+def test_seed_article_event_sides_and_speakers(shared, capsys):
+    path = shared / "examples" / "putin-north-korea.gold.json"
+    assert eval_actors.run(Namespace(cases=None, show=0, gold=str(path))) == 0
+    out = capsys.readouterr().out
+    rates = {line.split()[0]: float(line.split()[3]) for line in out.splitlines()
+             if line.startswith(("event sides", "quote sides"))}
+    # measured 1.000 / 1.000 (a dev article): allow a little slack, catch regressions
+    assert rates["event"] >= 0.9
+    assert rates["quote"] >= 0.9
