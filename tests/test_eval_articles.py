@@ -38,3 +38,12 @@ def test_quote_needs_distinctive_speaker_and_word_runs():
     assert not quote_ok(gold, role_only)
     assert not quote_ok(gold, scattered)
     assert content_covered("a b c d", "a b x c d") == 1.0
+
+
+def test_pairing_prefers_same_status_among_equal_matches():
+    golds = [{"type": "AGREE", "source": ["FIN"], "target": ["CHL"], "status": "asserted"},
+             {"type": "AGREE", "source": ["FIN"], "target": ["CHL"], "status": "hypothetical"}]
+    preds = [_pred("AGREE", ["FIN"], ["CHL"], "hypothetical"), _pred("AGREE", ["FIN"], ["CHL"])]
+    s = ArticleScorer()
+    s.score("t", {"events": golds, "quotes": []}, {"events": preds, "quotes": []})
+    assert s.report()["status"]["accuracy"] == 1.0

@@ -48,13 +48,18 @@ def gold_published(gold: dict) -> Optional[str]:
 
 
 def max_matching(golds: list, preds: list, ok: Callable[[dict, dict], bool],
-                 order: Iterable[int]) -> dict[int, int]:
+                 order: Iterable[int], prefer: Optional[Callable[[dict, dict], bool]] = None
+                 ) -> dict[int, int]:
     """Maximum bipartite matching gold->pred by augmenting paths, golds tried in `order`.
 
     An augmenting path never unmatches a matched gold item, so trying required gold first keeps
-    the number of required matches maximal.
+    the number of required matches maximal. Among equal candidates, `prefer`red pairs (same
+    status) are tried first, so secondary scores compare like with like.
     """
     edges = {g: [p for p in range(len(preds)) if ok(golds[g], preds[p])] for g in range(len(golds))}
+    if prefer:
+        for g, ps in edges.items():
+            ps.sort(key=lambda p: not prefer(golds[g], preds[p]))
     pred_to_gold: dict[int, int] = {}
 
     def augment(g: int, seen: set) -> bool:
@@ -145,10 +150,14 @@ def _date_value(pred: dict) -> Optional[str]:
     return f"{d['value']}/{d['end']}" if d.get("end") else d["value"]
 
 
-def _pair(golds, preds, ok):
+def _same_status(gold: dict, pred: dict) -> bool:
+    return gold.get("status") == pred.get("status")
+
+
+def _pair(golds, preds, ok, prefer=None):
     order = [i for i, g in enumerate(golds) if g.get("required", True)]
     order += [i for i, g in enumerate(golds) if not g.get("required", True)]
-    return max_matching(golds, preds, ok, order)
+    return max_matching(golds, preds, ok, order, prefer)
 
 
 class ArticleScorer:
@@ -164,7 +173,7 @@ class ArticleScorer:
         self._score_quotes(name, gold.get("quotes", []), out["quotes"])
 
     def _score_events(self, name, golds, preds):
-        pairs = _pair(golds, preds, event_ok)
+        pairs = _pair(golds, preds, event_ok, _same_status)
         matched_preds = set(pairs.values())
         req = [i for i, g in enumerate(golds) if g.get("required", True)]
         self.events.add(len(preds), len(matched_preds), len(req), sum(1 for i in req if i in pairs))
