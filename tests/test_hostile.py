@@ -122,6 +122,7 @@ def bad_inputs(d) -> dict:
         "truncated.txt.gz": (_gzip([story("Monday").encode() * 20])[:200], BAD),
         "spaces-bomb.gz": (_gzip([b" " * (1 << 20)] * 50), BAD),
         "words-bomb.gz": (_gzip([b"news " * (1 << 18)] * 50), BAD),  # 65 MB of text
+        "jsonl-bomb.gz": (_gzip([b'{"text": "'] + [b"a" * (1 << 20)] * 40 + [b'"}\n']), BAD),
         "bigline.txt": ((story("Monday").strip() + " ").encode() * 16000, BAD),  # ~5 MB
     }
     out = {}
@@ -260,12 +261,13 @@ def test_bad_inputs_subprocess(bad_dir):
     assert proc.stdout == ""
 
 
-def test_bigline_and_bomb_are_capped(bad_dir, capsys):
-    """A 5 MB line and a 65 MB gzip bomb are refused by size, not inflated and parsed."""
-    names = [n for n in bad_dir if n.endswith(("bigline.txt", "words-bomb.gz"))]
+def test_bigline_and_bombs_are_capped(bad_dir, capsys):
+    """A 5 MB line, a 65 MB gzip bomb and a 40 MB JSON line are refused by size, not inflated
+    and parsed."""
+    names = [n for n in bad_dir if n.endswith(("bigline.txt", "words-bomb.gz", "jsonl-bomb.gz"))]
     rc, out, err = run_main(["extract", "--workers", "1", *names], capsys)
     assert rc == 2 and out == ""
-    assert err.count("larger than") == 2, err
+    assert err.count("larger than") == 2 and err.count("line longer than") == 1, err
 
 
 def test_extract_mixed_in_process(mixed_dir, bad_dir, capsys):
@@ -283,6 +285,7 @@ def test_extract_mixed_in_process(mixed_dir, bad_dir, capsys):
     assert {n.split("records.jsonl")[1] for n in seen if "records.jsonl" in n} == {":4", ":5"}
     assert any(n.endswith("lying.warc:1") for n in seen), seen
     assert any(n.endswith("inner.txt") for n in seen), seen
+    assert any("records.jsonl:3: \"text\" must be a string" in x for x in err.splitlines()), err
     bad_warc = [x for x in err.splitlines() if "lying.warc" in x]
     assert len(bad_warc) <= 1, bad_warc
     for a in articles:

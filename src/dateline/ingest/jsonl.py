@@ -13,15 +13,39 @@ from .sniff import decode
 
 Item = Union[Record, InputError]
 
+MAX_LINE_BYTES = 16 * 1024 * 1024  # one article per line; bounds what a gzipped line inflates
+_TOO_LONG = object()
+
+
+def capped_lines(stream) -> Iterator:
+    """The lines of a binary stream; a line over MAX_LINE_BYTES is skipped (read in chunks,
+    never held whole) and stands as `_TOO_LONG`."""
+    while True:
+        line = stream.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) <= MAX_LINE_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = stream.readline(MAX_LINE_BYTES)
+        yield _TOO_LONG
+
 
 def read_jsonl(name: str, lines: Iterable[bytes]) -> Iterator[Item]:
     lines = iter(lines)
     first = next(lines, b"")
-    if first.strip() in (b"{", b"["):  # pretty-printed JSON, not JSON Lines
-        yield from _read_whole(name, first + b"".join(lines))
+    if first is not _TOO_LONG and first.strip() in (b"{", b"["):  # pretty-printed JSON
+        rest = list(lines)
+        if any(x is _TOO_LONG for x in rest):
+            yield InputError(name, f"a line longer than {MAX_LINE_BYTES} bytes")
+        else:
+            yield from _read_whole(name, first + b"".join(rest))
         return
     for number, raw in enumerate(_chain(first, lines), start=1):
-        if raw.strip():
+        if raw is _TOO_LONG:
+            yield InputError(f"{name}:{number}", f"line longer than {MAX_LINE_BYTES} bytes")
+        elif raw.strip():
             yield from _one(f"{name}:{number}", raw)
 
 
@@ -32,9 +56,9 @@ def _chain(first, rest):
 
 def _one(where: str, raw: bytes) -> Iterator[Item]:
     try:
-        obj = json.loads(decode(raw))
+        obj = json.loads(decode(raw).strip())
     except ValueError as exc:
-        yield InputError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+        yield InputError(where, f"not valid JSON ({exc})")
         return
     yield record_from_object(where, obj)
 
@@ -43,7 +67,7 @@ def _read_whole(name: str, data: bytes) -> Iterator[Item]:
     try:
         obj = json.loads(decode(data))
     except ValueError as exc:
-        yield InputError(name, f"not valid JSON ({exc.msg} at line {exc.lineno})")
+        yield InputError(name, f"not valid JSON ({exc})")
         return
     objs = obj if isinstance(obj, list) else [obj]
     for number, o in enumerate(objs, start=1):
@@ -60,6 +84,9 @@ def record_from_object(where: str, obj) -> Item:
     if not isinstance(obj, dict):
         return InputError(where, f"expected a JSON object, got {type(obj).__name__}")
     text, html = _str_field(obj, "text"), _str_field(obj, "html")
+    wrong = [k for k in ("text", "html") if obj.get(k) is not None and not isinstance(obj[k], str)]
+    if not text and not html and wrong:
+        return InputError(where, f'"{wrong[0]}" must be a string, not {type(obj[wrong[0]]).__name__}')
     if not text and not html:
         return InputError(where, 'no "text" or "html" field with content')
     published = obj.get("published")

@@ -17,7 +17,7 @@ import zlib
 from typing import BinaryIO, Iterable, Iterator, Union
 
 from .fetch import is_url, read_url
-from .jsonl import read_jsonl
+from .jsonl import capped_lines, read_jsonl
 from .record import InputError, Record
 from .rss import read_feed
 from .sniff import GZIP_MAGIC, decode, kind_of
@@ -99,7 +99,7 @@ def read_stream(name: str, raw: BinaryIO) -> Iterator[Item]:
         if kind == "warc":
             yield from read_warc(name, stream)
         elif kind == "jsonl":
-            yield from read_jsonl(name, stream)
+            yield from read_jsonl(name, capped_lines(stream))
         else:
             yield from _read_document(name, stream, kind)
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
