@@ -36,6 +36,18 @@ class Doc:
     scratch: dict = field(default_factory=dict)  # stage-to-stage hand-over (e.g. mention index)
 
 
+def warm() -> None:
+    """Load the parser and every stage's knowledge once, before workers fork and share it.
+
+    A stage module opts in by defining `warm()`.
+    """
+    nlp_mod.load()
+    for module, _ in COMPONENTS:
+        warm_stage = getattr(importlib.import_module(module), "warm", None)
+        if warm_stage:
+            warm_stage()
+
+
 def _components():
     out = []
     for module, attr in COMPONENTS:
@@ -92,7 +104,7 @@ def extract_stream(items: Iterable[Union[Record, InputError]], workers: int = 1)
         for item in items:
             yield _safe_process(item)
         return
-    nlp_mod.load()  # fail once, here, if the model is missing; forked workers inherit it
+    warm()  # fail once, here, if the model is missing; forked workers inherit what is loaded
     ctx = get_context("fork") if hasattr(os, "fork") else get_context()
     with ctx.Pool(workers) as pool:
         yield from pool.imap(_safe_process, items, chunksize=4)
