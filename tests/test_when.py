@@ -231,3 +231,8 @@ def test_numeric_dates_and_non_dates():
     assert _r("19.06.2024", anchor=None) == ("2024-06-19", None)
     for text in ["at 10:30", "the 5th", "5 p.m.", "12345", "1,999 votes"]:
         assert resolve_expression(text, ANCHOR) is None, text
+
+
+def test_full_month_name_does_not_swallow_the_full_stop():
+    text = "The vote is on 16 March. Results follow on Sept. 30."
+    assert [t for _, _, t in find_expressions(text)] == ["on 16 March", "on Sept. 30"]

@@ -40,6 +40,13 @@ def months() -> dict[str, int]:
 
 
 @functools.lru_cache(maxsize=None)
+def month_abbreviations() -> frozenset:
+    """Names after the first on each months.tsv line: the ones that may end in a dot."""
+    return frozenset(n.strip().lower() for _, names in _rows("months.tsv")
+                     for n in names.split(",")[1:])
+
+
+@functools.lru_cache(maxsize=None)
 def weekdays() -> dict[str, int]:
     return _named("weekdays.tsv")
 
@@ -111,12 +118,13 @@ def dayparts() -> list[str]:
     return [r[0].lower() for r in _rows("dayparts.tsv")]
 
 
-def alternation(words, dotted: bool = False) -> str:
-    """A regex alternation of `words`, longest first; `dotted` allows 'Sept.' for 'sept'."""
+def alternation(words, dotted=frozenset()) -> str:
+    """A regex alternation of `words`, longest first; words in `dotted` may end in a dot
+    ('Sept.'), full names may not (the dot after 'March.' ends the sentence)."""
     parts_ = []
     for w in sorted(set(words), key=len, reverse=True):
         esc = re.escape(w).replace(r"\ ", r"\s+")
-        parts_.append(esc + (r"\.?" if dotted and len(w) <= 5 else ""))
+        parts_.append(esc + (r"\.?" if w in dotted else ""))
     return "(?:" + "|".join(parts_) + ")"
 
 

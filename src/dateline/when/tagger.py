@@ -27,7 +27,7 @@ def _pieces() -> dict[str, str]:
     month_full = [m for m in lx.months() if len(m) > 3 or m == "may"]
     units = lx.units()
     return {
-        "MON": a(lx.months(), dotted=True),
+        "MON": a(lx.months(), dotted=lx.month_abbreviations()),
         "MONF": a(month_full),
         "WD": a([w for w in lx.weekdays() if len(w) > 4]),
         "DEICTIC": a(lx.deictic_days()),
