@@ -30,8 +30,16 @@ def _is_cue_verb(tok, lex) -> bool:
         or (tok.lemma_.lower() in lex.verbs and tok.pos_ == "VERB" and tok.dep_ in ("advcl", "conj"))
 
 
+def _sents(sp) -> list:
+    """Doc.sents is recomputed on every access: keep one list per parse."""
+    cached = sp.user_data.get("dateline_sents")
+    if cached is None:
+        cached = sp.user_data["dateline_sents"] = list(sp.sents)
+    return cached
+
+
 def _sents_for(sp, start: int, end: int):
-    return [s for s in sp.sents if s.start_char < end and s.end_char > start]
+    return [s for s in _sents(sp) if s.start_char < end and s.end_char > start]
 
 
 def _reported_candidates(sp, lex, segs) -> list[Cand]:
@@ -71,7 +79,7 @@ def _nearest_cue(sp, lex, seg, segs):
 
 def _colon_lead(sp, lex, seg, segs):
     """A cue in the sentence just before a quote when that sentence ends with a colon."""
-    prev = [s for s in sp.sents if s.end_char <= seg.start]
+    prev = [s for s in _sents(sp) if s.end_char <= seg.start]
     if not prev:
         return None
     sent = prev[-1]
@@ -120,16 +128,17 @@ def _cue_of(tok) -> tuple:
 def _governing_cue(sp, lex, seg):
     """The cue a partial quote belongs to: up the tree from the quoted words, through a reported
     clause or at most one other content word ("pledged support for ... 'threats'" is not speech)."""
-    inner = [t for t in sp if seg.start <= t.idx < seg.end]
-    roots = [t for t in inner if not (seg.start <= t.head.idx < seg.end) or t.head is t]
+    span = sp.char_span(seg.start, seg.end, alignment_mode="expand")
+    inner = list(span) if span is not None else []
+    roots = [t for t in inner if not (seg.start <= t.head.idx < seg.end) or t.head.i == t.i]
     if not roots:
         return None
     tok, hops = roots[0], 0
-    while tok.head is not tok:
+    while tok.head.i != tok.i:
         dep, tok = tok.dep_, tok.head
         if _is_cue_verb(tok, lex) or tok.lower_ == "according":
             return tok
-        if dep in ("ccomp",) and tok.head is not tok and _is_cue_verb(tok.head, lex):
+        if dep in ("ccomp",) and tok.head.i != tok.i and _is_cue_verb(tok.head, lex):
             return tok.head
         if tok.pos_ in ("NOUN", "PROPN", "VERB") and not (tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns):
             hops += 1

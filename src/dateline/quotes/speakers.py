@@ -34,8 +34,8 @@ def subject_of(verb):
     return None
 
 
-def _entity(doc, tok):
-    for ent in doc.ents:
+def _entity(ents, tok):
+    for ent in ents:
         if ent.start <= tok.i < ent.end:
             return ent
     return None
@@ -54,14 +54,14 @@ def _noun_phrase(tok):
     return tok.doc[left:right + 1]
 
 
-def _full_name(doc, ent, before: int) -> str:
+def _full_name(ents, ent, before: int) -> str:
     """A surname alone ("Caddell") becomes the fuller name used earlier ("Pat Caddell")."""
     text = ent.text
     if ent.label_ != "PERSON":
         return text
     last = ent[-1].text
     best = text
-    for other in doc.ents:
+    for other in ents:
         if other.label_ == "PERSON" and other.start_char < before and other[-1].text == last \
                 and len(other.text) > len(best):
             best = other.text
@@ -75,20 +75,21 @@ def _strip_possessive(text: str) -> str:
     return text
 
 
-def _antecedent(doc, before: int, person: bool) -> Optional[tuple]:
+def _antecedent(ents, before: int, person: bool) -> Optional[tuple]:
     """The last named person (or organisation/country) before `before`, as (name, entity)."""
     labels = ("PERSON",) if person else ("ORG", "GPE", "NORP")
     best = None
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in labels and ent.end_char <= before:
-            best = (_full_name(doc, ent, ent.start_char), ent)
-    return best
+            best = ent
+    return (_full_name(ents, best, best.start_char), best) if best is not None else None
 
 
 class SpeakerResolver:
     def __init__(self, doc):
         self.doc = doc
         self.sp = doc.spacy
+        self.ents = list(doc.spacy.ents)  # Doc.ents is rebuilt on every access: read it once
         self.index = doc.scratch.get("actor_index")
         try:
             from .. import actors as actors_mod
@@ -125,11 +126,11 @@ class SpeakerResolver:
         if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(tok)
         # an appositive naming a person wins over a role noun head ("a spokesman, John Smith,")
-        ent = _entity(sp, tok)
+        ent = _entity(self.ents, tok)
         if ent is None or ent.label_ not in NAMED:
             for child in tok.children:
                 if child.dep_ == "appos":
-                    app = _entity(sp, child)
+                    app = _entity(self.ents, child)
                     if app is not None and app.label_ == "PERSON":
                         ent = app
                         break
@@ -137,7 +138,7 @@ class SpeakerResolver:
         local = (min(span.start_char, ent.start_char) if ent is not None else span.start_char,
                  max(span.end_char, ent.end_char) if ent is not None else span.end_char)
         if ent is not None and ent.label_ in NAMED:
-            name = _strip_possessive(_full_name(sp, ent, ent.start_char))
+            name = _strip_possessive(_full_name(self.ents, ent, ent.start_char))
             return self._ref(ent.text, name, ent.start_char, ent.end_char), local
         text = span.text
         name = _strip_possessive(text[4:] if text.lower().startswith("the ") else text)
@@ -160,7 +161,7 @@ class SpeakerResolver:
                 return actor.ref(tok.text), (tok.idx, tok.idx + len(tok.text))
         if tok.lower_ in ("i", "we", "you"):
             return None, None
-        found = _antecedent(self.sp, tok.idx, tok.lower_ in PERSON_PRONOUNS)
+        found = _antecedent(self.ents, tok.idx, tok.lower_ in PERSON_PRONOUNS)
         if found is None:
             return None, (tok.idx, tok.idx + len(tok.text))
         name, ent = found
@@ -171,12 +172,12 @@ class SpeakerResolver:
         """"the spokesman" -> the last named person whose sentence used the same role noun."""
         role = tok.lemma_.lower()
         best = None
-        for ent in self.sp.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON" or ent.end_char > tok.idx:
                 continue
             if any(t.lemma_.lower() == role for t in ent.sent):
                 best = ent
         if best is None:
             return None
-        name = _strip_possessive(_full_name(self.sp, best, best.start_char))
+        name = _strip_possessive(_full_name(self.ents, best, best.start_char))
         return self._ref(tok.doc[tok.i - 1: tok.i + 1].text, name, best.start_char, best.end_char)
