@@ -236,3 +236,9 @@ def test_numeric_dates_and_non_dates():
 def test_full_month_name_does_not_swallow_the_full_stop():
     text = "The vote is on 16 March. Results follow on Sept. 30."
     assert [t for _, _, t in find_expressions(text)] == ["on 16 March", "on Sept. 30"]
+
+
+def test_date_of_a_noun_in_a_participle_clause_stays_there(nlp):
+    text = "Looking ahead to its results for the year to March 2025, the airline warned of losses."
+    dates = _run(nlp, text, "2025-01-15", [_event(text, "the airline warned of losses")])
+    assert dates == [None]

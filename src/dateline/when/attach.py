@@ -18,6 +18,7 @@ from .resolve import parse_anchor, resolve_match, to_timeref
 from .tagger import Match, tag
 
 VERBAL = ("VERB", "AUX")
+NOMINAL = ("NOUN", "PROPN", "PRON")
 # "now", "currently": true of the time of writing, but they do not date an event
 UNDATING = ("present",)
 NOUN_MODIFIER = ("compound", "nmod", "amod", "nummod", "poss")
@@ -89,17 +90,20 @@ def _attached(expr_root, pred) -> bool:
     shared conjunction / control verb)?"""
     gov = None
     t = expr_root
+    via_noun = False
     for _ in range(60):
         if t.i == pred.i:
             return True
         if t.pos_ in VERBAL and t.dep_ not in ("aux", "auxpass"):
             gov = t
             break
+        if t.i != expr_root.i and t.pos_ in NOMINAL:
+            via_noun = True
         if t.head.i == t.i:
             break
         t = t.head
-    if gov is None:
-        return False
+    if gov is None or via_noun:
+        return False  # "results to March 2005": it dates a thing, not the clause
     if _linked(gov, pred, expr_root.i):
         return True
     if gov.dep_ in ("acl", "relcl") and gov.head.i == pred.i:
