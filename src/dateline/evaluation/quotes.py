@@ -184,8 +184,15 @@ ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "president
 
 
 def _name_tokens(name) -> set[str]:
-    toks = {t.lower().strip(".,'\u2019s") for t in re.findall(r"[\w.'\u2019-]+", name or "")}
-    return {t for t in toks if t and t not in ROLE_WORDS}
+    """Distinctive name tokens, plus the acronym of a multi-word name ("International Monetary
+    Fund" also gives "imf"): the same name written short."""
+    words = re.findall(r"[\w.'\u2019]+", (name or "").replace("-", " "))
+    toks = {t.lower().strip(".,'\u2019") for t in words}
+    toks = {t[:-2] if t.endswith("'s") else t for t in toks}
+    caps = [w for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "for", "and")]
+    if len(caps) >= 2:
+        toks.add("".join(w[0] for w in caps).lower())
+    return {t for t in toks if t and t not in ROLE_WORDS and t not in ("al", "el", "de")}
 
 
 def _words(text: str) -> list[str]:

@@ -184,8 +184,10 @@ def _share_within_groups(cands, sp) -> None:
 
 
 def _adjacent_paragraph(text: str, a: Cand, b: Cand) -> bool:
+    """The next paragraph opens with a quote right after an attributed one: same speaker."""
     gap = text[a.end:b.start]
-    return gap.count("\n") <= 3 and len(gap.strip(" \n\"\u201c\u201d.,")) < 3
+    return gap.count("\n") <= 3 and len(gap.strip(" \n\"\u201c\u201d.,")) < 40 \
+        and text[b.start - 1] in marks.OPEN and "\n" in gap
 
 
 def _overlap(a: Cand, b: Cand) -> int:
@@ -264,12 +266,18 @@ def _find(doc):
     cands += _unmarked_after_colon(sp, lex, segs, cands)
     cands.sort(key=lambda c: c.start)
     resolver = SpeakerResolver(doc)
-    quotes, sources = [], {}
+    quotes, sources, previous, done = [], {}, [], {}
     for c in cands:
         owner = c.inherited or c
         while owner.inherited is not None and owner.inherited is not owner:
             owner = owner.inherited
-        speaker, local = resolver.resolve(owner.speaker_tok)
+        if id(owner) in done:
+            speaker, local = done[id(owner)]
+        else:
+            speaker, local = resolver.resolve(owner.speaker_tok, previous)
+            done[id(owner)] = (speaker, local)
+        if speaker is not None and speaker.name:
+            previous.append((speaker, resolver.is_person(speaker), c.start))
         cue = Span(text[owner.cue[0]:owner.cue[1]], *owner.cue) if owner.cue else None
         q = Quote(id=f"q{len(quotes) + 1}", text=text[c.start:c.end], start=c.start, end=c.end,
                   kind=c.kind, speaker=speaker, cue=cue)

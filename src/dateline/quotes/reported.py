@@ -14,6 +14,8 @@ from .speakers import subject_of
 PUNCT = set(",.;:!?\u2014\u2013-\"'\u201c\u201d\u2018\u2019()")
 DOCUMENT_NOUNS = {"message", "letter", "statement", "report", "article", "remarks", "post", "tweet",
                   "interview", "speech", "note", "communique", "memo", "study", "book", "website"}
+INVERTED_VERBS = {"say", "tell", "add", "claim", "state", "write", "note", "warn", "insist", "argue",
+                  "explain", "report", "announce", "confirm", "deny", "allege", "stress", "tweet"}
 REQUEST_VERBS = {"urge", "ask", "call", "tell", "order", "appeal", "demand", "implore", "press"}
 
 
@@ -88,7 +90,7 @@ def _content_from_verb(verb, nouns) -> Optional[list]:
         if obj is not None and comp is not None and obj.i < comp.i:
             return list(obj.subtree) + list(comp.subtree)
     # inverted attribution: "The strike will go on, the union said."
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.lemma_ in INVERTED_VERBS:
         head = verb.head
         sub = set(t.i for t in verb.subtree)
         toks = [t for t in head.subtree if t.i not in sub and t.i < verb.left_edge.i]

@@ -14,6 +14,8 @@ from ..model import ActorRef
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they", "them"}
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+DOCUMENT_NOUNS = {"statement", "report", "communique", "communiqué", "release", "letter", "message",
+                  "version", "post", "tweet", "announcement", "notice", "study", "document", "website"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -62,8 +64,8 @@ def _full_name(ents, ent, before: int) -> str:
     last = ent[-1].text
     best = text
     for other in ents:
-        if other.label_ == "PERSON" and other.start_char < before and other[-1].text == last \
-                and len(other.text) > len(best):
+        if other.label_ == "PERSON" and other.start_char < before and len(other.text) > len(best) \
+                and (other[-1].text == last or other[-1].text.endswith("-" + last)):
             best = other.text
     return best
 
@@ -89,6 +91,7 @@ class SpeakerResolver:
     def __init__(self, doc):
         self.doc = doc
         self.sp = doc.spacy
+        self.previous, self.recent = None, []
         self.ents = list(doc.spacy.ents)  # Doc.ents is rebuilt on every access: read it once
         self.index = doc.scratch.get("actor_index")
         try:
@@ -117,23 +120,30 @@ class SpeakerResolver:
                             sector=info.get("sector"))
         return ActorRef(text=text, name=name)
 
-    def resolve(self, tok) -> tuple[Optional[ActorRef], Optional[tuple[int, int]]]:
-        """(speaker, (start, end) of the words naming it in the sentence), or (None, None)."""
+    def resolve(self, tok, previous=None) -> tuple[Optional[ActorRef], Optional[tuple[int, int]]]:
+        """(speaker, (start, end) of the words naming it in the sentence), or (None, None).
+
+        `previous` is (ActorRef, is_person, char offset) of the last attributed quote: a pronoun,
+        a role noun or a document ("the statement said") near it usually refers back to it."""
         if tok is None:
             return None, None
-        sp = self.sp
+        recent = [p for p in (previous or []) if 0 <= tok.idx - p[2] < 1500]
+        self.recent = recent
+        self.previous = recent[-1] if recent else None
         low = tok.lower_
         if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(tok)
+        if tok.lemma_.lower() in DOCUMENT_NOUNS and _entity(self.ents, tok) is None:
+            return self._document(tok)
         # an appositive naming a person wins over a role noun head ("a spokesman, John Smith,")
         ent = _entity(self.ents, tok)
         if ent is None or ent.label_ not in NAMED:
-            for child in tok.children:
-                if child.dep_ == "appos":
-                    app = _entity(self.ents, child)
-                    if app is not None and app.label_ == "PERSON":
-                        ent = app
-                        break
+            # "MDC vice-president Gibson Sibanda", "a spokesman, John Smith,": the person inside
+            sub = (tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text))
+            for cand in self.ents:
+                if cand.label_ == "PERSON" and sub[0] <= cand.start_char and cand.end_char <= sub[1]:
+                    ent = cand
+                    break
         span = _noun_phrase(tok)
         local = (min(span.start_char, ent.start_char) if ent is not None else span.start_char,
                  max(span.end_char, ent.end_char) if ent is not None else span.end_char)
@@ -149,9 +159,17 @@ class SpeakerResolver:
             named = self._role_antecedent(tok)
             if named is not None:
                 return named, local
+            if self.previous is not None:
+                return self.previous[0], local
         return self._ref(text, name, span.start_char, span.end_char), local
 
     def _pronoun(self, tok):
+        person = tok.lower_ in PERSON_PRONOUNS
+        same = [p for p in getattr(self, "recent", []) if p[1] == person]
+        if same and tok.lower_ not in ("i", "we", "you"):
+            ref = same[-1][0]  # the last speaker of the same kind: "..., he said" after "X said"
+            return ActorRef(text=tok.text, name=ref.name, country=ref.country, sector=ref.sector,
+                            actor=ref.actor), (tok.idx, tok.idx + len(tok.text))
         if self.index is not None:
             try:
                 actor = self.index.at(tok.idx, tok.idx + len(tok.text))
@@ -167,6 +185,30 @@ class SpeakerResolver:
         name, ent = found
         ref = self._ref(tok.text, _strip_possessive(name), ent.start_char, ent.end_char)
         return ref, (tok.idx, tok.idx + len(tok.text))
+
+    def is_person(self, ref: ActorRef) -> bool:
+        """Whether a resolved speaker is a person (for he/she versus it/they)."""
+        for ent in self.ents:
+            if ent.label_ == "PERSON" and ref.name and ent[-1].text in ref.name:
+                return True
+        return False
+
+    def _document(self, tok):
+        """"the statement said": its issuer (possessor, "by/from X"), else the last speaker."""
+        local = (tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text))
+        for child in tok.children:
+            if child.dep_ == "poss":
+                return self.resolve(child, self.recent)[0], local
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and _entity(self.ents, pobj) is not None:
+                    return self.resolve(pobj, self.recent)[0], local
+        if self.previous is not None:
+            return self.previous[0], local
+        found = _antecedent(self.ents, tok.idx, False)
+        if found is None:
+            return None, local
+        return self._ref(found[1].text, found[0], found[1].start_char, found[1].end_char), local
 
     def _role_antecedent(self, tok) -> Optional[ActorRef]:
         """"the spokesman" -> the last named person whose sentence used the same role noun."""
