@@ -123,6 +123,7 @@ def bad_inputs(d) -> dict:
         "spaces-bomb.gz": (_gzip([b" " * (1 << 20)] * 50), BAD),
         "words-bomb.gz": (_gzip([b"news " * (1 << 18)] * 50), BAD),  # 65 MB of text
         "jsonl-bomb.gz": (_gzip([b'{"text": "'] + [b"a" * (1 << 20)] * 40 + [b'"}\n']), BAD),
+        "new\nline.bin": (b"\x00\x01binary\x02", BAD),  # a name that would break the line
         "bigline.txt": ((story("Monday").strip() + " ").encode() * 16000, BAD),  # ~5 MB
     }
     out = {}
@@ -172,6 +173,10 @@ def mixed_inputs(d) -> dict:
 
 # ---------------------------------------------------------------- checks
 
+def _shown(name: str) -> str:
+    return name.replace("\n", "\\n")
+
+
 def _named(line: str) -> str:
     """The input an error line names, without a `:N` record number."""
     where = line[len("dateline: "):].split(": ")[0]
@@ -186,9 +191,9 @@ def check_stderr(stderr: str, inputs: dict, extra_lines: int = 0) -> list[str]:
     errors = lines[:len(lines) - extra_lines] if extra_lines else lines
     for line in errors:
         assert line.startswith("dateline: "), line
-        assert any(line[len("dateline: "):].startswith(name) for name in inputs), line
+        assert any(line[len("dateline: "):].startswith(_shown(n)) for n in inputs), line
     for name, expect in inputs.items():
-        mine = [x for x in errors if _named(x) == name]
+        mine = [x for x in errors if _named(x) == _shown(name)]
         if expect == BAD:
             assert len(mine) == 1, (name, mine)
         elif expect == GOOD:

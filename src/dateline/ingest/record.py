@@ -1,6 +1,7 @@
 """What a reader hands to the pipeline: one raw article, not yet cleaned."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -23,12 +24,17 @@ class Record:
     fallback_published: Optional[str] = None
 
 
+def _printable(name: str) -> str:
+    """A file name with control characters escaped, so the error stays on one line."""
+    return re.sub(r"[\x00-\x1f\x7f\u2028\u2029]", lambda m: repr(m.group(0))[1:-1], name)
+
+
 class InputError(Exception):
     """Bad input: reported as one line naming the input, never as a traceback."""
 
     def __init__(self, input_name: str, reason: str):
         reason = " ".join(str(reason).split()) or "unreadable input"
-        super().__init__(f"{input_name}: {reason}")
+        super().__init__(f"{_printable(input_name)}: {reason}")
         self.input_name = input_name
         self.reason = reason
 
