@@ -69,31 +69,42 @@ def _best(found: list[dict]) -> Optional[dict]:
     return min(found, key=lambda p: (SPECIFIC.get(p["kind"], 5), p["start"]))
 
 
-def _locates(p: dict, event) -> bool:
+def _locates(p: dict, event, heads: set) -> bool:
     """Whether a literal place says where this event happens, not just where something is.
 
-    "met in Helsinki" (verb + locative) and "visit Vietnam" do; "the violence in Syria" inside
-    a demand, "gas supplies to Ukraine", "China's Belt and Road" do not. A noun anchor counts
-    when the event is a physical one, or names a meeting ("talks in Doha") for the others.
+    "met in Helsinki" (the event's own verb + locative) and "visit Vietnam" do; "the violence in
+    Syria" inside a demand, "for use in Ukraine" inside an accusation, "gas supplies to Ukraine"
+    do not. `heads` are the character offsets of the evidence's root and its head: a statement is
+    located only through them; a physical event also through any verb or noun of its sentence.
     """
     cue, lemma = p.get("cue") or "", p.get("anchor_lemma") or ""
     c = cues()
+    ev = event.evidence
+    inside = p["start"] >= ev.start and p["end"] <= ev.end
     visit = lemma in c["visit_lemmas"] and (cue.startswith("obj:") or cue in ("prep:to", "prep:in"))
     physical = event.type in PHYSICAL
-    if physical and (cue.startswith("obj:") or (cue == "of" and lemma in c["event_nouns"])):
+    if physical and inside and (cue.startswith("obj:") or (cue == "of" and lemma in c["event_nouns"])):
         return True  # "shelled Goma", "the siege of Monrovia"
     if not (cue in LOCATIVE or visit):
         return False
-    if p.get("anchor_pos") in ("VERB", "AUX") or visit:
+    if physical or visit:  # "clashes in Belgrade", "in his first stop in Benin, he promised"
         return True
-    if physical:  # "clashes in Belgrade", "the siege in Monrovia"
+    if p.get("anchor_at") in heads:
         return True
-    return lemma in c["meeting_nouns"]  # a statement is located by its meeting, not its topic
+    return lemma in c["meeting_nouns"] and inside  # a statement is located by its meeting
+
+
+def _heads(doc, ev) -> set:
+    span = doc.spacy.char_span(ev.start, ev.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return set()
+    return {span.root.idx, span.root.head.idx}
 
 
 def _event_place(event, doc, literal: list[dict], fallback: Optional[dict]) -> Optional[Place]:
     ev = event.evidence
-    usable = [p for p in literal if _locates(p, event)]
+    heads = _heads(doc, ev)
+    usable = [p for p in literal if _locates(p, event, heads)]
     inside = [p for p in usable if p["start"] >= ev.start and p["end"] <= ev.end]
     lo, hi = _sentence_bounds(doc, ev.start, ev.end)
     in_sent = [p for p in usable if p["start"] >= lo and p["end"] <= hi]
@@ -112,6 +123,8 @@ def _event_place(event, doc, literal: list[dict], fallback: Optional[dict]) -> O
 def _is_visit(event, doc, ev) -> bool:
     if event.mode == "visit":
         return True
+    if event.type != "CONSULT":  # "support ... ahead of his visit": the visit is another event
+        return False
     span = doc.spacy.char_span(ev.start, ev.end, alignment_mode="expand")
     return span is not None and any(t.lemma_ in cues()["visit_lemmas"] for t in span)
 

@@ -39,6 +39,7 @@ class Mention:
     cue: Optional[str] = None  # the syntactic reason for the literal/metonymic decision
     anchor_lemma: Optional[str] = None  # the word the name attaches to ("met in X" -> meet)
     anchor_pos: Optional[str] = None
+    anchor_at: Optional[int] = None  # character offset of that word
 
 
 @functools.lru_cache(maxsize=1)
@@ -137,7 +138,7 @@ def _mention(span) -> Mention:
     literal, cue = (True, "dateline") if _in_dateline(span) else reading(span)
     anchor = _anchor(span)
     return Mention(span.start_char, span.end_char, span.text, span.start, span.end, literal, cue,
-                   anchor.lemma_, anchor.pos_)
+                   anchor.lemma_, anchor.pos_, anchor.idx)
 
 
 def _anchor(span):
@@ -167,7 +168,9 @@ def reading(span) -> tuple[bool, str]:
         return False, f"subj:{head.lemma_}"
     if dep == "nsubjpass":
         return True, "subjpass"
-    if dep in ("dobj", "dative", "obj"):
+    if dep == "dative":  # "sent Russia missiles": the recipient
+        return False, f"dative:{head.lemma_}"
+    if dep in ("dobj", "obj"):
         if head.lemma_ in c["recipient_verbs"]:
             return False, f"obj:{head.lemma_}"
         return True, f"obj:{head.lemma_}"
