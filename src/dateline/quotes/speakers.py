@@ -140,10 +140,10 @@ class SpeakerResolver:
         if ent is None or ent.label_ not in NAMED:
             # "MDC vice-president Gibson Sibanda", "a spokesman, John Smith,": the person inside
             sub = (tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text))
-            for cand in self.ents:
-                if cand.label_ == "PERSON" and sub[0] <= cand.start_char and cand.end_char <= sub[1]:
+            for cand in self.ents:  # the last one that is not a possessor ("Putin's adviser, X")
+                if cand.label_ == "PERSON" and sub[0] <= cand.start_char and cand.end_char <= sub[1] \
+                        and cand.root.dep_ != "poss" and not cand.text.endswith(("'s", "\u2019s")):
                     ent = cand
-                    break
         span = _noun_phrase(tok)
         local = (min(span.start_char, ent.start_char) if ent is not None else span.start_char,
                  max(span.end_char, ent.end_char) if ent is not None else span.end_char)
@@ -159,7 +159,7 @@ class SpeakerResolver:
             named = self._role_antecedent(tok)
             if named is not None:
                 return named, local
-            if self.previous is not None:
+            if self.previous is not None and tok.tag_ == "NN":
                 return self.previous[0], local
         return self._ref(text, name, span.start_char, span.end_char), local
 
