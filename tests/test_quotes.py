@@ -115,3 +115,9 @@ def test_read_ann_discontinuous(tmp_path):
     atts = read_ann(ann)
     assert atts == [{"source": [(0, 4)], "cue": [(5, 9)],
                      "content": [(10, 14), (20, 25)]}]
+
+
+def test_two_apostrophes_as_quote_marks():
+    text = "''We will appeal,'' the lawyer said."
+    segs = find_segments(text)
+    assert [text[s.start:s.end] for s in segs] == ["We will appeal,"]

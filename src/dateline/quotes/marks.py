@@ -63,6 +63,8 @@ def _scan_paragraph(text: str, a: int, b: int) -> list[tuple[int, int, bool]]:
 
 
 def find_segments(text: str) -> list[Segment]:
+    # Some papers (and ASCII feeds) write double quotes as two apostrophes: read '' as " (same length)
+    text = text.replace("''", '" ')
     segments: list[Segment] = []
     group, carry = 0, False
     for a, b in _paragraphs(text):
