@@ -47,3 +47,11 @@ def test_pairing_prefers_same_status_among_equal_matches():
     s = ArticleScorer()
     s.score("t", {"events": golds, "quotes": []}, {"events": preds, "quotes": []})
     assert s.report()["status"]["accuracy"] == 1.0
+
+
+def test_acronym_and_full_name_are_the_same_speaker():
+    gold = {"speaker": "WFP", "text": "food stocks will run out within six weeks"}
+    pred = {"speaker": {"name": "World Food Programme", "text": "the agency"},
+            "text": "food stocks will run out within six weeks"}
+    assert quote_ok(gold, pred)
+    assert not quote_ok({**gold, "speaker": "UNHCR"}, pred)

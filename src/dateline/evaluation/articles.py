@@ -116,10 +116,22 @@ def content_covered(gold_text: str, pred_text: str) -> float:
     return covered / len(gold)
 
 
+def _acronyms(name: Optional[str]) -> set[str]:
+    """Initials of a multi-word name ("International Monetary Fund" -> "imf"), so that an
+    organisation's acronym and its full name count as the same distinctive name."""
+    words = [w for w in _WORD.findall(name or "") if w[0].isupper() and w.lower() not in
+             ("the", "of", "and", "for")]
+    return {"".join(w[0] for w in words).lower()} if len(words) >= 2 else set()
+
+
+def _names(name: Optional[str]) -> set[str]:
+    return _distinctive(name) | _acronyms(name)
+
+
 def quote_ok(gold: dict, pred: dict) -> bool:
     speaker = pred.get("speaker") or {}
-    pred_names = _distinctive(speaker.get("name")) | _distinctive(speaker.get("text"))
-    gold_names = _distinctive(gold.get("speaker"))
+    pred_names = _names(speaker.get("name")) | _names(speaker.get("text"))
+    gold_names = _names(gold.get("speaker"))
     return bool(gold_names & pred_names) and content_covered(gold["text"], pred["text"]) >= 0.5
 
 
