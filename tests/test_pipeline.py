@@ -25,3 +25,20 @@ def test_extract_returns_contract_shape():
 
 def test_extract_is_stable_id():
     assert dateline.extract(TEXT)["id"] == dateline.extract(TEXT)["id"]
+
+
+def test_batched_stream_equals_one_by_one_and_keeps_order():
+    from dateline.ingest.record import InputError, Record
+    from dateline.pipeline import extract_stream, process_record
+
+    texts = [TEXT, "Peru recalled its ambassador from Bolivia on Monday, the foreign ministry said.",
+             "   ", "Kenyan police arrested 40 protesters in Nairobi on Tuesday."]
+    records = [Record(input=f"r{i}", content=t) for i, t in enumerate(texts)]
+    records.insert(1, InputError("missing.txt", "no such file or directory"))
+    results = list(extract_stream(records, workers=1))
+    assert [getattr(r, "input", getattr(r, "input_name", None)) for r in results] == \
+        ["r0", "missing.txt", "r1", "r2", "r3"]
+    assert isinstance(results[3], InputError)  # blank text: its own error, nothing else lost
+    for rec, res in zip(records, results):
+        if isinstance(rec, Record) and not isinstance(res, InputError):
+            assert res.to_dict() == process_record(rec).to_dict()
