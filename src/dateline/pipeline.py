@@ -83,21 +83,20 @@ def extract(text_or_html: str, published: Optional[str] = None, url: Optional[st
 Result = Union[Article, InputError]
 
 
+def _failure(record: Record, exc: Exception) -> InputError:
+    """Any exception on one record becomes that record's one-line error."""
+    if isinstance(exc, InputError):
+        return exc
+    return InputError(record.input, f"could not process: {type(exc).__name__}: {exc}")
+
+
 def _safe_process(record: Union[Record, InputError]) -> Result:
     if isinstance(record, InputError):
         return record
     try:
         return process_record(record)
-    except InputError as exc:
-        return exc
     except Exception as exc:  # a hostile input must never take the batch down
-        return InputError(record.input, f"could not process: {type(exc).__name__}: {exc}")
-
-
-def _failure(record: Record, exc: Exception) -> InputError:
-    if isinstance(exc, InputError):
-        return exc
-    return InputError(record.input, f"could not process: {type(exc).__name__}: {exc}")
+        return _failure(record, exc)
 
 
 def _process_batch(items: list) -> list[Result]:
