@@ -12,6 +12,7 @@ import logging
 from ..model import Event, Span
 from . import ontology
 from .actorview import ActorView
+from .contexts import contexts_for
 from .coder import PARTNER_TYPES, Candidate, domestic_target, evidence_bounds, sentence_candidates
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,9 @@ def _to_event(c: Candidate, text: str, quotes) -> Event:
     mode = ontology.valid_mode(type_, c.row.mode if type_ == c.row.types[0] else None)
     start, end = evidence_bounds(c)
     return Event(
-        id="", type=type_, mode=mode, contexts=ontology.contexts(type_), quad=ontology.quad(type_),
+        id="", type=type_, mode=mode,
+        contexts=contexts_for(ontology.contexts(type_), c.trigger.sent.text),
+        quad=ontology.quad(type_),
         cameo=ontology.cameo(type_, mode), source=c.source, target=c.target, status=c.status,
         evidence=Span(text[start:end], start, end),
         attributed_to=_quote_for(quotes, c.trigger.idx, c.trigger.idx + len(c.trigger.text)),
