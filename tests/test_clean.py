@@ -191,3 +191,21 @@ def test_blog_furniture_and_footers():
         "Defence officials from Tanzania and Mozambique met in Mtwara on Saturday to discuss "
         "joint operations against insurgents near the Ruvuma river, state radio reported.",
         "The talks will continue next month in Maputo, the radio said."]
+
+
+def test_masthead_date_line_and_staff_byline_are_furniture():
+    from dateline.clean import clean_text
+
+    text = ("Harbour closes for winter\n\nNorth Sea Courier | Maritime | 3 November 2024\n\n"
+            "By Courier staff\n\nThe port authority in Bergen closed the old harbour on Sunday, "
+            "its director said.\n")
+    cleaned = clean_text(text)
+    assert cleaned.title == "Harbour closes for winter"
+    assert cleaned.published == "2024-11-03"
+    assert cleaned.body.startswith("The port authority in Bergen")
+
+
+def test_pipes_in_a_sentence_are_not_a_masthead():
+    from dateline.clean import parse_date_words
+
+    assert parse_date_words("Prices rose | analysts expected a fall after 3 November 2024 data") is None

@@ -95,10 +95,19 @@ def _from_match(m: re.Match) -> Optional[str]:
     return None
 
 
+MASTHEAD_MAX_WORDS = 6  # per part of an "Outlet | Section | 20 May 2025" header line
+
+
 def parse_date_words(value: str) -> Optional[str]:
-    """A date line such as 'Tue 19 Aug 2003 07.43 EDT' or 'Monday, July 10, 2017' as ISO."""
+    """A date line such as 'Tue 19 Aug 2003 07.43 EDT' or 'Monday, July 10, 2017' as ISO;
+    also a masthead line whose short '|'-separated parts include one."""
     m = _DATE_LINE.match(value.strip()) or _SIGNOFF_DATE.match(value.strip())
-    return _from_match(m) if m else None
+    if m:
+        return _from_match(m)
+    parts = [p.strip() for p in value.split("|")]
+    if len(parts) < 2 or any(len(p.split()) > MASTHEAD_MAX_WORDS for p in parts):
+        return None
+    return next((d for d in map(parse_date_words, filter(None, parts)) if d), None)
 
 
 def dateline_date(paragraph: str, reference: Optional[str]) -> Optional[str]:
