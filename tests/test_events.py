@@ -162,3 +162,14 @@ def test_exercises_with_a_partner_are_joint_and_alone_are_mobilize(nlp):
     assert sides(joint) == ({"KEN", "UGA"}, {"KEN", "UGA"})
     alone = coded(nlp, "Kenya began naval exercises near the border on Monday.")
     assert find(alone, "MOBILIZE").type == "MOBILIZE"
+
+
+def test_reaction_to_the_decision_targets_its_author():
+    """'condemned the decision' answers whoever decided, named in an earlier sentence."""
+    import dateline
+
+    doc = dateline.extract("Norway expelled two Russian diplomats on Monday. Russia condemned "
+                           "the decision and promised a response.", published="2025-04-07")
+    reactions = [e for e in doc["events"] if e["evidence"]["text"].startswith("Russia condemned")]
+    assert reactions, doc["events"]
+    assert {t["country"] for t in reactions[0]["target"]} == {"NOR"}

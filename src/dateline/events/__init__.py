@@ -13,6 +13,7 @@ from ..model import Event, Span
 from . import ontology
 from .actorview import ActorView
 from .contexts import contexts_for
+from .response import respond_to_antecedents
 from .coder import PARTNER_TYPES, Candidate, domestic_target, evidence_bounds, sentence_candidates
 
 log = logging.getLogger(__name__)
@@ -145,6 +146,7 @@ def code_events(doc) -> None:
             except Exception as exc:
                 log.debug("skipped sentence: %s", exc)
         cands = [c for c in cands if _keep(c)]
+        respond_to_antecedents(cands)
         for c in cands:
             domestic_target(c, view.home)
         cands = [c for c in cands if c.target or c.types[0] not in PARTNER_TYPES - {"MOBILIZE"}]
