@@ -121,3 +121,14 @@ def test_two_apostrophes_as_quote_marks():
     text = "''We will appeal,'' the lawyer said."
     segs = find_segments(text)
     assert [text[s.start:s.end] for s in segs] == ["We will appeal,"]
+
+
+def test_the_role_noun_speaker_is_the_named_holder_mentioned_earlier():
+    import dateline
+
+    text = ("Peru's parliament approved the budget of Prime Minister Gustavo Adrianzen's "
+            "government on Friday. Farmers protested outside the building.\n\n"
+            "\"This budget protects the poorest families,\" the prime minister said.")
+    doc = dateline.extract(text)
+    quotes = [q for q in doc["quotes"] if q["text"].startswith("This budget")]
+    assert quotes and "Adrianzen" in (quotes[0]["speaker"]["name"] or "")

@@ -152,14 +152,17 @@ class SpeakerResolver:
             return self._ref(ent.text, name, ent.start_char, ent.end_char), local
         text = span.text
         name = _strip_possessive(text[4:] if text.lower().startswith("the ") else text)
-        if any(t.lower_ == "the" for t in span[:1]) and tok.pos_ == "NOUN":
+        common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)  # tagger slips
+        if any(t.lower_ == "the" for t in span[:1]) and common:
             ref = self._ref(text, name, span.start_char, span.end_char)
+            named = self._role_antecedent(tok)
+            if named is not None and (ref.name or "").lower() == name.lower():
+                return named, local  # the actor stage only echoed the role: the named holder
             if ref.actor is not None or ref.country is not None:
                 return ref, local  # the actor stage knows "the Russian president"
-            named = self._role_antecedent(tok)
             if named is not None:
                 return named, local
-            if self.previous is not None and tok.tag_ == "NN":
+            if self.previous is not None and common and tok.tag_ in ("NN", "NNP"):
                 return self.previous[0], local
         return self._ref(text, name, span.start_char, span.end_char), local
 
