@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from ..paths import shared_data
+from .articles import content_covered, quote_ok
 
 
 def add_arguments(p) -> None:
@@ -179,44 +180,14 @@ def _show(name, text, golds, preds) -> None:
 
 # ---------------------------------------------------------------- gold articles
 
-ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "president", "the", "of", "for",
-              "official", "officials", "ministry", "foreign", "chief", "u.s.", "us", "state", "department"}
-
-
-def _name_tokens(name) -> set[str]:
-    """Distinctive name tokens, plus the acronym of a multi-word name ("International Monetary
-    Fund" also gives "imf"): the same name written short."""
-    words = re.findall(r"[\w.'\u2019]+", (name or "").replace("-", " "))
-    toks = {t.lower().strip(".,'\u2019") for t in words}
-    toks = {t[:-2] if t.endswith("'s") else t for t in toks}
-    caps = [w for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "for", "and")]
-    if len(caps) >= 2:
-        toks.add("".join(w[0] for w in caps).lower())
-    return {t for t in toks if t and t not in ROLE_WORDS and t not in ("al", "el", "de")}
-
-
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"\w+", text)]
-
-
 def covers(pred: str, gold: str) -> bool:
     """>= 50% of the gold's words, counted in runs of two or more words found in the prediction."""
-    g, p = _words(gold), " " + " ".join(_words(pred)) + " "
-    if not g:
-        return False
-    hit = [False] * len(g)
-    for i in range(len(g) - 1):
-        if f" {g[i]} {g[i + 1]} " in p:
-            hit[i] = hit[i + 1] = True
-    if len(g) == 1:
-        hit[0] = f" {g[0]} " in p
-    return sum(hit) >= 0.5 * len(g)
+    return content_covered(gold, pred) >= 0.5
 
 
 def quote_match(pred, gold) -> bool:
-    speaker = pred.speaker
-    names = _name_tokens(speaker.name) | _name_tokens(speaker.text) if speaker else set()
-    return bool(names & _name_tokens(gold["speaker"])) and covers(pred.text, gold["text"])
+    """GOLD_FORMAT's quote match, the one `dateline eval articles` applies."""
+    return quote_ok(gold, pred.to_dict())
 
 
 def run_articles(folder: Path, limit=None, verbose=False) -> dict:
