@@ -11,4 +11,5 @@ EVALUATIONS = {
     "quotes": "quote attribution on PolNeAR BRAT files",
     "time": "date resolution on TimeBank TIMEX3 values",
     "geo": "toponym resolution on GeoWebNews / TR-News",
+    "furniture": "furniture lines removed and titles found on gold text articles; --cv: line model on Zyte",
 }
