@@ -147,6 +147,10 @@ class Article:
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    # The wire dateline split off the text's first paragraph ('KADUNA, Nigeria —'):
+    # {"text", "place", "date" (YYYY-MM-DD or None)}; a fallback for event location and the
+    # reference date, never part of `text` (so offsets into `text` skip it).
+    dateline: Optional[dict] = None
     # Metadata kept for the store and later stages; not part of the JSON contract.
     site: Optional[str] = None
     author: Optional[str] = None
@@ -154,7 +158,8 @@ class Article:
     def to_dict(self) -> dict:
         return {
             "id": self.id, "input": self.input, "url": self.url, "title": self.title,
-            "published": self.published, "language": self.language, "text": self.text,
+            "published": self.published, "language": self.language,
+            "dateline": self.dateline, "text": self.text,
             "actors": [a.to_dict() for a in self.actors],
             "events": [e.to_dict() for e in self.events],
             "quotes": [q.to_dict() for q in self.quotes],

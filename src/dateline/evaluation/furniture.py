@@ -88,7 +88,7 @@ def score_article(gold: dict) -> dict:
     cleaned = clean_text(text)
     body = cleaned.body
     if getattr(cleaned, "dateline", None):
-        body = cleaned.dateline["text"] + " " + body
+        body = cleaned.dateline.text + " " + body
     paragraphs = [norm(p) for p in body.split("\n\n")]
     flat = " " + norm(body) + " "
     bp = [b for b in gold.get("boilerplate") or [] if norm(b)]

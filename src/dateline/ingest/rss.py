@@ -5,6 +5,7 @@ An item carrying only a teaser is followed to its page when a `follow(url)` call
 """
 from __future__ import annotations
 
+import html
 import re
 import time
 from typing import Callable, Iterator, Optional, Union
@@ -16,13 +17,35 @@ Follow = Callable[[str, str], Iterator[Item]]
 
 MIN_FULL_CHARS = 500  # text (tags stripped) below this is a teaser, not an article
 _TAG = re.compile(r"<[^>]+>")
+# A CDATA section written escaped inside an element ('&lt;![CDATA[&lt;p&gt;...]]&gt;'): feedparser
+# reads it as a markup declaration and drops the whole body (kurtmckee/feedparser#440).
+_ESCAPED_CDATA = re.compile(rb"&lt;!\[CDATA\[(.*?)\]\]&gt;", re.S)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
+MAX_UNESCAPE_ROUNDS = 3  # '&amp;amp;apos;' and worse: feeds escaped more than once
+
+
+def unwrap_escaped_cdata(data: bytes) -> bytes:
+    """The feed with escaped CDATA wrappers removed; the escaped markup inside them stays
+    escaped, which is how an element's HTML is normally written."""
+    return _ESCAPED_CDATA.sub(lambda m: m.group(1), data)
+
+
+def plain_title(title: Optional[str]) -> Optional[str]:
+    """An item title with entities left over from double escaping decoded ('&apos;' -> "'")."""
+    if not title:
+        return None
+    for _ in range(MAX_UNESCAPE_ROUNDS):
+        if not _ENTITY.search(title):
+            break
+        title = html.unescape(title)
+    return " ".join(title.split()) or None
 
 
 def read_feed(name: str, data: bytes, follow: Optional[Follow] = None) -> Iterator[Item]:
     import feedparser
 
     try:
-        feed = feedparser.parse(data)
+        feed = feedparser.parse(unwrap_escaped_cdata(data))
     except Exception as exc:  # feedparser is lenient; this is a last resort
         yield InputError(name, f"not a readable RSS/Atom feed ({type(exc).__name__})")
         return
@@ -36,7 +59,7 @@ def read_feed(name: str, data: bytes, follow: Optional[Follow] = None) -> Iterat
 
 def _entry(where: str, entry, follow: Optional[Follow]) -> Iterator[Item]:
     link = entry.get("link") or None
-    title = (entry.get("title") or "").strip() or None
+    title = plain_title(entry.get("title"))
     published = _date(entry)
     content = _full_content(entry)
     if content:

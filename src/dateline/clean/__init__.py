@@ -16,9 +16,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
-from .ingest.record import InputError, Record
-from .model import Article
-from .paths import data_file
+from ..ingest.record import InputError, Record
+from ..model import Article
+from ..paths import data_file
+from .dateline import Dateline, split_dateline
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -203,13 +204,6 @@ def headline_like(line: str) -> bool:
             and not _DATELINE_START.match(line[:EDGE_CHARS]) and any(c.isalpha() for c in line))
 
 
-def _label_before(first: str, line: str) -> bool:
-    """A 1-3 word Title Case line followed by a longer headline was a section label."""
-    words = first.split()
-    return (len(words) <= 3 < len(line.split())
-            and all(w[0].isupper() or not w[0].isalpha() for w in words))
-
-
 def paragraph_like(line: str) -> bool:
     words = len(line.split())
     return words >= 20 or (words >= 8 and line.endswith(_TERMINAL))
@@ -222,6 +216,22 @@ class Cleaned:
     body: str
     title: Optional[str]
     published: Optional[str]
+    dateline: Optional[Dateline] = None
+
+
+def content_threshold() -> float:
+    from .model import load
+
+    return load().content.threshold
+
+
+def pick_title(p_title) -> Optional[int]:
+    """The first line the title model scores at least its threshold: a headline comes before
+    the subheads and captions that can look like one."""
+    from .model import load
+
+    threshold = load().title.threshold
+    return next((i for i, p in enumerate(p_title) if p >= threshold), None)
 
 
 def fix_text(text: str) -> str:
@@ -233,80 +243,98 @@ def fix_text(text: str) -> str:
     return re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
 
 
+WRAP_MAX_WIDTH = 100   # hard-wrapped text (wire copy, e-mail) is wrapped at 60-80 characters
+WRAP_SHARE = 0.5       # ... and at least half its lines fill 60% of the width or more
+
+
+def wrap_width(raws: list[str]) -> Optional[int]:
+    """The column a hard-wrapped text is wrapped at, or None when it is not hard-wrapped."""
+    lengths = sorted(len(x) for x in raws if x)
+    if len(lengths) < 6:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    full = sum(0.6 * width <= n <= width for n in lengths)
+    return width if width <= WRAP_MAX_WIDTH and full >= WRAP_SHARE * len(lengths) else None
+
+
 def _logical_lines(text: str) -> list[str]:
-    """Lines with hard wraps undone: a line that stops mid-sentence joins the next."""
+    """Lines with hard wraps undone: a line that stops mid-sentence joins the next; in a
+    hard-wrapped text, so does any line after a full-width line without final punctuation."""
+    raws = [" ".join(raw.split()) for raw in text.split("\n")]
+    width = wrap_width(raws)
     out: list[str] = []
-    joinable = False
-    for raw in text.split("\n"):
-        line = " ".join(raw.split())
+    joinable, previous = False, ""
+    for line in raws:
         if not line:
             joinable = False
             continue
-        if joinable and out and (line[0].islower()
+        wrapped = bool(width) and len(previous) >= 0.6 * width
+        if joinable and out and (line[0].islower() or wrapped
                                  or (len(out[-1]) >= 40 and out[-1].endswith((",", "-", "–")))):
             out[-1] = out[-1] + " " + line
         else:
             out.append(line)
-        joinable = not line.endswith(_TERMINAL + (":",))
+        joinable, previous = not line.endswith(_TERMINAL + (":",)), line
     return out
+
+
+def _stated_date(lines: list[str]) -> Optional[str]:
+    """A date line ('Tue 19 Aug 2003 07.43 EDT') before the first paragraph or in the last three
+    lines: the page's own statement of its date."""
+    first_para = next((i for i, x in enumerate(lines) if paragraph_like(x)), len(lines))
+    for i, line in enumerate(lines):
+        if i < first_para or i >= len(lines) - 3:
+            value = parse_date_words(line[:MAX_RULE_CHARS])
+            if value:
+                return value
+    return None
 
 
 def filter_lines(lines: list[str], title: Optional[str] = None,
                  detect_title: bool = True) -> Cleaned:
-    """Drop furniture lines; find the title (if not given) and a date line in the header."""
-    keep: list[Optional[str]] = []
-    found_title, published, body_seen = title, None, 0
-    skip_next, dropped = False, ""
+    """Keep the lines the line model (clean/model.py) reads as article content; find the title
+    (if not given) with the title model, and a stated date line."""
+    from .model import line_scores
+
     stripped = [_strip_edges(x) for x in lines]
     lines = [x for x, _ in stripped if x]
-    published = next((d for x, d in stripped[:3] if d), None)
-    for i, line in enumerate(lines):
-        in_head = body_seen < 2
-        if skip_next or (len(line) >= 10 and line in dropped and not paragraph_like(line)):
-            skip_next, dropped = False, line  # caption text, or alt text repeating a caption
-            continue
-        dropped = line  # reset below when the line is kept
-        date_value = parse_date_words(line)
-        if date_value:
-            if in_head or i >= len(lines) - 3:
-                published = published or date_value
-            continue
-        action = _rule_for(line, in_head)
-        if action == "cut" and body_seen:
-            break
-        if action == "caption":
-            skip_next = True
-            if keep and keep[-1] and len(keep[-1].split()) <= 12 and not paragraph_like(keep[-1]):
-                keep[-1] = None
-            continue
-        if action:
-            continue
-        if found_title and _norm(line) == _norm(found_title):
-            continue
-        if detect_title and not body_seen and headline_like(line) and i + 1 < len(lines) \
-                and (not found_title or _label_before(found_title, line)):
-            found_title = line
-            continue
-        if i + 1 < len(lines) and line == lines[i + 1] and headline_like(line):
-            skip_next = True  # a widget headline shown twice in a row
-            continue
-        keep.append(line)
-        dropped = ""
-        body_seen += paragraph_like(line)
-    body = "\n\n".join(x for x in keep if x)
-    return Cleaned(body=body, title=found_title, published=published)
+    published = next((d for x, d in stripped[:3] if d), None) or _stated_date(lines)
+    title_index = None
+    if detect_title and not title:
+        _, p_title = line_scores(lines, None)
+        title_index = pick_title(p_title)
+        title = lines[title_index] if title_index is not None else None
+    p_content, _ = line_scores(lines, title)
+    title_norm = _norm(title) if title else None
+    keep = [x for i, x in enumerate(lines)
+            if p_content[i] >= content_threshold() and i != title_index
+            and _norm(x) != title_norm]
+    return Cleaned(body="\n\n".join(keep), title=title, published=published)
 
 
 def clean_text(text: str, reference: Optional[str] = None, title: Optional[str] = None) -> Cleaned:
-    """Body, title and stated date of a plain-text article (`title` when the input gave one)."""
+    """Body, title, stated date and wire dateline of a plain-text article (`title` when the
+    input gave one)."""
     text = fix_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     cleaned = filter_lines(_logical_lines(text), title=title, detect_title=not title)
-    if not cleaned.published:
-        cleaned.published = _first_dateline(cleaned.body, reference)
+    stated = cleaned.published or _first_dateline(cleaned.body, reference)
+    cleaned.dateline, cleaned.body = split_first(cleaned.body, reference)
+    cleaned.published = stated or (cleaned.dateline.date if cleaned.dateline else None)
     return cleaned
 
 
+def split_first(body: str, reference: Optional[str]) -> tuple[Optional[Dateline], str]:
+    """The wire dateline cut off the first paragraph of `body` (a paragraph that is only a
+    dateline goes whole), and the body without it."""
+    head, sep, rest = body.partition("\n\n")
+    found, remainder = split_dateline(head, reference)
+    if not found:
+        return None, body
+    return found, (remainder + sep + rest if remainder else rest)
+
+
 def _first_dateline(body: str, reference: Optional[str]) -> Optional[str]:
+    """The date of a wire dateline ('MOSCOW, May 17 (Reuters) -') in the first paragraphs."""
     for paragraph in body.split("\n\n")[:3]:
         value = dateline_date(paragraph, reference)
         if value:
@@ -323,6 +351,7 @@ class HtmlPage:
     date: Optional[str]
     author: Optional[str] = None
     site: Optional[str] = None
+    dateline: Optional[Dateline] = None
 
 
 def extract_html(html: str, url: Optional[str] = None) -> HtmlPage:
@@ -356,14 +385,15 @@ def _html_text(html: str) -> str:
     return "\n".join(" ".join(t.split()) for t in texts if t.strip())
 
 
-def clean_html(html: str, url: Optional[str] = None) -> HtmlPage:
+def clean_html(html: str, url: Optional[str] = None, reference: Optional[str] = None) -> HtmlPage:
     """(body, title, date, author, site) of an HTML page: the path users and the eval share."""
     page = extract_html(html, url)
     title = fix_text(page.title).strip() if page.title else None
     lines = [" ".join(x.split()) for x in fix_text(page.body).split("\n")]
     cleaned = filter_lines([x for x in lines if x], title=title, detect_title=not title)
-    page.body, page.title = cleaned.body, cleaned.title
-    page.date = normalise_date(page.date) or cleaned.published or _first_dateline(page.body, None)
+    page.title = cleaned.title
+    page.date = normalise_date(page.date) or cleaned.published or _first_dateline(cleaned.body, None)
+    page.dateline, page.body = split_first(cleaned.body, page.date or reference)
     return page
 
 
@@ -382,15 +412,17 @@ def _cap(value: Optional[str], limit: int) -> Optional[str]:
 def to_article(record: Record) -> Article:
     author = site = None
     if record.is_html:
-        page = clean_html(record.content, record.url)
+        page = clean_html(record.content, record.url,
+                          reference=record.published or record.fallback_published)
         body, title, found_date = page.body, page.title, page.date
-        author, site = page.author, page.site
-        if not found_date and record.fallback_published:
-            found_date = _first_dateline(body, record.fallback_published)
+        author, site, dateline = page.author, page.site, page.dateline
+        if not found_date and dateline and record.fallback_published:
+            found_date = dateline.date
     else:
         cleaned = clean_text(record.content, reference=record.fallback_published,
                              title=record.title)
         body, title, found_date = cleaned.body, cleaned.title, cleaned.published
+        dateline = cleaned.dateline
     if not body.strip():
         raise InputError(record.input, "no article text found")
     return Article(
@@ -403,4 +435,5 @@ def to_article(record: Record) -> Article:
         text=body,
         site=site,
         author=author,
+        dateline=dateline.to_dict() if dateline else None,
     )

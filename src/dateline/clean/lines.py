@@ -1,0 +1,146 @@
+"""Features of the lines of a text page, for the furniture and title models (clean/model.py).
+
+`page_features(lines, title)` gives one row per line: the line's own shape (length, sentence
+punctuation, capitalisation, digits and dates, cue words, the furniture rules of
+data/clean/furniture.tsv as flags), its similarity to the title, its position on the page, and
+the shape of its neighbours. `vocabulary` words (learned at training time, stored with the
+weights) add one 0/1 column each. Shapes: list of n strings -> float array (n, n_features).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional, Sequence
+
+import numpy as np
+
+from ..paths import data_file
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_ALPHA_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_MONTH = (r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_DATE = re.compile(rf"{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|"
+                   r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b", re.I)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b|^url\s*:", re.I)
+_TERMINAL = tuple(".!?\"”’'»…")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
+_SIGNOFF = re.compile(r"^\W{0,3}\(?[A-Z][\w./-]{1,15}(?:[,/ ]+[A-Z][\w./-]{1,15}){0,4}\)?\W{0,2}$")
+
+OWN = ["words", "chars", "terminal", "colon_end", "no_punct_end", "sentences", "cap_share",
+       "all_caps", "digit_share", "has_date", "has_time", "date_line", "starts_by", "has_pipe",
+       "has_url", "starts_bullet", "has_quote", "headline_like", "paragraph_like", "rule_drop",
+       "rule_cut", "rule_caption", "dateline_start", "cue_words", "lower_start", "in_parens",
+       "signoff_shape", "comma_share", "upper_first_words"]
+CONTEXT = ["title_sim", "is_title", "duplicate", "position", "before_first_para",
+           "after_last_para", "after_cut", "para_distance", "is_first", "is_last"]
+NEIGHBOUR = ["words", "terminal", "paragraph_like", "headline_like", "rule_drop", "has_date"]
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> frozenset:
+    with open(data_file("clean", "cue_words.txt"), encoding="utf-8") as fh:
+        return frozenset(w.strip() for w in fh if w.strip() and not w.startswith("#"))
+
+
+def words_of(line: str) -> list[str]:
+    return _WORD.findall(line.casefold())
+
+
+def own_features(line: str, in_head: bool) -> dict:
+    """The shape of one line, independent of its page (a dict keyed by OWN)."""
+    from . import (_DATELINE_START, EDGE_CHARS, _rule_for, headline_like, paragraph_like,
+                   parse_date_words)
+
+    words = line.split()
+    alpha = _ALPHA_WORD.findall(line)
+    toks = words_of(line)
+    rule = _rule_for(line, in_head)
+    n_alpha = sum(c.isalpha() for c in line) or 1
+    return {
+        "words": np.log1p(len(words)),
+        "chars": np.log1p(len(line)),
+        "terminal": float(line.endswith(_TERMINAL)),
+        "colon_end": float(line.endswith(":")),
+        "no_punct_end": float(line[-1].isalnum()),
+        "sentences": np.log1p(len(_SENTENCE_BREAK.findall(line))),
+        "cap_share": sum(w[0].isupper() for w in alpha) / max(1, len(alpha)),
+        "all_caps": float(sum(c.isupper() for c in line) / n_alpha > 0.8 and n_alpha >= 3),
+        "digit_share": sum(c.isdigit() for c in line) / len(line),
+        "has_date": float(bool(_DATE.search(line[:300]))),
+        "has_time": float(bool(_TIME.search(line[:300]))),
+        "date_line": float(parse_date_words(line[:300]) is not None),
+        "starts_by": float(bool(re.match(r"(?:by|par|por|von|di)\s+[A-Z]", line, re.I))
+                           and len(words) <= 12),
+        "has_pipe": float("|" in line),
+        "has_url": float(bool(_URL.search(line[:300]))),
+        "starts_bullet": float(line[0] in "-–—•·*>|[" ),
+        "has_quote": float(any(c in line for c in "\"“”«»")),
+        "headline_like": float(headline_like(line)),
+        "paragraph_like": float(paragraph_like(line)),
+        "rule_drop": float(rule == "drop"),
+        "rule_cut": float(rule == "cut"),
+        "rule_caption": float(rule == "caption"),
+        "dateline_start": float(bool(_DATELINE_START.match(line[:EDGE_CHARS]))),
+        "cue_words": min(3, sum(t in cue_words() for t in toks)) / (1 + 0.1 * len(toks)),
+        "lower_start": float(line[0].islower()),
+        "in_parens": float(line.startswith(("(", "[")) and line.endswith((")", "]"))),
+        "signoff_shape": float(bool(_SIGNOFF.match(line)) and len(words) <= 6),
+        "comma_share": line.count(",") / max(1, len(words)),
+        "upper_first_words": float(len(words) >= 2 and words[0].isupper() and words[1].isupper()),
+    }
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def page_features(lines: Sequence[str], title: Optional[str],
+                  vocabulary: Sequence[str] = ()) -> np.ndarray:
+    """Rows of OWN + CONTEXT + prev/next NEIGHBOUR + vocabulary columns, one per line."""
+    return np.hstack([base_features(lines, title), vocabulary_features(lines, vocabulary)])
+
+
+def vocabulary_features(lines: Sequence[str], vocabulary: Sequence[str]) -> np.ndarray:
+    """One 0/1 column per vocabulary word: the word is on the line (lines of <= 15 words)."""
+    index = {w: j for j, w in enumerate(vocabulary)}
+    out = np.zeros((len(lines), len(vocabulary)))
+    for i, x in enumerate(lines):
+        toks = words_of(x)
+        if len(toks) <= 15:
+            for t in toks:
+                if t in index:
+                    out[i, index[t]] = 1.0
+    return out
+
+
+def base_features(lines: Sequence[str], title: Optional[str]) -> np.ndarray:
+    """Rows of OWN + CONTEXT + prev/next NEIGHBOUR columns, one per line."""
+    from . import _norm, paragraph_like
+
+    n = len(lines)
+    if not n:
+        return np.zeros((0, len(OWN) + len(CONTEXT) + 2 * len(NEIGHBOUR)))
+    paras = [i for i, x in enumerate(lines) if paragraph_like(x)]
+    first_para = paras[0] if paras else n
+    last_para = paras[-1] if paras else -1
+    own = [own_features(x, i <= first_para) for i, x in enumerate(lines)]
+    title_words = set(words_of(title)) if title else set()
+    title_norm = _norm(title) if title else None
+    counts: dict[str, int] = {}
+    for x in lines:
+        counts[_norm(x)] = counts.get(_norm(x), 0) + 1
+    rows = []
+    cut_seen = False
+    for i, x in enumerate(lines):
+        f = [own[i][k] for k in OWN]
+        dist = min((abs(i - p) for p in paras), default=n)
+        f += [_jaccard(set(words_of(x)), title_words), float(title_norm == _norm(x)),
+              float(counts[_norm(x)] > 1), i / max(1, n - 1), float(i < first_para),
+              float(i > last_para), float(cut_seen), np.log1p(dist), float(i == 0),
+              float(i == n - 1)]
+        for j in (i - 1, i + 1):
+            f += [own[j][k] for k in NEIGHBOUR] if 0 <= j < n else [0.0] * len(NEIGHBOUR)
+        rows.append(f)
+        cut_seen = cut_seen or own[i]["rule_cut"] > 0
+    return np.asarray(rows, dtype=np.float64)
