@@ -222,7 +222,7 @@ class Cleaned:
 def content_threshold() -> float:
     from .model import load
 
-    return load().content.threshold
+    return load().stacked.cut
 
 
 def pick_title(p_title) -> Optional[int]:
@@ -230,7 +230,7 @@ def pick_title(p_title) -> Optional[int]:
     the subheads and captions that can look like one."""
     from .model import load
 
-    threshold = load().title.threshold
+    threshold = load().title.cut
     return next((i for i, p in enumerate(p_title) if p >= threshold), None)
 
 
@@ -278,15 +278,23 @@ def _logical_lines(text: str) -> list[str]:
     return out
 
 
+_DATE_IN_LINE = re.compile(rf"\b{_CORE}\b", re.I)
+HEADER_DATE_MAX_WORDS = 14  # a dated byline ('Outlet, Name, Tuesday 9 Oct 2012'), not a sentence
+
+
 def _stated_date(lines: list[str]) -> Optional[str]:
-    """A date line ('Tue 19 Aug 2003 07.43 EDT') before the first paragraph or in the last three
-    lines: the page's own statement of its date."""
+    """A date line ('Tue 19 Aug 2003 07.43 EDT') or a short dated byline before the first
+    paragraph, or a date line in the last three lines: the page's own statement of its date."""
     first_para = next((i for i, x in enumerate(lines) if paragraph_like(x)), len(lines))
     for i, line in enumerate(lines):
         if i < first_para or i >= len(lines) - 3:
             value = parse_date_words(line[:MAX_RULE_CHARS])
             if value:
                 return value
+    for line in lines[:first_para]:
+        m = _DATE_IN_LINE.search(line[:MAX_RULE_CHARS])
+        if m and len(line.split()) <= HEADER_DATE_MAX_WORDS:
+            return _from_match(m)
     return None
 
 

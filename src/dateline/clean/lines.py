@@ -32,9 +32,11 @@ OWN = ["words", "chars", "terminal", "colon_end", "no_punct_end", "sentences", "
        "has_url", "starts_bullet", "has_quote", "headline_like", "paragraph_like", "rule_drop",
        "rule_cut", "rule_caption", "dateline_start", "cue_words", "lower_start", "in_parens",
        "signoff_shape", "comma_share", "upper_first_words"]
-CONTEXT = ["title_sim", "is_title", "duplicate", "position", "before_first_para",
+CONTEXT = ["title_sim", "is_title", "duplicate", "lines_before", "lines_after", "before_first_para",
            "after_last_para", "after_cut", "para_distance", "is_first", "is_last"]
 NEIGHBOUR = ["words", "terminal", "paragraph_like", "headline_like", "rule_drop", "has_date"]
+WINDOW = ["words", "terminal", "headline_like", "paragraph_like", "rule_drop"]
+WINDOW_LINES = 3  # window means over the 3 lines either side (and the line itself)
 
 
 @lru_cache(maxsize=1)
@@ -115,12 +117,12 @@ def vocabulary_features(lines: Sequence[str], vocabulary: Sequence[str]) -> np.n
 
 
 def base_features(lines: Sequence[str], title: Optional[str]) -> np.ndarray:
-    """Rows of OWN + CONTEXT + prev/next NEIGHBOUR columns, one per line."""
+    """Rows of OWN + CONTEXT + prev/next NEIGHBOUR + WINDOW mean columns, one per line."""
     from . import _norm, paragraph_like
 
     n = len(lines)
     if not n:
-        return np.zeros((0, len(OWN) + len(CONTEXT) + 2 * len(NEIGHBOUR)))
+        return np.zeros((0, len(OWN) + len(CONTEXT) + 2 * len(NEIGHBOUR) + len(WINDOW)))
     paras = [i for i, x in enumerate(lines) if paragraph_like(x)]
     first_para = paras[0] if paras else n
     last_para = paras[-1] if paras else -1
@@ -132,15 +134,33 @@ def base_features(lines: Sequence[str], title: Optional[str]) -> np.ndarray:
         counts[_norm(x)] = counts.get(_norm(x), 0) + 1
     rows = []
     cut_seen = False
+    shape = np.asarray([[o[k] for k in WINDOW] for o in own], dtype=np.float64)
     for i, x in enumerate(lines):
         f = [own[i][k] for k in OWN]
         dist = min((abs(i - p) for p in paras), default=n)
         f += [_jaccard(set(words_of(x)), title_words), float(title_norm == _norm(x)),
-              float(counts[_norm(x)] > 1), i / max(1, n - 1), float(i < first_para),
+              float(counts[_norm(x)] > 1), np.log1p(i), np.log1p(n - 1 - i), float(i < first_para),
               float(i > last_para), float(cut_seen), np.log1p(dist), float(i == 0),
               float(i == n - 1)]
         for j in (i - 1, i + 1):
             f += [own[j][k] for k in NEIGHBOUR] if 0 <= j < n else [0.0] * len(NEIGHBOUR)
+        f += list(shape[max(0, i - WINDOW_LINES):i + WINDOW_LINES + 1].mean(axis=0))
         rows.append(f)
         cut_seen = cut_seen or own[i]["rule_cut"] > 0
     return np.asarray(rows, dtype=np.float64)
+
+
+STACK = ["p_prev2", "p_prev", "p_next", "p_next2", "p_window3", "p_window8", "p_max_before"]
+
+
+def stack_features(p: np.ndarray) -> np.ndarray:
+    """Second-stage columns from first-stage P(content) of the page's lines (n,) -> (n, 7):
+    the neighbours' scores and window means, since article text comes in one run of lines."""
+    n = len(p)
+    out = np.zeros((n, len(STACK)))
+    for i in range(n):
+        def at(j: int) -> float:
+            return float(p[j]) if 0 <= j < n else 0.0
+        out[i] = [at(i - 2), at(i - 1), at(i + 1), at(i + 2), p[max(0, i - 3):i + 4].mean(),
+                  p[max(0, i - 8):i + 9].mean(), p[:i].max() if i else 0.0]
+    return out

@@ -1,8 +1,9 @@
 """Run-time inference of the trained line models (numpy only).
 
-Two small networks (one hidden ReLU layer, logistic output) trained by scripts/train_furniture.py
-and stored in data/clean/line_model.json: `content` gives each line of a text page the
-probability that it is article body (not furniture); `title` gives each line the probability
+Gradient-boosted tree ensembles (scikit-learn's HistGradientBoostingClassifier, exported as
+flat node arrays) trained by scripts/train_furniture.py and stored in data/clean/line_model.json: `content` (then `stacked`, which also sees the
+first stage's scores of the neighbouring lines) gives each line of a text page the probability
+that it is article body (not furniture); `title` gives each line the probability
 that it is the page's headline. Features: clean/lines.py.
 """
 from __future__ import annotations
@@ -15,47 +16,62 @@ from typing import Optional, Sequence
 import numpy as np
 
 from ..paths import data_file
-from .lines import page_features
+from .lines import page_features, stack_features
 
 MODEL_FILE = ("clean", "line_model.json")
 
 
 @dataclass(frozen=True)
-class Net:
-    mean: np.ndarray
-    scale: np.ndarray
-    layers: tuple  # ((W, b), ...) hidden layers with ReLU, the last one logistic
-    threshold: float
+class Forest:
+    """Binary boosted trees as flat arrays; a node is a leaf when `left` is -1."""
+    baseline: float
+    roots: np.ndarray       # (n_trees,) index of each tree's root node
+    feature: np.ndarray     # (n_nodes,) split feature
+    threshold: np.ndarray   # (n_nodes,) go left when x[feature] <= threshold
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray       # leaf values (raw log-odds contributions)
+    depth: int
+    cut: float              # probability at or above which the class is predicted
 
     def prob(self, x: np.ndarray) -> np.ndarray:
-        h = (x - self.mean) / self.scale
-        for k, (w, b) in enumerate(self.layers):
-            h = h @ w + b
-            if k < len(self.layers) - 1:
-                h = np.maximum(h, 0.0)
-        return 1.0 / (1.0 + np.exp(-np.clip(h[:, 0], -30, 30)))
+        """P(class) per row of x (n, n_features) -> (n,)."""
+        if not len(x):
+            return np.zeros(0)
+        node = np.broadcast_to(self.roots, (len(x), len(self.roots))).copy()
+        rows = np.arange(len(x))[:, None]
+        for _ in range(self.depth):
+            leaf = self.left[node] < 0
+            if leaf.all():
+                break
+            go_left = x[rows, self.feature[node]] <= self.threshold[node]
+            step = np.where(go_left, self.left[node], self.right[node])
+            node = np.where(leaf, node, step)
+        raw = self.baseline + self.value[node].sum(axis=1)
+        return 1.0 / (1.0 + np.exp(-np.clip(raw, -30, 30)))
 
 
 @dataclass(frozen=True)
 class LineModels:
     vocabulary: tuple
-    content: Net
-    title: Net
+    content: Forest   # stage 1: line features
+    stacked: Forest   # stage 2: line features + stage-1 scores of the neighbours
+    title: Forest
 
 
-def _net(d: dict) -> Net:
-    layers = tuple((np.asarray(w), np.asarray(b)) for w, b in zip(d["coefs"], d["intercepts"]))
-    return Net(np.asarray(d["mean"]), np.asarray(d["scale"]), layers, float(d["threshold"]))
+def forest(d: dict) -> Forest:
+    return Forest(float(d["baseline"]), np.asarray(d["roots"], dtype=np.int64),
+                  np.asarray(d["feature"], dtype=np.int64), np.asarray(d["threshold"]),
+                  np.asarray(d["left"], dtype=np.int64), np.asarray(d["right"], dtype=np.int64),
+                  np.asarray(d["value"]), int(d["depth"]), float(d["cut"]))
 
 
 @lru_cache(maxsize=1)
-def load() -> Optional[LineModels]:
-    """The stored models, or None when the weights file is absent (then the rules decide)."""
-    path = data_file(*MODEL_FILE)
-    if not path.exists():
-        return None
-    d = json.loads(path.read_text(encoding="utf-8"))
-    return LineModels(tuple(d["vocabulary"]), _net(d["content"]), _net(d["title"]))
+def load() -> LineModels:
+    """The stored models (data/clean/line_model.json, committed with the package)."""
+    d = json.loads(data_file(*MODEL_FILE).read_text(encoding="utf-8"))
+    return LineModels(tuple(d["vocabulary"]), forest(d["content"]), forest(d["stacked"]),
+                      forest(d["title"]))
 
 
 def line_scores(lines: Sequence[str], title: Optional[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -64,4 +80,5 @@ def line_scores(lines: Sequence[str], title: Optional[str]) -> tuple[np.ndarray,
     x = page_features(lines, title, models.vocabulary)
     if not len(lines):
         return np.zeros(0), np.zeros(0)
-    return models.content.prob(x), models.title.prob(x)
+    p1 = models.content.prob(x)
+    return models.stacked.prob(np.hstack([x, stack_features(p1)])), models.title.prob(x)
