@@ -123,6 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
     spark.add_arguments(p)
     p.set_defaults(func=spark.cmd_spark)
 
+    from . import benchmark
+
+    p = sub.add_parser("bench", help="throughput of the whole pipeline against bare spaCy (BBC texts)")
+    benchmark.add_arguments(p)
+    p.set_defaults(func=benchmark.cmd_bench)
+
     p = sub.add_parser("eval", help="score dateline on a benchmark")
     ev = p.add_subparsers(dest="benchmark", required=True)
     for name, help_text in EVALUATIONS.items():
