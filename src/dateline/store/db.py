@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from ..model import Article
 from . import rows as R
 from . import schema as S
+from . import stories as _story_tables  # noqa: F401  (registers the story tables)
 
 
 class StoreError(ValueError):
