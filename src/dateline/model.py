@@ -151,6 +151,7 @@ class Article:
     # {"text", "place", "date" (YYYY-MM-DD or None)}; a fallback for event location and the
     # reference date, never part of `text` (so offsets into `text` skip it).
     dateline: Optional[dict] = None
+    warnings: list[str] = field(default_factory=list)  # one line per problem met (stage failed, text cut)
     # Metadata kept for the store and later stages; not part of the JSON contract.
     site: Optional[str] = None
     author: Optional[str] = None
@@ -163,6 +164,7 @@ class Article:
             "actors": [a.to_dict() for a in self.actors],
             "events": [e.to_dict() for e in self.events],
             "quotes": [q.to_dict() for q in self.quotes],
+            "warnings": list(self.warnings),
         }
 
 

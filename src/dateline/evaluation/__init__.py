@@ -12,4 +12,5 @@ EVALUATIONS = {
     "time": "date resolution on TimeBank TIMEX3 values",
     "geo": "toponym resolution on GeoWebNews / TR-News",
     "furniture": "furniture lines removed and titles found on gold text articles; --cv: line model on Zyte",
+    "wild": "small inputs after peers' bug reports, checked against their .expect.json",
 }
