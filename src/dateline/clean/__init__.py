@@ -219,6 +219,9 @@ class Cleaned:
     dateline: Optional[Dateline] = None
 
 
+TRAFILATURA_CUT = 0.5  # trafilatura's body is mostly content already: a lower cut keeps its recall
+
+
 def content_threshold() -> float:
     from .model import load
 
@@ -299,9 +302,10 @@ def _stated_date(lines: list[str]) -> Optional[str]:
 
 
 def filter_lines(lines: list[str], title: Optional[str] = None,
-                 detect_title: bool = True) -> Cleaned:
+                 detect_title: bool = True, cut: Optional[float] = None) -> Cleaned:
     """Keep the lines the line model (clean/model.py) reads as article content; find the title
-    (if not given) with the title model, and a stated date line."""
+    (if not given) with the title model, and a stated date line. `cut`: the P(content) a line
+    needs (default: the model's own, tuned for text pages)."""
     from .model import line_scores
 
     stripped = [_strip_edges(x) for x in lines]
@@ -314,9 +318,16 @@ def filter_lines(lines: list[str], title: Optional[str] = None,
         title = lines[title_index] if title_index is not None else None
     p_content, _ = line_scores(lines, title)
     title_norm = _norm(title) if title else None
-    keep = [x for i, x in enumerate(lines)
-            if p_content[i] >= content_threshold() and i != title_index
-            and _norm(x) != title_norm]
+    not_title = [i for i, x in enumerate(lines) if i != title_index and _norm(x) != title_norm]
+    end = next((i for i in not_title[1:] if _rule_for(lines[i], False) == "cut"), len(lines))
+    body = [i for i in not_title if i < end]  # a comment or related-posts footer ends the article
+    cut = content_threshold() if cut is None else cut
+    keep = [lines[i] for i in body if p_content[i] >= cut]
+    if not keep:  # a text the model reads as all furniture keeps its sentences, if it has any
+        keep = [lines[i] for i in body if paragraph_like(lines[i])] or \
+            [lines[i] for i in body if lines[i].endswith(_TERMINAL) and len(lines[i].split()) >= 4]
+    if not keep and len(lines) == 1:  # a one-line text is its own body, not a title
+        keep, title = lines, None
     return Cleaned(body="\n\n".join(keep), title=title, published=published)
 
 
@@ -332,13 +343,18 @@ def clean_text(text: str, reference: Optional[str] = None, title: Optional[str] 
 
 
 def split_first(body: str, reference: Optional[str]) -> tuple[Optional[Dateline], str]:
-    """The wire dateline cut off the first paragraph of `body` (a paragraph that is only a
-    dateline goes whole), and the body without it."""
-    head, sep, rest = body.partition("\n\n")
-    found, remainder = split_dateline(head, reference)
-    if not found:
-        return None, body
-    return found, (remainder + sep + rest if remainder else rest)
+    """The wire dateline cut off the first paragraph of `body` (or of the second, after a
+    headline-like first line; a paragraph that is only a dateline goes whole), and the body
+    without it."""
+    paragraphs = body.split("\n\n")
+    for k in range(min(2, len(paragraphs))):
+        found, remainder = split_dateline(paragraphs[k], reference)
+        if found:
+            paragraphs[k:k + 1] = [remainder] if remainder else []
+            return found, "\n\n".join(paragraphs)
+        if paragraph_like(paragraphs[k]):
+            break
+    return None, body
 
 
 def _first_dateline(body: str, reference: Optional[str]) -> Optional[str]:
@@ -398,7 +414,8 @@ def clean_html(html: str, url: Optional[str] = None, reference: Optional[str] = 
     page = extract_html(html, url)
     title = fix_text(page.title).strip() if page.title else None
     lines = [" ".join(x.split()) for x in fix_text(page.body).split("\n")]
-    cleaned = filter_lines([x for x in lines if x], title=title, detect_title=not title)
+    cleaned = filter_lines([x for x in lines if x], title=title, detect_title=not title,
+                           cut=TRAFILATURA_CUT)
     page.title = cleaned.title
     page.date = normalise_date(page.date) or cleaned.published or _first_dateline(cleaned.body, None)
     page.dateline, page.body = split_first(cleaned.body, page.date or reference)

@@ -33,7 +33,7 @@ INNER_FOLDS = 3
 TEXT_PAGE_WEIGHT = 1.0  # weight of a gold text article line against a Zyte line (3.0 scored no better on unseen dev)
 LEAVES = 15
 ZERO_MARGIN_SHARE = 0.35
-TITLE_THRESHOLD = 0.5   # P(title) (class-balanced model) of the first line taken as headline
+TITLE_THRESHOLD = 0.3   # P(title) (class-balanced model) of the first line taken as headline
 
 
 @dataclass
