@@ -169,6 +169,15 @@ def _rule_for(line: str, in_head: bool) -> Optional[str]:
     return None
 
 
+def _starts_footer(line: str) -> bool:
+    """A `cut` rule of furniture.tsv matches the whole line (comments, related stories)."""
+    if len(line) > MAX_RULE_CHARS:
+        return False
+    words = len(line.split())
+    return any(r.action == "cut" and not (r.max_words and words > r.max_words)
+               and r.pattern.fullmatch(line) for r in rules())
+
+
 def _strip_edges(line: str) -> tuple[str, Optional[str]]:
     """The line without leading/trailing furniture, and a date found in what was cut."""
     found = None
@@ -319,9 +328,13 @@ def filter_lines(lines: list[str], title: Optional[str] = None,
     p_content, _ = line_scores(lines, title)
     title_norm = _norm(title) if title else None
     not_title = [i for i, x in enumerate(lines) if i != title_index and _norm(x) != title_norm]
-    end = next((i for i in not_title[1:] if _rule_for(lines[i], False) == "cut"), len(lines))
-    body = [i for i in not_title if i < end]  # a comment or related-posts footer ends the article
     cut = content_threshold() if cut is None else cut
+    body: list[int] = []
+    for i in not_title:  # a comment or related-stories footer after article text ends it
+        if _starts_footer(lines[i]) and any(p_content[j] >= cut or paragraph_like(lines[j])
+                                             for j in body):
+            break
+        body.append(i)
     keep = [lines[i] for i in body if p_content[i] >= cut]
     if not keep:  # a text the model reads as all furniture keeps its sentences, if it has any
         keep = [lines[i] for i in body if paragraph_like(lines[i])] or \
