@@ -229,6 +229,7 @@ class Cleaned:
 
 
 TRAFILATURA_CUT = 0.5  # trafilatura's body is mostly content already: a lower cut keeps its recall
+BETWEEN_CUT = 0.5      # hysteresis: a line between two kept lines needs only this P(content)
 
 
 def content_threshold() -> float:
@@ -335,7 +336,9 @@ def filter_lines(lines: list[str], title: Optional[str] = None,
                                              for j in body):
             break
         body.append(i)
-    keep = [lines[i] for i in body if p_content[i] >= cut]
+    keep = [lines[i] for k, i in enumerate(body) if p_content[i] >= cut
+            or (p_content[i] >= BETWEEN_CUT and 0 < k < len(body) - 1
+                and min(p_content[body[k - 1]], p_content[body[k + 1]]) >= cut)]
     if not keep:  # a text the model reads as all furniture keeps its sentences, if it has any
         keep = [lines[i] for i in body if paragraph_like(lines[i])] or \
             [lines[i] for i in body if lines[i].endswith(_TERMINAL) and len(lines[i].split()) >= 4]
