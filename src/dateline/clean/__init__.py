@@ -325,6 +325,9 @@ def filter_lines(lines: list[str], title: Optional[str] = None,
     if detect_title and not title:
         _, p_title = line_scores(lines, None)
         title_index = pick_title(p_title)
+        if title_index is None and len(lines) > 1 and headline_like(lines[0]) \
+                and paragraph_like(lines[1]):  # a short text the model abstains on
+            title_index = 0
         title = lines[title_index] if title_index is not None else None
     p_content, _ = line_scores(lines, title)
     title_norm = _norm(title) if title else None
