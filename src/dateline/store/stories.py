@@ -328,3 +328,20 @@ def _event_rows(sid: str, events: Iterable[dict]) -> tuple[list, list]:
                 mentions.append({"story_event_id": eid, "article_id": m["article_id"],
                                  "event_id": m["event_id"]})
     return rows, mentions
+
+
+def clear_stories(store) -> None:
+    """Forget every story and sketch, so the stories stage places all articles again."""
+    with store.engine.begin() as conn:
+        for t in (story_event_mentions, story_event_table, story_info, S.story_articles,
+                  S.stories, story_terms, story_lsh, story_df, story_sketches):
+            conn.execute(t.delete())
+
+
+def copy_links(store) -> dict:
+    """{article id: (story id, id of the article it near-duplicates or None)} for every placed
+    article."""
+    sk = story_sketches
+    with store.engine.connect() as conn:
+        return {aid: (sid, cp) for aid, sid, cp in
+                conn.execute(sa.select(sk.c.article_id, sk.c.story_id, sk.c.copy_of))}
