@@ -116,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .store import cli as store_cli
 
     store_cli.register(sub, _add_input_options, records_from_args, _workers)
+    from .stories import cli as stories_cli
+
+    stories_cli.register(sub)
 
     p = sub.add_parser("eval", help="score dateline on a benchmark")
     ev = p.add_subparsers(dest="benchmark", required=True)

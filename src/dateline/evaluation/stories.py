@@ -26,6 +26,9 @@ def add_arguments(p) -> None:
     p.add_argument("--workers", type=int, default=1)
     p.add_argument("--window", type=int, help="days a story reaches beyond its date range")
     p.add_argument("--threshold", type=float, help="similarity needed to join a story")
+    p.add_argument("--weights", help="text,actors,types weights, e.g. 0.7,0.2,0.1")
+    p.add_argument("--no-type-terms", action="store_true", help="event types not in the vector")
+    p.add_argument("--no-merge", action="store_true", help="never merge two stories")
     p.add_argument("--show", action="store_true", help="print the predicted stories")
 
 
@@ -37,6 +40,10 @@ def _params(args):
         p.window_days = args.window
     if args.threshold is not None:
         p.join_threshold = args.threshold
+    if args.weights:
+        p.weights = tuple(float(x) for x in args.weights.split(","))
+    p.merge = not args.no_merge
+    p.type_terms = not args.no_type_terms
     return p
 
 
@@ -45,7 +52,9 @@ def run(args) -> int:
     from ..stories import update_stories
 
     examples = K.example_stories()
-    records = [r for r, _ in examples] + K.bbc_records(args.bbc, args.seed)
+    bbc = K.bbc_records(args.bbc, args.seed)
+    category = {K.rid(r): r.url.rsplit("/", 2)[-2] for r in bbc}
+    records = [r for r, _ in examples] + bbc
     random.Random(args.seed).shuffle(records)
     tmp = None
     if not args.db:
@@ -58,6 +67,8 @@ def run(args) -> int:
     elapsed = time.perf_counter() - t0
     links = copy_links(store)
     report = score(examples, {aid: sid for aid, (sid, _) in links.items()})
+    report["bbc_pairs_same_category"] = bbc_categories(
+        {aid: sid for aid, (sid, _) in links.items()}, category)
     report.update(articles=len(links), seconds=round(elapsed, 2),
                   size_distribution=K.size_distribution({a: s for a, (s, _) in links.items()}),
                   params=vars(_params(args)))
@@ -89,6 +100,19 @@ def score(examples: list, pred: dict) -> dict:
             kept += pred.get(aid) not in look_alike
     out["distractors_kept_out"] = f"{kept}/{total}"
     return out
+
+
+def bbc_categories(pred: dict, category: dict) -> str:
+    """'same/all' pairs of BBC articles put in one story whose BBC categories agree (a proxy
+    for unrelated articles merging: one story never spans sport and business)."""
+    from itertools import combinations
+
+    groups = defaultdict(list)
+    for aid, cat in category.items():
+        if aid in pred:
+            groups[pred[aid]].append(cat)
+    pairs = [a == b for cats in groups.values() for a, b in combinations(cats, 2)]
+    return f"{sum(pairs)}/{len(pairs)}"
 
 
 def _show(examples, links) -> None:

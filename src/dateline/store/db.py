@@ -16,6 +16,7 @@ from ..model import Article
 from . import rows as R
 from . import schema as S
 from . import stories as _story_tables  # noqa: F401  (registers the story tables)
+from . import watch as _watch_tables  # noqa: F401  (registers the watch tables)
 
 
 class StoreError(ValueError):

@@ -58,7 +58,7 @@ def score(n_sources: int, last_date: Optional[str], n_recent: int, n_older: int)
 
     recency = days since 1970 of the story's last date / RECENCY_DAYS; coverage =
     ln(1 + distinct sources); growth = 0.5 ln((1 + articles on the last two days) /
-    (1 + earlier articles)). A story without any date ranks as of today.
+    (1 + earlier articles)). An undated article counts as of the day it was stored.
     """
     day = date.fromisoformat(last_date) if last_date else date.today()
     recency = (day - date(1970, 1, 1)).days / RECENCY_DAYS
@@ -76,8 +76,11 @@ def card(story_id: str, members: list[dict], articles: list[dict], events: list[
     dates = sorted(m["date"] for m in members if m.get("date"))
     first, last = (dates[0], dates[-1]) if dates else (None, None)
     sources = Counter(m.get("site") or "unknown" for m in members)
-    recent = sum(1 for d in dates if last and (date.fromisoformat(last)
-                                               - date.fromisoformat(d)).days <= 1)
+    seen = sorted(m.get("date") or (m.get("ingested_at") or "")[:10] or None for m in members)
+    seen = [d for d in seen if d]
+    rank_last = seen[-1] if seen else None
+    recent = sum(1 for d in seen if (date.fromisoformat(rank_last)
+                                     - date.fromisoformat(d)).days <= 1)
     quads = Counter(e.get("quad") or "unknown" for e in events)
     return {
         "id": story_id,
@@ -89,6 +92,6 @@ def card(story_id: str, members: list[dict], articles: list[dict], events: list[
                     sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))],
         "actors": key_actors(articles),
         "quad_counts": dict(sorted(quads.items())),
-        "score": round(score(len(sources), last, recent, len(dates) - recent), 6),
+        "score": round(score(len(sources), rank_last, recent, len(seen) - recent), 6),
         "article_ids": [m["article_id"] for m in members],
     }

@@ -67,13 +67,17 @@ def content_terms(text: str) -> list[str]:
     return [t for t in tokens(text) if t not in stop and (len(t) > 2 or t[0].isdigit())]
 
 
-def term_counts(title: Optional[str], text: str, actors: Iterable[str] = ()) -> Counter:
-    """Raw term frequencies: body terms, headline terms counted twice, actor names as '@name'."""
+def term_counts(title: Optional[str], text: str, actors: Iterable[str] = (),
+                event_types: Iterable[str] = ()) -> Counter:
+    """Raw term frequencies: body terms, headline terms counted twice, actor names as
+    '@name' (twice), PLOVER event types as '#TYPE' (once per event)."""
     counts = Counter(content_terms(text))
     for t in content_terms(strip_wire_prefix(title) or ""):
         counts[t] += 2
     for name in actors:
         counts["@" + name] += 2
+    for t in event_types:
+        counts["#" + t] += 1
     return counts
 
 

@@ -30,12 +30,12 @@ from .events import dedup_events
 from .summary import card
 from .text import cosine, shingles, strip_wire_prefix, term_counts, weigh
 
-WINDOW_DAYS = 2
+WINDOW_DAYS = 1
 MIN_SHARED = 2
 INDEX_TERMS = 20          # top terms per article in the candidate index
 MAX_CANDIDATES = 25       # candidate stories scored per article
-W_TEXT, W_ACTORS, W_TYPES = 0.7, 0.2, 0.1
-JOIN_THRESHOLD = 0.30
+W_TEXT, W_ACTORS, W_TYPES = 0.8, 0.2, 0.0
+JOIN_THRESHOLD = 0.33
 BATCH = 100
 
 
@@ -44,11 +44,14 @@ class UpdateStats:
     articles: int = 0
     copies: int = 0
     new_stories: int = 0
+    merged: int = 0
     touched: set = field(default_factory=set)
+    batch: set = field(default_factory=set)     # stories touched by the current batch
 
     def summary(self) -> str:
         return (f"stories: {self.articles} articles placed ({self.copies} near-duplicates), "
-                f"{self.new_stories} new stories, {len(self.touched)} stories updated")
+                f"{self.new_stories} new stories, {self.merged} merged, "
+                f"{len(self.touched)} stories updated")
 
 
 @dataclass
@@ -57,6 +60,8 @@ class Params:
     join_threshold: float = JOIN_THRESHOLD
     copy_containment: float = C.COPY_CONTAINMENT
     weights: tuple = (W_TEXT, W_ACTORS, W_TYPES)
+    merge: bool = True
+    type_terms: bool = True
 
 
 def update_stories(store, params: Optional[Params] = None, batch: int = BATCH) -> UpdateStats:
@@ -72,12 +77,12 @@ def update_stories(store, params: Optional[Params] = None, batch: int = BATCH) -
             todo = _unplaced(conn, batch)
             if not todo:
                 return stats
-            touched: set = set()
+            stats.batch = set()
             for art in todo:
-                touched.add(_place(conn, art, params, stats))
-            for sid in touched:
+                stats.batch.add(_place(conn, art, params, stats))
+            for sid in stats.batch:
                 rebuild(conn, sid)
-            stats.touched |= touched
+            stats.touched |= stats.batch
 
 
 def _unplaced(conn, limit: int) -> list[dict]:
@@ -104,7 +109,8 @@ def features(art: dict) -> dict:
 def _place(conn, art: dict, params: Params, stats: UpdateStats) -> str:
     sk = C.sketch(shingles(art.get("text", "")))
     feats = features(art)
-    counts = term_counts(art.get("title"), art.get("text", ""), feats["actors"])
+    counts = term_counts(art.get("title"), art.get("text", ""), feats["actors"],
+                         [e["type"] for e in art.get("events") or []] if params.type_terms else ())
     terms = weigh(counts, _df(conn, counts), _n_docs(conn))
     found = [c for c in C.find_copies(conn, sk, params.copy_containment) if c[0] != art["id"]]
     copy_of = sid = None
@@ -115,7 +121,11 @@ def _place(conn, art: dict, params: Params, stats: UpdateStats) -> str:
         stats.copies += 1
     day = art.get("published")
     if sid is None:
-        sid = best_story(conn, terms, feats, day, params)
+        fits = matching_stories(conn, terms, feats, day, params)
+        if fits:
+            sid = fits[0]
+            for other in fits[1:] if params.merge else ():
+                _merge(conn, other, sid, stats)
     if sid is None:
         sid = "s" + art["id"]
         stats.new_stories += 1
@@ -168,13 +178,22 @@ def _gap(day: Optional[str], dates: list[str]) -> int:
     return max((lo - d).days, (d - hi).days, 0)
 
 
-def best_story(conn, terms: dict, feats: dict, day: Optional[str],
-               params: Params) -> Optional[str]:
-    """The id of the most similar story at or above the join threshold, or None."""
+def matching_stories(conn, terms: dict, feats: dict, day: Optional[str],
+                     params: Params) -> list[str]:
+    """Ids of the stories at or above the join threshold, most similar first."""
     scored = [(similarity(terms, feats, day, members, params), sid)
               for sid, members in _candidate_stories(conn, terms).items()]
     scored = [s for s in scored if s[0] is not None and s[0] >= params.join_threshold]
-    return max(scored)[1] if scored else None
+    return [sid for _, sid in sorted(scored, reverse=True)]
+
+
+def _merge(conn, other: str, into: str, stats: UpdateStats) -> None:
+    """Move every article of story `other` into story `into` (an article that fits both
+    shows they report one development); `other` disappears when rebuilt."""
+    conn.execute(story_sketches.update().where(story_sketches.c.story_id == other)
+                 .values(story_id=into))
+    stats.batch.add(other)
+    stats.merged += 1
 
 
 def similarity(terms: dict, feats: dict, day: Optional[str], members: list[dict],
@@ -213,9 +232,10 @@ def _candidate_stories(conn, terms: dict) -> dict[str, list[dict]]:
 
 def members(conn, story_id: str) -> list[dict]:
     """Sketch rows of a story's articles in arrival order (terms and features decoded)."""
-    sk = story_sketches
+    sk, a = story_sketches, S.articles
     q = (sa.select(sk.c.article_id, sk.c.seq, sk.c.date, sk.c.site, sk.c.copy_of, sk.c.terms,
-                   sk.c.features).where(sk.c.story_id == story_id).order_by(sk.c.seq))
+                   sk.c.features, a.c.ingested_at).join(a, a.c.id == sk.c.article_id)
+         .where(sk.c.story_id == story_id).order_by(sk.c.seq))
     return [{**dict(r._mapping), "terms": json.loads(r.terms), "features": json.loads(r.features)}
             for r in conn.execute(q)]
 
