@@ -6,13 +6,19 @@ sides (source with source, target with target) and compatible dates. A side is c
 when both are empty, when they name a common actor, or when their countries are the same
 non-empty set; dates are compatible when equal or when either is unknown. One article
 contributes at most one mention to a story event (two same-type events in one article are two
-events). Among compatible story events the one whose evidence shares most words wins.
+events). When the sides disagree, the evidence decides: the same clause (word Jaccard >=
+SAME_CLAUSE) is the same event, as is a similar clause (>= SIMILAR_CLAUSE) with one side
+unknown and the other agreeing; copies often resolve a side differently. Among compatible
+story events the one whose evidence shares most words wins.
 """
 from __future__ import annotations
 
 from typing import Iterable, Optional
 
 from .text import content_terms
+
+SAME_CLAUSE = 0.6      # evidence word Jaccard from which two same-type events are one
+SIMILAR_CLAUSE = 0.3   # ... when one side is unknown and the other side agrees
 
 
 def _side(side: Optional[list]) -> tuple[frozenset, frozenset]:
@@ -54,10 +60,18 @@ class _Group:
 
     def accepts(self, ev: dict, article_id: str) -> bool:
         d = _date(ev)
-        return (ev["type"] == self.type and article_id not in self.articles
-                and (not d or not self.date or d == self.date)
-                and _sides_match(self.source, _side(ev.get("source")))
-                and _sides_match(self.target, _side(ev.get("target"))))
+        if (ev["type"] != self.type or article_id in self.articles
+                or (d and self.date and d != self.date)):
+            return False
+        src, tgt = _side(ev.get("source")), _side(ev.get("target"))
+        if _sides_match(self.source, src) and _sides_match(self.target, tgt):
+            return True
+        overlap = self.overlap(ev)
+        if overlap >= SAME_CLAUSE:  # the same clause, its sides resolved differently
+            return True
+        unknown = not any(src) or not any(tgt) or not any(self.source) or not any(self.target)
+        return unknown and overlap >= SIMILAR_CLAUSE and (
+            _sides_match(self.source, src) or _sides_match(self.target, tgt))
 
     def overlap(self, ev: dict) -> float:
         words = set(content_terms((ev.get("evidence") or {}).get("text", "")))

@@ -15,6 +15,7 @@ from typing import Optional
 from ..paths import data_file
 
 EDITS = ("furniture", "drop_paragraph", "reorder", "wire_prefix", "new_headline", "paraphrase")
+KEEP_CONTENT = ("furniture", "reorder", "wire_prefix", "new_headline", "synonyms")
 WIRE_PREFIXES = ("UPDATE 1-", "UPDATE 2-", "REFILE-", "CORRECTED-")
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -61,7 +62,10 @@ def _drop_sentence(para: str, rng: random.Random) -> str:
 
 def rewrite(title: Optional[str], text: str, rng: random.Random,
             edits: tuple = EDITS) -> tuple[str, str, list[str]]:
-    """(new title, new text, edits applied) of one generated copy; at least two edits."""
+    """(new title, new text, edits applied) of one generated copy; at least two edits.
+
+    `edits=KEEP_CONTENT` makes copies that keep every sentence (reworded, reordered, with
+    furniture and another headline), so every event of the original is still reported."""
     chosen = [e for e in edits if rng.random() < 0.6] or list(rng.sample(edits, 2))
     paras = paragraphs(text)
     title = title or (paras[0][:80] if paras else "")
@@ -73,6 +77,8 @@ def rewrite(title: Optional[str], text: str, rng: random.Random,
     if "paraphrase" in chosen:
         paras = [_drop_sentence(paraphrase(p, rng), rng) if rng.random() < 0.3
                  else paraphrase(p, rng) for p in paras]
+    if "synonyms" in chosen:  # paraphrase that keeps every sentence
+        paras = [paraphrase(p, rng) for p in paras]
     if "new_headline" in chosen and paras:
         words = paras[0].split()
         title = " ".join(words[:min(len(words), rng.randint(7, 12))]).rstrip(",.;:")

@@ -123,9 +123,12 @@ def _place(conn, art: dict, params: Params, stats: UpdateStats) -> str:
     if sid is None:
         fits = matching_stories(conn, terms, feats, day, params)
         if fits:
-            sid = fits[0]
-            for other in fits[1:] if params.merge else ():
-                _merge(conn, other, sid, stats)
+            sid, dates = fits[0]
+            dates = dates + [day] if day else dates
+            for other, other_dates in fits[1:] if params.merge else ():
+                if _ranges_gap(dates, other_dates) <= params.window_days:
+                    _merge(conn, other, sid, stats)
+                    dates = dates + other_dates
     if sid is None:
         sid = "s" + art["id"]
         stats.new_stories += 1
@@ -179,12 +182,23 @@ def _gap(day: Optional[str], dates: list[str]) -> int:
 
 
 def matching_stories(conn, terms: dict, feats: dict, day: Optional[str],
-                     params: Params) -> list[str]:
-    """Ids of the stories at or above the join threshold, most similar first."""
-    scored = [(similarity(terms, feats, day, members, params), sid)
+                     params: Params) -> list[tuple[str, list]]:
+    """[(story id, its members' dates)] of the stories at or above the join threshold, most
+    similar first."""
+    scored = [(similarity(terms, feats, day, members, params), sid,
+               [m["date"] for m in members if m["date"]])
               for sid, members in _candidate_stories(conn, terms).items()]
     scored = [s for s in scored if s[0] is not None and s[0] >= params.join_threshold]
-    return [sid for _, sid in sorted(scored, reverse=True)]
+    return [(sid, dates) for _, sid, dates in sorted(scored, reverse=True)]
+
+
+def _ranges_gap(a: list, b: list) -> int:
+    """Days between two date ranges (0 when they overlap or either is undated)."""
+    if not a or not b:
+        return 0
+    lo_a, hi_a = date.fromisoformat(min(a)), date.fromisoformat(max(a))
+    lo_b, hi_b = date.fromisoformat(min(b)), date.fromisoformat(max(b))
+    return max((lo_b - hi_a).days, (lo_a - hi_b).days, 0)
 
 
 def _merge(conn, other: str, into: str, stats: UpdateStats) -> None:
