@@ -14,4 +14,5 @@ EVALUATIONS = {
     "stories": "story membership: examples' multi-site stories mixed into BBC (pairwise F1)",
     "copies": "near-duplicate detection: BBC plus generated rewritten copies (pairwise P/R)",
     "dedup": "event deduplication: dev articles each stored with two rewritten copies",
+    "wild": "small inputs after peers' bug reports, checked against their .expect.json",
 }
