@@ -53,3 +53,14 @@ def write_jsonl(path, items=ALL) -> None:
     with open(path, "w", encoding="utf-8") as fh:
         for d in items:
             fh.write(json.dumps(d) + "\n")
+
+CLASHES = dict(
+    url="https://wire-d.example/ethiopia-gondar-clashes", published="2025-04-08",
+    title="Ethiopian army attacks rebel positions near Gondar",
+    text="""Ethiopian troops attacked rebel positions near Gondar on Monday, killing at least 12 fighters, the army said in a statement.
+
+The Amhara regional government accused the rebels of blocking aid convoys on the main road to Sudan.
+
+Sudan called for an immediate ceasefire and offered to host talks between the two sides in Khartoum.
+
+The United Nations said it had sent food aid to about 20,000 people displaced by the fighting.""")
