@@ -47,6 +47,8 @@ class UpdateStats:
     merged: int = 0
     touched: set = field(default_factory=set)
     batch: set = field(default_factory=set)     # stories touched by the current batch
+    n_docs: int = 0                             # articles placed so far (for IDF)
+    seq: int = 0                                # last arrival number given
 
     def summary(self) -> str:
         return (f"stories: {self.articles} articles placed ({self.copies} near-duplicates), "
@@ -78,6 +80,8 @@ def update_stories(store, params: Optional[Params] = None, batch: int = BATCH) -
             if not todo:
                 return stats
             stats.batch = set()
+            stats.n_docs = _n_docs(conn)
+            stats.seq = conn.execute(sa.select(sa.func.max(story_sketches.c.seq))).scalar() or 0
             for art in todo:
                 stats.batch.add(_place(conn, art, params, stats))
             for sid in stats.batch:
@@ -111,7 +115,7 @@ def _place(conn, art: dict, params: Params, stats: UpdateStats) -> str:
     feats = features(art)
     counts = term_counts(art.get("title"), art.get("text", ""), feats["actors"],
                          [e["type"] for e in art.get("events") or []] if params.type_terms else ())
-    terms = weigh(counts, _df(conn, counts), _n_docs(conn))
+    terms = weigh(counts, _df(conn, counts), stats.n_docs)
     found = [c for c in C.find_copies(conn, sk, params.copy_containment) if c[0] != art["id"]]
     copy_of = sid = None
     if found:
@@ -132,7 +136,9 @@ def _place(conn, art: dict, params: Params, stats: UpdateStats) -> str:
     if sid is None:
         sid = "s" + art["id"]
         stats.new_stories += 1
-    seq = (conn.execute(sa.select(sa.func.max(story_sketches.c.seq))).scalar() or 0) + 1
+    stats.seq += 1
+    stats.n_docs += 1
+    seq = stats.seq
     conn.execute(story_sketches.insert().values(
         article_id=art["id"], seq=seq, story_id=sid, copy_of=copy_of, date=day,
         site=site_of(art), n_shingles=sk.size, minhash=sk.to_bytes(),

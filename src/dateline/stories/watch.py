@@ -59,9 +59,10 @@ def cmd_watch(args) -> int:
 
 
 def watch(store, feeds: list, every: float, polls: Optional[int] = None, workers: int = 1,
-          log: TextIO = sys.stderr, sleep=time.sleep) -> int:
+          log: Optional[TextIO] = None, sleep=time.sleep) -> int:
     """Poll `feeds` every `every` seconds, `polls` times (None: forever); returns articles
-    added."""
+    added. Progress and bad feeds go to `log` (default standard error)."""
+    log = log or sys.stderr
     added, n = 0, 0
     while polls is None or n < polls:
         if n:
@@ -72,10 +73,11 @@ def watch(store, feeds: list, every: float, polls: Optional[int] = None, workers
     return added
 
 
-def poll(store, feed: str, workers: int = 1, log: TextIO = sys.stderr) -> int:
+def poll(store, feed: str, workers: int = 1, log: Optional[TextIO] = None) -> int:
     """Poll one feed once; never raises for a bad feed (logs one line instead)."""
     from ..store.watch import save_feed_state
 
+    log = log or sys.stderr
     try:
         got = _fetch_feed(store, feed)
     except OSError as exc:
@@ -99,9 +101,12 @@ def _take(store, feed, data, etag, modified, workers, log) -> int:
     from ..store.ingest import ingest
     from ..store.watch import mark_seen, save_feed_state, unseen
 
-    parsed = feedparser.parse(data)
-    if not parsed.entries:
-        why = "not a readable RSS/Atom feed" if parsed.get("bozo") else "feed has no items"
+    from ..ingest.sniff import kind_of
+
+    parsed = feedparser.parse(data) if kind_of(data[:8192]) == "feed" else None
+    if not parsed or not parsed.entries:
+        why = ("feed has no items" if parsed is not None and not parsed.get("bozo")
+               else "not a readable RSS/Atom feed")
         print(f"dateline: watch {feed}: {why}", file=log)
         save_feed_state(store, feed, f"error: {why}")
         return 0
