@@ -64,6 +64,7 @@ story_lsh = sa.Table(
     sa.Column("band", sa.Integer, primary_key=True),
     sa.Column("bucket", sa.String(32), primary_key=True),
     sa.Column("article_id", sa.String(64), _article_fk(), primary_key=True),
+    sa.Index("ix_story_lsh_bucket", "bucket"),
 )
 
 story_terms = sa.Table(

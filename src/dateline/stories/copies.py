@@ -73,8 +73,8 @@ def buckets(sk: Sketch) -> list[tuple[int, str]]:
     """(band, bucket key) pairs of a signature."""
     b, r = bands()
     raw = sk.hashvalues.astype("<u8")
-    return [(i, hashlib.blake2b(raw[i * r:(i + 1) * r].tobytes(), digest_size=12).hexdigest())
-            for i in range(b)]
+    return [(i, hashlib.blake2b(bytes([i]) + raw[i * r:(i + 1) * r].tobytes(),
+                                digest_size=12).hexdigest()) for i in range(b)]
 
 
 def jaccard(a: Sketch, b: Sketch) -> float:
@@ -92,9 +92,9 @@ def containment(a: Sketch, b: Sketch) -> float:
 
 def candidates(conn, sk: Sketch) -> dict[str, Sketch]:
     """Stored articles sharing at least one LSH bucket with `sk`, with their signatures."""
-    keys = buckets(sk)
-    cond = sa.or_(*[sa.and_(story_lsh.c.band == b, story_lsh.c.bucket == k) for b, k in keys])
-    ids = {r[0] for r in conn.execute(sa.select(story_lsh.c.article_id).where(cond))}
+    keys = [k for _, k in buckets(sk)]  # a key hashes its band number too: unique per band
+    q = sa.select(story_lsh.c.article_id).where(story_lsh.c.bucket.in_(keys)).distinct()
+    ids = {r[0] for r in conn.execute(q)}
     if not ids:
         return {}
     q = sa.select(story_sketches.c.article_id, story_sketches.c.minhash,
