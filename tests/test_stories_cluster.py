@@ -43,6 +43,7 @@ def test_story_card_is_chosen_from_its_articles(db):
     assert any(story["summary"].rstrip(" …") in d["text"] for d in (S.BUDGET_A, S.BUDGET_B))
     assert (story["first_date"], story["last_date"]) == ("2025-03-04", "2025-03-05")
     assert {s["site"] for s in story["sources"]} == {"news-a.example", "daily-b.example"}
+    assert {a["site"] for a in story["articles"]} == {"news-a.example", "daily-b.example"}
     assert any("Ato Forson" in a["name"] for a in story["actors"])
     assert len(story["articles"]) == 2 and story["events"] and story["quotes"] is not None
     for ev in story["events"]:

@@ -207,7 +207,8 @@ def get_story(store, story_id: str) -> Optional[dict]:
 
 def _articles(conn, story_id: str) -> list[dict]:
     a, sa_, sk = S.articles, S.story_articles, story_sketches
-    q = (sa.select(a.c.id, a.c.title, a.c.url, a.c.site, a.c.published, sk.c.copy_of)
+    q = (sa.select(a.c.id, a.c.title, a.c.url, sa.func.coalesce(a.c.site, sk.c.site).label("site"),
+                   a.c.published, sk.c.copy_of)
          .join(sa_, sa_.c.article_id == a.c.id)
          .outerjoin(sk, sk.c.article_id == a.c.id)
          .where(sa_.c.story_id == story_id)
