@@ -11,7 +11,6 @@ from dateline.store import open_store
 from dateline.store.ingest import ingest
 from dateline.store.stories import (count_stories, decode_cursor, get_story, list_stories,
                                     story_events)
-from dateline.stories import update_stories
 
 
 @pytest.fixture

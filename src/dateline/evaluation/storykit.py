@@ -7,7 +7,6 @@ import random
 import sys
 from collections import Counter
 from itertools import combinations
-from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from ..clean import article_id, to_article

@@ -18,7 +18,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable, Optional
+from typing import Optional
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
@@ -28,7 +28,7 @@ from ..store.stories import (delete_story, story_df, story_sketches, story_terms
 from . import copies as C
 from .events import dedup_events
 from .summary import card
-from .text import cosine, shingles, strip_wire_prefix, term_counts, weigh
+from .text import cosine, shingles, term_counts, weigh
 
 WINDOW_DAYS = 1
 MIN_SHARED = 2
@@ -74,19 +74,32 @@ def update_stories(store, params: Optional[Params] = None, batch: int = BATCH) -
     """
     params = params or Params()
     stats = UpdateStats()
+    clashes = 0
     while True:
-        with store.engine.begin() as conn:
-            todo = _unplaced(conn, batch)
-            if not todo:
+        try:
+            if not _batch(store, params, stats, batch):
                 return stats
-            stats.batch = set()
-            stats.n_docs = _n_docs(conn)
-            stats.seq = conn.execute(sa.select(sa.func.max(story_sketches.c.seq))).scalar() or 0
-            for art in todo:
-                stats.batch.add(_place(conn, art, params, stats))
-            for sid in stats.batch:
-                rebuild(conn, sid)
-            stats.touched |= stats.batch
+        except sa.exc.IntegrityError:  # another process placed the same articles meanwhile
+            clashes += 1
+            if clashes > 3:
+                raise
+
+
+def _batch(store, params: Params, stats: UpdateStats, batch: int) -> int:
+    """Place up to `batch` unplaced articles in one transaction; returns how many."""
+    with store.engine.begin() as conn:
+        todo = _unplaced(conn, batch)
+        if not todo:
+            return 0
+        stats.batch = set()
+        stats.n_docs = _n_docs(conn)
+        stats.seq = conn.execute(sa.select(sa.func.max(story_sketches.c.seq))).scalar() or 0
+        for art in todo:
+            stats.batch.add(_place(conn, art, params, stats))
+        for sid in stats.batch:
+            rebuild(conn, sid)
+        stats.touched |= stats.batch
+        return len(todo)
 
 
 def _unplaced(conn, limit: int) -> list[dict]:
