@@ -27,10 +27,22 @@ def test_two_events_of_one_article_stay_two_and_copies_add_mentions():
                                _ev("e2", "ASSAULT", ["Togo"], [], "troops fired shots")]}
     out = dedup_events([a, b])
     assert [e["n_mentions"] for e in out] == [2, 1, 1]
-    assert out[0]["mentions"] == [{"article_id": "A", "event_id": "e1",
+    assert out[0]["mentions"] == [{"article_id": "A", "event_id": "e1", "event_ids": ["e1"],
                                    "evidence": "Ghana accused Togo"},
-                                  {"article_id": "B", "event_id": "e1",
+                                  {"article_id": "B", "event_id": "e1", "event_ids": ["e1"],
                                    "evidence": "Ghana accused Togo"}]
+
+
+def test_one_clause_coded_twice_by_an_article_is_one_mention():
+    a = {"id": "A", "events": [_ev("e1", "SANCTION", ["Ecuador"], ["USA"],
+                                   "Ecuador is expelling the US ambassador in Quito"),
+                               _ev("e2", "SANCTION", ["Ecuador"], ["ambassador"],
+                                   "Ecuador is expelling the US ambassador in Quito")]}
+    b = {"id": "B", "events": [_ev("e7", "SANCTION", ["Ecuador"], ["USA"],
+                                   "Ecuador is expelling the US ambassador in Quito")]}
+    out = dedup_events([a, b])
+    assert len(out) == 1 and out[0]["n_mentions"] == 2
+    assert out[0]["mentions"][0]["event_ids"] == ["e1", "e2"]
 
 
 def test_different_dates_or_sides_are_different_events():
@@ -61,7 +73,7 @@ def test_article_with_two_rewritten_copies_gives_each_event_three_mentions(tmp_p
         events = store.article(original)["events"]
     assert events
     for e in events:
-        mine = [r for r in rows if any(m["article_id"] == original and m["event_id"] == e["id"]
+        mine = [r for r in rows if any(m["article_id"] == original and e["id"] in m["event_ids"]
                                        for m in r["mentions"])]
         assert len(mine) == 1
         assert mine[0]["n_mentions"] == 3

@@ -80,7 +80,8 @@ def score(store, originals: list, expected: int, links: dict, events: list) -> d
     by_mention = {}
     for ev in events:
         for m in ev["mentions"]:
-            by_mention[(m["article_id"], m["event_id"])] = ev
+            for event_id in m.get("event_ids") or [m["event_id"]]:
+                by_mention[(m["article_id"], event_id)] = ev
     counts: Counter = Counter()
     total = 0
     for aid in sorted(orig_ids):

@@ -324,11 +324,12 @@ def _event_rows(sid: str, events: Iterable[dict]) -> tuple[list, list]:
                      "json": json.dumps(body, ensure_ascii=False)})
         seen = set()
         for m in ev["mentions"]:
-            key = (m["article_id"], m["event_id"])
-            if key not in seen:
-                seen.add(key)
-                mentions.append({"story_event_id": eid, "article_id": m["article_id"],
-                                 "event_id": m["event_id"]})
+            for event_id in m.get("event_ids") or [m["event_id"]]:
+                key = (m["article_id"], event_id)
+                if key not in seen:
+                    seen.add(key)
+                    mentions.append({"story_event_id": eid, "article_id": m["article_id"],
+                                     "event_id": event_id})
     return rows, mentions
 
 

@@ -6,7 +6,8 @@ sides (source with source, target with target) and compatible dates. A side is c
 when both are empty, when they name a common actor, or when their countries are the same
 non-empty set; dates are compatible when equal or when either is unknown. One article
 contributes at most one mention to a story event (two same-type events in one article are two
-events). When the sides disagree, the evidence decides: the same clause (word Jaccard >=
+events, unless the article codes the same clause twice: that is one mention listing both
+event ids). When the sides disagree, the evidence decides: the same clause (word Jaccard >=
 SAME_CLAUSE) is the same event, as is a similar clause (>= SIMILAR_CLAUSE) with one side
 unknown and the other agreeing; copies often resolve a side differently. Among compatible
 story events the one whose evidence shares most words wins.
@@ -54,6 +55,7 @@ class _Group:
 
     def add(self, ev: dict, article_id: str) -> None:
         self.mentions.append({"article_id": article_id, "event_id": ev.get("id"),
+                              "event_ids": [ev.get("id")],
                               "evidence": (ev.get("evidence") or {}).get("text", "")})
         self.articles.add(article_id)
         self.date = self.date or _date(ev)
@@ -73,6 +75,17 @@ class _Group:
         return unknown and overlap >= SIMILAR_CLAUSE and (
             _sides_match(self.source, src) or _sides_match(self.target, tgt))
 
+    def absorb(self, ev: dict, article_id: str) -> None:
+        """A second coding of the same clause by one article: the same mention."""
+        for m in self.mentions:
+            if m["article_id"] == article_id:
+                m["event_ids"].append(ev.get("id"))
+                return
+
+    def restates(self, ev: dict, article_id: str) -> bool:
+        return (article_id in self.articles and ev["type"] == self.type
+                and self.overlap(ev) >= SAME_CLAUSE)
+
     def overlap(self, ev: dict) -> float:
         words = set(content_terms((ev.get("evidence") or {}).get("text", "")))
         return len(words & self.words) / (len(words | self.words) or 1)
@@ -90,13 +103,17 @@ class _Group:
 
 def dedup_events(articles: Iterable[dict]) -> list[dict]:
     """Story events from contract article dicts (in story order): each is the first mention's
-    event fields plus `mentions` [{article_id, event_id, evidence}] and `n_mentions`."""
+    event fields plus `mentions` [{article_id, event_id, event_ids, evidence}] (one per
+    reporting article) and `n_mentions`."""
     groups: list[_Group] = []
     for art in articles:
         for ev in art.get("events") or []:
             fits = [g for g in groups if g.accepts(ev, art["id"])]
+            again = [g for g in groups if g.restates(ev, art["id"])]
             if fits:
                 max(fits, key=lambda g: g.overlap(ev)).add(ev, art["id"])
+            elif again:
+                max(again, key=lambda g: g.overlap(ev)).absorb(ev, art["id"])
             else:
                 groups.append(_Group(ev, art["id"]))
     return [g.to_dict() for g in groups]
