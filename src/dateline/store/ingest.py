@@ -26,6 +26,7 @@ class Stats:
     quotes: int = 0
     errors: list = field(default_factory=list)
     stories: object = None   # dateline.stories.UpdateStats when stories were updated
+    replaced: list = field(default_factory=list)  # ids rewritten by --reprocess
 
     @property
     def articles(self) -> int:
@@ -107,10 +108,10 @@ def ingest(store: Store, items: Iterable[Item], process: Callable, workers: int 
             _store_one(store, result, replace, stats, progress, err)
         progress.show(stats)
     progress.clear()
-    if stories and stats.new:
+    if stories and (stats.new or stats.replaced):
         from ..stories import update_stories
 
-        stats.stories = update_stories(store)
+        stats.stories = update_stories(store, replaced=stats.replaced)
     return stats
 
 
@@ -121,6 +122,8 @@ def _store_one(store: Store, article, replace: bool, stats: Stats, progress, err
         reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["?"])[0]
         _report(stats, progress, err, InputError(article.input, f"could not store: {reason}"))
         return
+    if written and replace:
+        stats.replaced.append(article.id)
     if written:
         stats.new += 1
         stats.events += len(article.events)

@@ -66,14 +66,18 @@ class Params:
     type_terms: bool = True
 
 
-def update_stories(store, params: Optional[Params] = None, batch: int = BATCH) -> UpdateStats:
+def update_stories(store, params: Optional[Params] = None, batch: int = BATCH,
+                   replaced: Optional[list] = None) -> UpdateStats:
     """Place every stored article the stage has not seen yet; rebuild the stories touched.
 
     Safe to call after any ingest: articles already placed are skipped, and each batch is one
-    transaction, so an interrupted run resumes where it stopped.
+    transaction, so an interrupted run resumes where it stopped. `replaced` (ids rewritten by
+    `ingest --reprocess`) are taken out of their stories first and placed again.
     """
     params = params or Params()
     stats = UpdateStats()
+    if replaced:
+        forget(store, replaced)
     clashes = 0
     while True:
         try:
@@ -100,6 +104,21 @@ def _batch(store, params: Params, stats: UpdateStats, batch: int) -> int:
             rebuild(conn, sid)
         stats.touched |= stats.batch
         return len(todo)
+
+
+def forget(store, article_ids: list) -> None:
+    """Take articles out of the stage (sketch, LSH buckets, index terms) and rebuild the
+    stories they were in; document frequencies keep their old counts."""
+    sk = story_sketches
+    with store.engine.begin() as conn:
+        for i in range(0, len(article_ids), 500):
+            ids = article_ids[i:i + 500]
+            stories = {r[0] for r in conn.execute(sa.select(sk.c.story_id)
+                                                  .where(sk.c.article_id.in_(ids)))}
+            for t in (C.story_lsh, story_terms, sk):
+                conn.execute(t.delete().where(t.c.article_id.in_(ids)))
+            for sid in stories:
+                rebuild(conn, sid)
 
 
 def _unplaced(conn, limit: int) -> list[dict]:
