@@ -59,3 +59,15 @@ def test_top_stories_rank_by_recency_then_coverage(db, capsys):
     assert main(["stories", "--db", db, "--top", "2", "--since", "2025-03-05"]) == 0
     out = capsys.readouterr().out
     assert "2 sources, 2 articles" in out and out.count("sources:") == 2
+
+
+def test_reprocess_places_rewritten_articles_again(db, tmp_path):
+    src = tmp_path / "again.jsonl"
+    S.write_jsonl(src, [S.BUDGET_B])
+    with open_store(db, create=False) as store:
+        before = list_stories(store, limit=10)
+    assert main(["ingest", str(src), "--db", db, "--reprocess", "--workers", "1"]) == 0
+    with open_store(db, create=False) as store:
+        after = list_stories(store, limit=10)
+        assert _sid(store, S.BUDGET_B) == _sid(store, S.BUDGET_A)
+    assert [c["n_articles"] for c in after["items"]] == [c["n_articles"] for c in before["items"]]
