@@ -25,7 +25,8 @@ def resolve_actors(doc) -> None:
     if doc.spacy is None or not len(doc.spacy):
         return
     try:
-        actors, index = resolve(doc.spacy, doc.article.text, _date(doc.article.published))
+        actors, index = resolve(doc.spacy, doc.article.text, _date(doc.article.published),
+                                getattr(doc.article, "dateline", None))
     except Exception:  # an odd article must not take the pipeline down
         log.exception("actor resolution failed for %s", getattr(doc.article, "id", "?"))
         return

@@ -13,6 +13,7 @@ from ..model import Actor, Span
 from . import kb as kb_mod
 from .describe import Description, describe
 from .index import ActorIndex, Place
+from . import home as home_mod, toponym
 from .match import Match, find
 
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into",
@@ -132,11 +133,13 @@ def _word_start(sp, i: int) -> int:
 
 
 class _Resolver:
-    def __init__(self, sp, date: Optional[str]):
+    def __init__(self, sp, date: Optional[str], dateline=None):
         self.sp = sp
         self.date = date
         self.kb = kb_mod.load()
         self.names, self.roles = find(sp)
+        self.dateline_country = home_mod.dateline_country(sp.text, dateline)
+        self.names = toponym.disambiguate(sp, self.names, self.dateline_country)
         self.chunk_of = {}
         for nc in sp.noun_chunks:
             for t in nc:
@@ -635,8 +638,9 @@ def _antecedents(persons, m: Mention, sent: int) -> list[str]:
     return [before[-1][1]]
 
 
-def resolve(sp, text: str, date: Optional[str]) -> tuple[list[Actor], ActorIndex]:
-    r = _Resolver(sp, date)
+def resolve(sp, text: str, date: Optional[str], dateline=None
+            ) -> tuple[list[Actor], ActorIndex]:
+    r = _Resolver(sp, date, dateline)
     descs: dict[str, Description] = {}
     linked = _link(r.mentions(), sp, _leaders_of(r, descs))
     actors: dict[str, Actor] = {}
@@ -659,7 +663,9 @@ def resolve(sp, text: str, date: Optional[str]) -> tuple[list[Actor], ActorIndex
                 _fill(actor, m.desc)
             actor.mentions.append(Span(span.text, span.start_char, span.end_char))
             index.mentions.append((span.start_char, span.end_char, actor))
-    _focal_default(list(actors.values()), index, r)
+    index.countries = home_mod.country_weights(list(actors.values()), index.places, sp.text,
+                                               dateline)
+    _focal_default(list(actors.values()), index)
     return list(actors.values()), index
 
 
@@ -669,27 +675,11 @@ DOMESTIC = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "OPP", "CVL", "LAB"
             "REF", "HLH", "AGR", "PRM", "SPY", "UAF", "CRM", "ELI", "REL", "UNK"}
 
 
-def _focal_country(actors: list[Actor], index: ActorIndex, kb) -> Optional[str]:
-    """The country the article is about: most mentioned (actors and places), if it clearly leads."""
-    counts: dict[str, int] = {}
-    for a in actors:
-        if a.country in kb.countries:
-            counts[a.country] = counts.get(a.country, 0) + len(a.mentions)
-    for p in index.places:
-        if p.country in kb.countries:
-            counts[p.country] = counts.get(p.country, 0) + 1
-    if not counts:
-        return None
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    top, n = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0
-    return top if n >= 2 and n > second else None
-
-
-def _focal_default(actors: list[Actor], index: ActorIndex, r) -> None:
+def _focal_default(actors: list[Actor], index: ActorIndex) -> None:
     """Unqualified domestic actors ("the police", "rebels", "General X") act for the article's
-    country, as a human coder reads them; clue-less names stay unknown."""
-    focal = _focal_country(actors, index, r.kb)
+    country (dateline, headline, mentions: actors/home.py), as a human coder reads them;
+    clue-less names stay unknown."""
+    focal = home_mod.home_country(index.countries)
     if focal is None:
         return
     for a in actors:
