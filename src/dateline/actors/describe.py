@@ -83,6 +83,30 @@ def _org(kb, m: Match, date: Optional[str] = None) -> Description:
                        basis="org")
 
 
+def _owned_org(kb, tokens, m: Match, names: list[Match], date: Optional[str]) -> Description:
+    """An organisation with a country adjective or possessive right before it belongs to that
+    country ("the Nepali Congress" is not the US Congress; "Russia's U.N. ambassador" serves
+    Russia); an inter-governmental body keeps its code only without such a modifier."""
+    d = _org(kb, m, date)
+    owner = _owner_before(tokens, m, names)
+    if owner and owner != d.country and owner in kb.countries:
+        d.country = owner
+        if kb.orgs[m.key].kind == "igo":
+            d.sector = None  # a country's mission to the body: the role decides the sector
+    return d
+
+
+def _owner_before(tokens, m: Match, names: list[Match]) -> Optional[str]:
+    """The country named by the adjective or possessive that directly precedes match m."""
+    for c in names:
+        if c.kind not in ("country", "adj") or c.end > m.start:
+            continue
+        gap = [t.text for t in tokens[c.end:m.start]]
+        if not gap or gap in (["'s"], ["’s"], ["'"]):
+            return c.key
+    return None
+
+
 def _person(kb, m: Match, date: Optional[str]) -> Description:
     p = kb.people[m.key]
     country, sector, _ = p.at(date)
@@ -229,7 +253,7 @@ def _role(kb, tokens, s, e, split, head, pre_n, names, roles, date, context, for
     pre_words = {t.lower_ for t in tokens[s:head.start]}
     mod_roles = [r for r in roles if r.end <= head.start and r.start >= s]
     if (generic or phrase in MEMBER_NOUNS or sector is None) and org_pre:
-        o = _org(kb, org_pre[-1], date)
+        o = _owned_org(kb, tokens, org_pre[-1], names, date)
         sector, country = o.sector or sector, o.country or country
     elif (generic or sector is None) and mod_roles and kb.roles[mod_roles[-1].key].sector and \
             kb.roles[mod_roles[-1].key].kind != "person":
@@ -244,7 +268,7 @@ def _role(kb, tokens, s, e, split, head, pre_n, names, roles, date, context, for
     if generic and not org_pre and split < e and tokens[split].lower_ in ATTACH_PREPS:
         orgs = [m for m in post_n if m.kind == "org"]
         if orgs:
-            o = _org(kb, orgs[0], date)
+            o = _owned_org(kb, tokens, orgs[0], names, date)
             sector, country = o.sector or sector, country or o.country
         elif post_r and kb.roles[post_r[-1].key].sector and role.phrase.lower() not in (
                 "minister", "president", "secretary", "ambassador", "head", "leader"):

@@ -81,6 +81,7 @@ class Mention:
     verb: Optional[int] = None  # the verb this mention is subject (or pronoun: object) of
     pron: str = "person"  # person | it | they
     gender: Optional[str] = None  # "m" / "f" when a title or role word says so
+    title: Optional[str] = None  # lemma of the role noun right before a name ("governor")
 
 
 def _root(sp, s: int, e: int):
@@ -201,6 +202,9 @@ class _Resolver:
             d.key = "pname:" + d.name.lower()
         m = Mention(s, e, d, subject=root.dep_ in ("nsubj", "nsubjpass"))
         m.gender = self._gender(pre[0] if pre else s, e, root)
+        titles = [r for r in self.roles if pre and pre[0] <= r.start and r.end <= s]
+        if titles:  # "UN Secretary-General Antonio Guterres" ... "the Secretary-General"
+            m.title = self.sp[titles[-1].end - 1].lemma_.lower()
         toks = d.name.split()
         m.surname = toks[-1].lower() if toks else None
         if m.surname:
@@ -562,6 +566,8 @@ def _link(mentions: list[Mention], sp, leaders=None) -> list[tuple[Mention, list
             if len(words) > 1 and words[0] not in surnames:
                 surnames[words[0]] = key  # family name first ("Li Zhaoxing"), or a first name
             persons.append((m.s, key, m.subject, sent, d.country, m.verb))
+            if m.title:
+                role_keys[m.title] = key  # a later "the <title>" is this person
             if m.gender:
                 genders.setdefault(key, m.gender)
         if d.kind != "person":
@@ -665,6 +671,7 @@ def resolve(sp, text: str, date: Optional[str], dateline=None
             index.mentions.append((span.start_char, span.end_char, actor))
     index.countries = home_mod.country_weights(list(actors.values()), index.places, sp.text,
                                                dateline)
+    _rehome_generic(list(actors.values()), index)
     _focal_default(list(actors.values()), index)
     return list(actors.values()), index
 
@@ -675,13 +682,32 @@ DOMESTIC = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "OPP", "CVL", "LAB"
             "REF", "HLH", "AGR", "PRM", "SPY", "UAF", "CRM", "ELI", "REL", "UNK"}
 
 
+def _rehome_generic(actors: list[Actor], index: ActorIndex) -> None:
+    """A national body named only by a common word ("Congress", "Parliament") whose country
+    the article never otherwise mentions is the article's own: "a vote in Congress" in a story
+    from Lima is Peru's Congress, not the US one (issue 7, kind 2)."""
+    home = home_mod.home_country(index.countries)
+    if home is None:
+        return
+    for a in actors:
+        if a.kind != "organisation" or not a.country or a.country == home or not a.mentions:
+            continue
+        words = {m.text.lower().removeprefix("the ").strip() for m in a.mentions}
+        if any(len(w.split()) != 1 or not w.isalpha() for w in words):
+            continue
+        if any(m.text.strip().removeprefix("the ").isupper() for m in a.mentions):
+            continue  # an acronym (NATO, FBI) names one body
+        if index.countries.get(a.country, 0) > len(a.mentions):
+            continue  # the country is in the story: its body may well be meant
+        a.country = home
+        a.name = a.mentions[0].text.removeprefix("the ").strip()
+
+
 def _focal_default(actors: list[Actor], index: ActorIndex) -> None:
     """Unqualified domestic actors ("the police", "rebels", "General X") act for the article's
     country (dateline, headline, mentions: actors/home.py), as a human coder reads them;
     clue-less names stay unknown."""
     focal = home_mod.home_country(index.countries)
-    if focal is None:
-        return
     for a in actors:
         words = a.name.lower().split()
         if words and words[-1] in ABROAD_WORDS:
