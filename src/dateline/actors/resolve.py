@@ -672,7 +672,8 @@ def resolve(sp, text: str, date: Optional[str], dateline=None
     index.countries = home_mod.country_weights(list(actors.values()), index.places, sp.text,
                                                dateline)
     _rehome_generic(list(actors.values()), index)
-    _focal_default(list(actors.values()), index)
+    named = {id(a) for k, a in actors.items() if k.startswith("pname:")}
+    _focal_default(list(actors.values()), index, named, r.dateline_country)
     return list(actors.values()), index
 
 
@@ -703,17 +704,22 @@ def _rehome_generic(actors: list[Actor], index: ActorIndex) -> None:
         a.name = a.mentions[0].text.removeprefix("the ").strip()
 
 
-def _focal_default(actors: list[Actor], index: ActorIndex) -> None:
+def _focal_default(actors: list[Actor], index: ActorIndex, named: set = frozenset(),
+                   dateline: Optional[str] = None) -> None:
     """Unqualified domestic actors ("the police", "rebels", "General X") act for the article's
     country (dateline, headline, mentions: actors/home.py), as a human coder reads them;
-    clue-less names stay unknown."""
+    clue-less names stay unknown. A named person the KB does not know and whose own words
+    (nationality, office, party) give no country takes the country the article's actors belong
+    to, never one named only as a place ("his arrest in Zambia", "an exit from Iraq"), unless
+    the article was filed there (issue 7, kind 8)."""
     focal = home_mod.home_country(index.countries)
+    by_actors = home_mod.home_country(home_mod.country_weights(actors, [], "", None))
     for a in actors:
         words = a.name.lower().split()
         if words and words[-1] in ABROAD_WORDS:
             continue  # an embassy or envoy usually serves another country
         if a.country is None and a.sector in DOMESTIC:
-            a.country = focal
+            a.country = focal if id(a) not in named or focal == dateline else by_actors
 
 
 def _leaders_of(r, descs: dict):

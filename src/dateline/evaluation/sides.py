@@ -90,6 +90,7 @@ def run_bbc(path: Path, limit: int = 100, show: int = 0) -> int:
     both = same = 0
     person_countries: dict[str, Counter] = defaultdict(Counter)
     person_articles: dict[str, set] = defaultdict(set)
+    quote_countries: dict[str, Counter] = defaultdict(Counter)
     for f in files:
         out = extract(f.read_text(encoding="utf-8", errors="replace"))
         for ev in out["events"]:
@@ -102,6 +103,10 @@ def run_bbc(path: Path, limit: int = 100, show: int = 0) -> int:
             name = a["name"]
             person_articles[name].add(f.name)
             person_countries[name][a.get("country") or "-"] += 1
+        for q in out.get("quotes", []):
+            sp = q.get("speaker") or {}
+            if sp.get("name") and len(sp["name"].split()) >= 2:
+                quote_countries[sp["name"]][sp.get("country") or "-"] += 1
     multi = {n: c for n, c in person_countries.items() if len(person_articles[n]) >= 2}
     consistent = [n for n, c in multi.items() if len([k for k in c if k != "-"]) <= 1]
     no_country = sum(c["-"] for c in multi.values())
@@ -112,7 +117,17 @@ def run_bbc(path: Path, limit: int = 100, show: int = 0) -> int:
     print(f"persons named in >=2 articles: {len(multi)}; consistent country: "
           f"{len(consistent)}/{len(multi)}; article-actors without a country: "
           f"{no_country}/{mentions}")
+    q_total = q_major = q_none = 0
+    for name, c in quote_countries.items():
+        if name not in multi:
+            continue
+        coded = Counter({k: v for k, v in c.items() if k != "-"})
+        q_total += sum(c.values())
+        q_none += c["-"]
+        q_major += coded.most_common(1)[0][1] if coded else 0
+    print(f"quotes by those persons: {q_total}; with the person's usual country: {q_major}; "
+          f"another country: {q_total - q_major - q_none}; no country: {q_none}")
     ranked = sorted(multi.items(), key=lambda kv: -sum(kv[1].values()))
     for name, c in ranked[:show]:
-        print(f"  {name:28s} {dict(c)}")
+        print(f"  {name:28s} actors {dict(c)} quotes {dict(quote_countries.get(name, {}))}")
     return 0
