@@ -122,6 +122,8 @@ def _dateline(sp, s: int, e: int) -> bool:
     before = sp[s - 1] if s > 0 else None
     opens = before is None or "\n" in before.text or "\n" in before.whitespace_
     after = sp[e].text if e < len(sp) else ""
+    if after == "-" and not sp[e - 1].whitespace_:
+        return False  # "Burkina-Faso condemned": a hyphenated name, not a dateline dash
     return opens and after in (",", "(", "-", "—", "–", ":")
 
 
