@@ -673,7 +673,7 @@ def resolve(sp, text: str, date: Optional[str], dateline=None
             index.mentions.append((span.start_char, span.end_char, actor))
     index.countries = home_mod.country_weights(list(actors.values()), index.places, sp.text,
                                                dateline)
-    _rehome_generic(list(actors.values()), index)
+    _rehome_generic(list(actors.values()), index, r)
     named = {id(a) for k, a in actors.items() if k.startswith("pname:")}
     _focal_default(list(actors.values()), index, named, r.dateline_country)
     return list(actors.values()), index
@@ -685,7 +685,16 @@ DOMESTIC = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "OPP", "CVL", "LAB"
             "REF", "HLH", "AGR", "PRM", "SPY", "UAF", "CRM", "ELI", "REL", "UNK"}
 
 
-def _rehome_generic(actors: list[Actor], index: ActorIndex) -> None:
+def _owner_before(r, start_char: int) -> bool:
+    """A country adjective or possessive ends right before this character offset."""
+    ends = {r.sp[m.end - 1].idx + len(r.sp[m.end - 1].text) for m in r.names
+            if m.kind in ("country", "adj")}
+    head = r.sp.text[:start_char].rstrip()
+    head = head[:-2].rstrip() if head.endswith(("'s", "’s")) else head
+    return len(head) in ends
+
+
+def _rehome_generic(actors: list[Actor], index: ActorIndex, r) -> None:
     """A national body named only by a common word ("Congress", "Parliament") whose country
     the article never otherwise mentions is the article's own: "a vote in Congress" in a story
     from Lima is Peru's Congress, not the US one (issue 7, kind 2)."""
@@ -700,6 +709,8 @@ def _rehome_generic(actors: list[Actor], index: ActorIndex) -> None:
             continue
         if any(m.text.strip().removeprefix("the ").isupper() for m in a.mentions):
             continue  # an acronym (NATO, FBI) names one body
+        if any(_owner_before(r, m.start) for m in a.mentions):
+            continue  # "the Nepali Congress": its owner is named
         if index.countries.get(a.country, 0) > len(a.mentions):
             continue  # the country is in the story: its body may well be meant
         a.country = home
@@ -712,10 +723,11 @@ def _focal_default(actors: list[Actor], index: ActorIndex, named: set = frozense
     country (dateline, headline, mentions: actors/home.py), as a human coder reads them;
     clue-less names stay unknown. A named person the KB does not know and whose own words
     (nationality, office, party) give no country takes the country the article's actors belong
-    to, never one named only as a place ("his arrest in Zambia", "an exit from Iraq"), unless
-    the article was filed there (issue 7, kind 8)."""
+    to (persons, groups, bodies), never one merely named ("his arrest in Zambia", "Iraq had
+    become more dangerous"), unless the article was filed there (issue 7, kind 8)."""
     focal = home_mod.home_country(index.countries)
-    by_actors = home_mod.home_country(home_mod.country_weights(actors, [], "", None))
+    people = [a for a in actors if a.kind != "country"]  # who acts, not a country's name
+    by_actors = home_mod.home_country(home_mod.country_weights(people, [], "", None))
     for a in actors:
         words = a.name.lower().split()
         if words and words[-1] in ABROAD_WORDS:
