@@ -20,7 +20,9 @@ _DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][\w.'’ -]{1,40}?(?:,\s*[A-Z][\w.'’ -]{1,30}?)?)"
     r"\s*(?:\([^)\n]{1,30}\))?\s*(?:,\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*:|,?\s*[-\u2013\u2014]{1,2}\s)",
     re.MULTILINE)
-HEAD_LINES = 4  # the dateline opens one of the first few lines (after a headline)
+HEAD_LINES = 4
+NOT_EVIDENCE = {"MED"}
+SHARE = 2  # another country is a principal one with at least 1/SHARE of the leader's weight  # the dateline opens one of the first few lines (after a headline)
 
 
 def _place_country(place: str) -> Optional[str]:
@@ -75,6 +77,8 @@ def country_weights(actors, places, text: str, given_dateline=None) -> dict[str,
 
     head = headline_span(text)
     for a in actors:
+        if a.sector in NOT_EVIDENCE:
+            continue  # a newspaper or broadcaster reports the story, it is not what it is about
         for m in a.mentions:
             add(a.country, HEADLINE_WEIGHT if head and m.end <= head[1] else 1)
     for p in places:
@@ -92,7 +96,7 @@ def principal(counts: dict[str, int]) -> list[str]:
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return [c for c, n in ranked if n == ranked[0][1]]
     top = ranked[0][1]
-    return [c for c, n in ranked if n == top or (n >= 2 and 2 * n >= top)]
+    return [c for c, n in ranked if n == top or (n >= 2 and SHARE * n >= top)]
 
 
 def home_country(counts: dict[str, int]) -> Optional[str]:
