@@ -37,3 +37,14 @@ def test_same_person_same_country_across_articles():
                 "Michael Howard")
     b = _person("Michael Howard said Zambia deserved an apology.", "Michael Howard")
     assert a["country"] == b["country"] == "GBR"
+
+
+def test_what_a_person_did_is_not_who_they_are():
+    text = ("Moldova's U.N. Ambassador, Ion Ceban, who called for a meeting of the Security "
+            "Council, drafted a statement on Friday.")
+    assert _person(text, "Ion Ceban", "2022-03-04")["country"] == "MDA"
+
+
+def test_a_describing_clause_gives_the_country():
+    text = "Ivan Petrenko, who heads the Ukrainian border guard, said the crossing was closed."
+    assert _person(text, "Ivan Petrenko", "2022-03-04")["country"] == "UKR"

@@ -64,6 +64,10 @@ LEADER_PLURALS = {"leaders", "presidents", "ministers", "heads", "premiers", "co
 CVL_WEAK = {"people", "man", "woman", "men", "women", "children", "family", "families",
             "person", "youth", "youths", "crowd", "witness", "witnesses", "victim", "victims",
             "worker", "workers", "resident", "residents"}
+# a relative clause describes who someone is only with these verbs ("who heads the BDR"), not
+# what they did ("who called for talks at the Security Council": issue 7, kind 8)
+DESCRIBING_VERBS = {"be", "serve", "lead", "head", "represent", "chair", "run", "command",
+                    "direct", "work", "speak", "become"}
 CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "iobj", "pobj", "conj", "appos", "poss",
              "ROOT", "attr", "dative"}
 
@@ -166,15 +170,17 @@ class _Resolver:
 
     def _extra_context(self, root) -> list[tuple[int, int]]:
         """Appositive / relative-clause spans that describe a person or organisation."""
-        out = []
+        out, clauses = [], []
         for child in root.children:
-            if child.dep_ in ("appos", "relcl", "acl"):
+            if child.dep_ == "appos":
                 out.append((child.left_edge.i, child.right_edge.i + 1))
+            elif child.dep_ in ("relcl", "acl") and child.lemma_.lower() in DESCRIBING_VERBS:
+                clauses.append((child.left_edge.i, child.right_edge.i + 1))
         if root.dep_ == "appos":
             h = root.head
             nc = self.chunk_of.get(h.i)
             out.append((nc.start if nc is not None else h.i, self._phrase_end(h)))
-        return out
+        return out + clauses  # a title or appositive says more than a clause
 
     # --- mention kinds ------------------------------------------------------------------
     def person(self, s: int, e: int, kb_match: Optional[Match]) -> Mention:
