@@ -730,7 +730,8 @@ def _focal_default(actors: list[Actor], index: ActorIndex, named: set = frozense
     clue-less names stay unknown. A named person the KB does not know and whose own words
     (nationality, office, party) give no country takes the country the article's actors belong
     to (persons, groups, bodies), never one merely named ("his arrest in Zambia", "Iraq had
-    become more dangerous"), unless the article was filed there (issue 7, kind 8)."""
+    become more dangerous"), unless the article was filed there; the same holds for a named
+    person with no office or sector at all (issue 7, kind 8)."""
     focal = home_mod.home_country(index.countries)
     people = [a for a in actors if a.kind != "country"]  # who acts, not a country's name
     by_actors = home_mod.home_country(home_mod.country_weights(people, [], "", None))
@@ -740,6 +741,8 @@ def _focal_default(actors: list[Actor], index: ActorIndex, named: set = frozense
             continue  # an embassy or envoy usually serves another country
         if a.country is None and a.sector in DOMESTIC:
             a.country = focal if id(a) not in named or focal == dateline else by_actors
+        elif a.country is None and a.sector is None and id(a) in named:
+            a.country = by_actors
 
 
 def _leaders_of(r, descs: dict):
