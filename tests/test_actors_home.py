@@ -73,3 +73,12 @@ def test_principal_countries():
     assert principal({"NPL": 8, "IND": 1}) == ["NPL"]
     assert home_country({"NPL": 8, "IND": 1}) == "NPL"
     assert home_country({"NPL": 3, "IND": 3}) is None
+
+
+def test_country_opening_a_paragraph_before_a_comma_is_an_actor_not_a_dateline():
+    text = ("Talks stall\n\nCAIRO — Egypt hosted the talks on Monday.\n\nJordan, a close ally "
+            "of Egypt, has offered support.\n\nIn response, Syria has rejected the plan.")
+    out = extract(text, published="2023-02-03")
+    sources = [{r["country"] for r in e["source"]} for e in out["events"]]
+    assert {"JOR"} in sources and {"SYR"} in sources
+    assert dateline_country(text) == "EGY"

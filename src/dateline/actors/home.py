@@ -16,9 +16,11 @@ from . import kb as kb_mod
 DATELINE_WEIGHT = 4  # a filing place counts as much as four mentions
 HEADLINE_WEIGHT = 2
 # "KADUNA, Nigeria —", "NEW DELHI (Reuters) –", "Burkina-Faso, 13 February 2020:" at a line start
+_WORDS = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|es))*"  # capitalised words only
 _DATELINE = re.compile(
-    r"^[ \t]*(?P<place>[A-Z][\w.'’ -]{1,40}?(?:,\s*[A-Z][\w.'’ -]{1,30}?)?)"
-    r"\s*(?:\([^)\n]{1,30}\))?\s*(?:,\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*:|,?\s*[-\u2013\u2014]{1,2}\s)",
+    r"^[ \t]*(?P<place>" + _WORDS + r"(?:,[ \t]*" + _WORDS + r")?)"
+    r"(?:,[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}))?"
+    r"[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*(?:[-\u2013\u2014]{1,2}[ \t]|:[ \t])",
     re.MULTILINE)
 HEAD_LINES = 4
 NOT_EVIDENCE = {"MED"}

@@ -118,25 +118,15 @@ def _place_use(tok) -> bool:
     return False
 
 
-def _dateline(sp, s: int, e: int) -> bool:
-    """"SEOUL, South Korea (AP) -": a place name opening a line and followed by , ( or a dash;
-    a place name right after such an opening ("..., South Korea (AP)") belongs to it too."""
-    if s >= 2 and sp[s - 1].text == "," and _dateline(sp, _word_start(sp, s - 2), s - 1):
-        return True
-    before = sp[s - 1] if s > 0 else None
-    opens = before is None or "\n" in before.text or "\n" in before.whitespace_
-    after = sp[e].text if e < len(sp) else ""
-    if after == "-" and not sp[e - 1].whitespace_:
-        return False  # "Burkina-Faso condemned": a hyphenated name, not a dateline dash
-    return opens and after in (",", "(", "-", "—", "–", ":")
-
-
-def _word_start(sp, i: int) -> int:
-    """Start of the capitalised run of words ending at token i ("NEW DELHI")."""
-    while i > 0 and sp[i - 1].is_alpha and sp[i - 1].text[:1].isupper() and \
-            "\n" not in sp[i - 1].whitespace_:
-        i -= 1
-    return i
+def _dateline(sp, s: int, e: int, span: Optional[tuple] = None) -> bool:
+    """"SEOUL, South Korea (AP) -": a toponym inside the wire dateline found by
+    actors/home.py (a line opening with capitalised place words, then an optional date or
+    agency, then a dash or colon). "Turkey, one of Qatar's allies, has offered" is no dateline."""
+    if span is None:
+        span = home_mod.dateline_place(sp.text)
+    if not span or span[0] < 0:
+        return False
+    return span[0] <= sp[s].idx and sp[e - 1].idx + len(sp[e - 1].text) <= span[1]
 
 
 class _Resolver:
@@ -146,6 +136,7 @@ class _Resolver:
         self.kb = kb_mod.load()
         self.names, self.roles = find(sp)
         self.dateline_country = home_mod.dateline_country(sp.text, dateline)
+        self.dateline_span = home_mod.dateline_place(sp.text)
         self.names = toponym.disambiguate(sp, self.names, self.dateline_country)
         self.chunk_of = {}
         for nc in sp.noun_chunks:
@@ -271,7 +262,7 @@ class _Resolver:
 
     def toponym(self, m: Match) -> Optional[Mention]:
         root = _root(self.sp, m.start, m.end)
-        dateline = _dateline(self.sp, m.start, m.end)
+        dateline = _dateline(self.sp, m.start, m.end, self.dateline_span)
         seat_speaks = m.kind == "seat" and root.dep_ in ("nsubj", "nsubjpass")
         if (_place_use(root) or dateline) and not seat_speaks:
             span = self.sp[m.start:m.end]
