@@ -82,3 +82,17 @@ def test_country_opening_a_paragraph_before_a_comma_is_an_actor_not_a_dateline()
     sources = [{r["country"] for r in e["source"]} for e in out["events"]]
     assert {"JOR"} in sources and {"SYR"} in sources
     assert dateline_country(text) == "EGY"
+
+
+def test_country_owned_council_is_not_the_un_body():
+    actors = _actors("Kosovo's security council met on Monday after clashes in the north. "
+                     "The council said Serbia was to blame.", "2023-06-01")
+    council = [a for a in actors.values() if "council" in a["name"].lower()]
+    assert council and all(a["country"] == "XKX" for a in council)
+
+
+def test_a_capital_standing_for_its_government_is_never_rehomed():
+    text = ("Algerian protesters marched in Algiers on Friday. The military said it would "
+            "protect the constitution. A French newspaper reported that Paris was watching.")
+    out = extract(text, published="2019-03-08")
+    assert any(a["country"] == "FRA" and a["sector"] == "GOV" for a in out["actors"])

@@ -199,6 +199,12 @@ def describe(tokens, s: int, e: int, names: list[Match], roles: list[Match],
             # "Chile's Defense Department" is not the Pentagon: read it as a role phrase
             rest = [m for m in names if m is not head]
             return describe(tokens, s, e, rest, _roles_in(tokens, s, e), date, context, holder)
+        owner = _owner_before(tokens, head, names)
+        if owner in kb.countries and kb.orgs[head.key].kind == "igo":
+            # "Kosovo's security council" is Kosovo's, not the UN's (issue 7, kind 2)
+            name = _text(tokens, s, head.end)
+            return Description(name, owner, d.sector, "organisation", key="org:" + name,
+                               basis="org")
         if d.country is None:
             d.country = before
         return d

@@ -247,6 +247,11 @@ class _Resolver:
                 if wider is not None and wider.country and wider.country != d.country:
                     wider.key = wider.key or f"role:{wider.country}:{wider.sector}:{root.lemma_}"
                     d = wider
+            elif nc is not None and nc.start < s and d is not None and d.country and \
+                    d.country not in self.kb.countries:
+                wider = self._desc(nc.start, e)  # "Kosovo's security council" is not the UN's
+                if wider is not None and wider.country in self.kb.countries:
+                    d = wider
         else:
             d = self._desc(s, e)
             if d is None or d.basis not in ("org", "role"):
@@ -670,7 +675,7 @@ def resolve(sp, text: str, date: Optional[str], dateline=None
             index.mentions.append((span.start_char, span.end_char, actor))
     index.countries = home_mod.country_weights(list(actors.values()), index.places, sp.text,
                                                dateline)
-    _rehome_generic(list(actors.values()), index, r)
+    _rehome_generic([a for k, a in actors.items() if k.startswith("org:")], index, r)
     named = {id(a) for k, a in actors.items() if k.startswith("pname:")}
     _focal_default(list(actors.values()), index, named, r.dateline_country)
     return list(actors.values()), index
