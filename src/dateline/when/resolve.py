@@ -292,8 +292,10 @@ RESOLVERS = {
 }
 
 
-def resolve_match(m: Match, anchor: Optional[date], tense: str = "past") -> Optional[cal.Period]:
-    """The period `m` denotes, or None when it cannot be placed without guessing."""
+def resolve_match(m: Match, anchor: Optional[date], tense: str = "past", widen: bool = True
+                  ) -> Optional[cal.Period]:
+    """The period `m` denotes, or None when it cannot be placed without guessing.
+    `widen`: "since May" runs from May to the anchor (False: May itself, TIMEX3's extent)."""
     g = dict(m.groups, _text=m.text)
     if lx.prepositions().get((m.groups.get("prep") or "").lower()) == "until" and \
             m.rule not in ("weekday", "deictic"):
@@ -306,7 +308,7 @@ def resolve_match(m: Match, anchor: Optional[date], tense: str = "past") -> Opti
     if p is None:
         return None
     role = lx.prepositions().get((m.groups.get("prep") or "").lower())
-    if role == "since":  # from then to the time of writing: unknowable without an anchor
+    if role == "since" and widen:  # from then to the time of writing: unknowable without an anchor
         return cal.Period(p.start, anchor, "range") if anchor and p.start <= anchor else None
     return p
 
