@@ -88,7 +88,8 @@ def annotate(text: str, anchor=None, sdoc=None) -> list[Timex]:
     """Every time expression of `text` that can be given a TIMEX3 value, in text order."""
     a = parse_anchor(anchor)
     out, ref = [], None
-    for m in _longest(tag(text) + timex_rules.find(text)):
+    dates = [m for m in tag(text) if m.rule == "duration" or resolve_match(m, a, "present")]
+    for m in _longest(dates + timex_rules.find(text)):
         tense = _tense(sdoc, m)
         if m.rule in timex_rules.VALUES:
             tv, p = timex_rules.value(m, a, ref, tense), None

@@ -53,6 +53,7 @@ def _pieces() -> dict[str, str]:
         "NUM": r"(?:\d+(?:\.\d+)?|" + nums + r")(?:[\s-]+(?:" + nums + r"))?",
         "VAGUE": a(lx.word_list("vague_counts.tsv")),
         "UNIT": a(unit_forms()),
+        "PUNIT": a(lx.plural_units()),
         "DSHIFT": r"(?:past|last|next|coming|first|latest|previous|following|final|"
                   r"remaining|initial|preceding|ensuing|other)",
         "MOD": r"(?:about|almost|nearly|more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+"
@@ -98,6 +99,8 @@ RULES = (
     ("dur_num", r"(?:{MOD}\s+)?(?:the\s+)?(?:{DSHIFT}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})"
                 r"(?:\s+or\s+so)?"),
     ("dur_vague", r"(?:the\s+)?(?:{DSHIFT}\s+)?(?P<vague>{VAGUE})\s+(?P<unit>{UNIT})"),
+    # "in coming months", "past years": an open stretch before or after now
+    ("open_plural", r"(?:the\s+)?(?P<dir>coming|past|next\s+few|past\s+few)\s+(?P<unit>{PUNIT})"),
     ("ref", r"(?P<ref>{REF})"),
 )
 
@@ -313,6 +316,13 @@ def _dur_vague(g: dict, anchor, ref, tense):
     return "DURATION", duration("X", unit_forms()[g["unit"].lower()])
 
 
+def _open_plural(g: dict, anchor, ref, tense):
+    d = g["dir"].lower()
+    if "few" in d:
+        return "DURATION", duration("X", unit_forms()[g["unit"].lower()])
+    return "DATE", "FUTURE_REF" if d == "coming" else "PAST_REF"
+
+
 def _ref(g: dict, anchor, ref, tense):
     return "DATE", refs()[re.sub(r"\s+", " ", g["ref"].lower())]
 
@@ -321,7 +331,7 @@ VALUES = {
     "clock": _clock, "daypart": _daypart, "overnight": _overnight, "set_each": _set_each,
     "set_plural_wd": _set_plural_wd, "set_adverb": _set_adverb, "year_earlier": _year_earlier,
     "same_period": _same_period, "that_unit": _that_unit, "next_unit": _next_unit,
-    "the_quarter": _the_quarter, "year_period": _year_period, "dur_num": _dur_num, "dur_vague": _dur_vague, "ref": _ref,
+    "the_quarter": _the_quarter, "year_period": _year_period, "dur_num": _dur_num, "dur_vague": _dur_vague, "open_plural": _open_plural, "ref": _ref,
 }
 
 
