@@ -59,10 +59,12 @@ class Gazetteer:
         self.iso2to3: dict[str, str] = {}
         self.states: dict[str, Entry] = {}
         self._ids: dict[int, int] = {}
+        self.adjectives: set[str] = set()
         self._load_countries()
         self._load_states()
         self._load_regions()
         self._load_aliases()
+        self._load_adjectives()
         self._load_cities()
 
     def add(self, entry: Entry, *names: str) -> int:
@@ -106,9 +108,29 @@ class Gazetteer:
 
     def _load_aliases(self) -> None:
         for name, code in _tsv("aliases.tsv"):
+            if name[-1:] in "ni" and code.startswith("CT-"):  # "European": an adjective
+                self.adjectives.add(norm(name))
             entry = self.countries.get(code) or self.states.get(code.replace("US-", ""))
             if entry is not None:
                 self.alias(name, entry)
+
+    def _load_adjectives(self) -> None:
+        """Country adjectives ("Turkish", "Syrian") name the country: GeoWebNews and TR-News
+        count them as toponyms. Read from the actor stage's country table (one list, one file);
+        plural demonyms ("Turks") name people and are left out."""
+        path = data_file("actors", "countries.tsv")
+        rows = path.read_text(encoding="utf-8").splitlines()[1:]
+        for line in rows:
+            cols = line.split("\t")
+            if len(cols) < 4 or cols[0] not in self.countries:
+                continue
+            forms = [f for f in cols[3].split("|") if f]
+            for f in forms:
+                if f.endswith("s") and f[:-1] in forms:
+                    continue
+                if not self.index.get(norm(f)):
+                    self.alias(f, self.countries[cols[0]])
+                    self.adjectives.add(norm(f))
 
     def _load_cities(self) -> None:
         """Read the extract built by scripts/build_geo.py (keys already normalised)."""
