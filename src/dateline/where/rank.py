@@ -13,7 +13,7 @@ from typing import Optional
 from .gazetteer import Entry, gazetteer
 from .mentions import Mention
 
-KIND_BASE = {"country": 12.0, "continent": 11.5, "state": 9.5, "region": 8.5}
+KIND_BASE = {"country": 12.0, "continent": 11.5, "state": 9.5, "region": 8.5, "county": 8.0}
 CONTEXT_WEIGHT = 3.0
 STATE_WEIGHT = 1.5
 PRIMARY_BONUS = 2.0
@@ -48,7 +48,10 @@ def _first_guess(cands: list[Entry]) -> Optional[Entry]:
     """The reading taken before context is known: admin units first, then the biggest town."""
     admin = [e for e in cands if e.kind != "city"]
     if admin:
-        return max(admin, key=lambda e: KIND_BASE[e.kind])
+        best = max(admin, key=lambda e: KIND_BASE[e.kind])
+        if sum(e.kind == best.kind for e in admin) > 1:
+            return None  # "Orange County" is in eight states: no vote before context
+        return best
     cities = sorted(cands, key=lambda e: -e.population)
     if len(cities) == 1 or (cities and cities[0].population >= 5 * max(cities[1].population, 1)):
         return cities[0]
@@ -106,4 +109,22 @@ def resolve(mentions: list[Mention], text: str, actor_countries: Counter | None 
             if g.admin1:
                 own_states[g.admin1] -= 1
         out.append(max(cs, key=lambda e: _score(e, m.text, own_ctx, own_states, cs)))
+    return place_counties(out)
+
+
+def place_counties(entries: list[Optional[Entry]]) -> list[Optional[Entry]]:
+    """A county has no point of its own in the gazetteer: put it at the middle of the towns of
+    its state that the same document names (local news names the county's towns), else keep
+    its state's point."""
+    towns: dict[str, list[Entry]] = {}
+    for e in entries:
+        if e is not None and e.kind == "city" and e.country == "USA" and e.admin1:
+            towns.setdefault(e.admin1, []).append(e)
+    out = []
+    for e in entries:
+        near = towns.get(e.admin1) if e is not None and e.kind == "county" else None
+        if near:
+            lats, lons = sorted(t.lat for t in near), sorted(t.lon for t in near)
+            e = e._replace(lat=lats[len(lats) // 2], lon=lons[len(lons) // 2])
+        out.append(e)
     return out
