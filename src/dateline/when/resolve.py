@@ -75,7 +75,10 @@ def _explicit(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Perio
         return cal.Period(start, end, "day") if end and end >= start else None
 
     if g.get("y"):
-        return build(int(g["y"]))
+        y = int(g["y"])
+        end_first = d2 is not None and (m2, d2) < (m1, d1)
+        # "28 December to 3 January 2025": the year written once belongs to the end date
+        return build(y - 1 if end_first else y)
     return cal.pick([p for p in map(build, _years(anchor)) if p], anchor, tense)
 
 
@@ -284,7 +287,7 @@ def _present(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period
 
 
 RESOLVERS = {
-    "md_md_range": _explicit, "md_range": _explicit, "dm_range": _explicit, "mdy": _explicit,
+    "md_md_range": _explicit, "dm_dm_range": _explicit, "md_range": _explicit, "dm_range": _explicit, "mdy": _explicit,
     "dmy": _explicit, "iso": _iso, "dotted": _iso, "numeric": _numeric, "month_year": _month_rule, "month_shift_year": _month_rule,
     "month": _month_rule, "weekday": _weekday, "deictic": _deictic, "ago": _ago,
     "duration": _duration, "quarter": _quarter, "shift_unit": _shift_unit, "season": _season,
