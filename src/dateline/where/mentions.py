@@ -40,6 +40,7 @@ class Mention:
     anchor_lemma: Optional[str] = None  # the word the name attaches to ("met in X" -> meet)
     anchor_pos: Optional[str] = None
     anchor_at: Optional[int] = None  # character offset of that word
+    site: bool = False  # a street, building or park (its name ends in a facility word)
 
 
 @functools.lru_cache(maxsize=1)
@@ -82,6 +83,8 @@ def find_mentions(doc) -> list[Mention]:
         if ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "NORP", "PERSON")
                                           and _big_name(span.text)):
             out.append(_mention(span))
+        elif ent.label_ == "ORG" and _is_site(span):  # "Carnegie Library", "Manila Cathedral"
+            out.append(_mention(span))
         elif ent.label_ in OTHER_LABELS:
             embedded = _embedded(span) if ent.label_ == "ORG" else None
             if embedded is not None:
@@ -90,6 +93,16 @@ def find_mentions(doc) -> list[Mention]:
     out.extend(_gazetteer_mentions(doc, taken))
     out.sort(key=lambda m: m.start)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def facility_words() -> frozenset:
+    rows = data_file("geo", "facility_words.tsv").read_text(encoding="utf-8").splitlines()
+    return frozenset(r.strip().lower() for r in rows if r.strip() and not r.startswith("#"))
+
+
+def _is_site(span) -> bool:
+    return len(span) > 1 and span[-1].lower_ in facility_words() and span[-1].text[:1].isupper()
 
 
 def _embedded(span) -> Optional[Mention]:
@@ -138,7 +151,7 @@ def _mention(span) -> Mention:
     literal, cue = (True, "dateline") if _in_dateline(span) else reading(span)
     anchor = _anchor(span)
     return Mention(span.start_char, span.end_char, span.text, span.start, span.end, literal, cue,
-                   anchor.lemma_, anchor.pos_, anchor.idx)
+                   anchor.lemma_, anchor.pos_, anchor.idx, _is_site(span))
 
 
 def _anchor(span):

@@ -109,7 +109,28 @@ def resolve(mentions: list[Mention], text: str, actor_countries: Counter | None 
             if g.admin1:
                 own_states[g.admin1] -= 1
         out.append(max(cs, key=lambda e: _score(e, m.text, own_ctx, own_states, cs)))
-    return place_counties(out)
+    return place_sites(mentions, place_counties(out))
+
+
+def place_sites(mentions: list[Mention], entries: list[Optional[Entry]]) -> list[Optional[Entry]]:
+    """A street, building or park the gazetteer does not know ("Royal Street", "Manila
+    Cathedral") stands at the town the article is about: its most often named town (the first
+    named on a tie). Left unresolved when the article names no town."""
+    towns = Counter()
+    first = {}
+    for m, e in zip(mentions, entries):
+        if e is not None and e.kind == "city" and m.literal:
+            towns[e] += 1
+            first.setdefault(e, m.start)
+    if not towns:
+        return entries
+    town = max(towns, key=lambda e: (towns[e], -first[e]))
+    out = []
+    for m, e in zip(mentions, entries):
+        if e is None and m.site:
+            e = Entry(m.text, "site", town.country, town.lat, town.lon, 0, town.admin1, None)
+        out.append(e)
+    return out
 
 
 def place_counties(entries: list[Optional[Entry]]) -> list[Optional[Entry]]:
