@@ -73,6 +73,20 @@ def _big_name(text: str) -> bool:
     return False
 
 
+LOCATIVE_BEFORE = {"in", "near", "outside", "around"}
+SMALL_TOWN = 1_000
+
+
+def _town_after_in(span) -> bool:
+    """'in Riverdale', 'near Cirencester': after a locative preposition a name the gazetteer
+    knows as a town (any size above SMALL_TOWN) is the town, whatever label spaCy gave it."""
+    if span.start == 0 or span.doc[span.start - 1].lower_ not in LOCATIVE_BEFORE:
+        return False
+    g = gazetteer()
+    return any(e.kind == "city" and e.population >= SMALL_TOWN and g.is_primary(e, span.text)
+               for e in g.lookup(span.text))
+
+
 def find_mentions(doc) -> list[Mention]:
     """Place-name mentions in reading order, each with its literal/metonymic reading."""
     out, taken = [], set()
@@ -81,7 +95,7 @@ def find_mentions(doc) -> list[Mention]:
         if span is None:
             continue
         if ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "NORP", "PERSON")
-                                          and _big_name(span.text)):
+                                          and (_big_name(span.text) or _town_after_in(span))):
             out.append(_mention(span))
         elif ent.label_ == "ORG" and _is_site(span):  # "Carnegie Library", "Manila Cathedral"
             out.append(_mention(span))
@@ -127,7 +141,7 @@ def _gazetteer_mentions(doc, taken: set) -> list[Mention]:
                 idx = range(i, i + n)
                 if any(j in taken for j in idx) or not doc[i + n - 1].text[:1].isupper():
                     continue
-                if _big_name(doc[i:i + n].text):
+                if _big_name(doc[i:i + n].text) or _town_after_in(doc[i:i + n]):
                     hit = doc[i:i + n]
                     break
         if hit is not None:

@@ -119,7 +119,7 @@ def place_sites(mentions: list[Mention], entries: list[Optional[Entry]]) -> list
     towns = Counter()
     first = {}
     for m, e in zip(mentions, entries):
-        if e is not None and e.kind == "city" and m.literal:
+        if e is not None and e.kind == "city":
             towns[e] += 1
             first.setdefault(e, m.start)
     if not towns:
