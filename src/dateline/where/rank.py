@@ -70,6 +70,8 @@ def _score(entry: Entry, text: str, ctx: Counter, states: Counter, cands: list[E
     total = sum(ctx.values())
     if total and entry.country:
         score += CONTEXT_WEIGHT * ctx[entry.country] / total
+    elif total and entry.kind in ("region", "continent"):
+        score += CONTEXT_WEIGHT  # a sea or a multi-country region fits any story's countries
     n_states = sum(states.values())
     if n_states and entry.admin1:
         score += STATE_WEIGHT * states[entry.admin1] / n_states
@@ -124,7 +126,8 @@ def place_sites(mentions: list[Mention], entries: list[Optional[Entry]]) -> list
             first.setdefault(e, m.start)
     if not towns:
         return entries
-    town = max(towns, key=lambda e: (towns[e], -first[e]))
+    countries = Counter(e.country for e in entries if e is not None and e.country)
+    town = max(towns, key=lambda e: (countries[e.country], towns[e], e.population, -first[e]))
     out = []
     for m, e in zip(mentions, entries):
         if e is None and m.site:
