@@ -274,12 +274,11 @@ def _weekend(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period
 
 def _holiday(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period]:
     key = re.sub(r"\s+", " ", g["holiday"].lower())
-    m, d = lx.holidays()[key]
     if g.get("y"):
-        return cal.day(date(int(g["y"]), m, d))
+        return cal.day(lx.holiday_date(key, int(g["y"])))
     if anchor is None:
         return None
-    return cal.pick([cal.day(date(y, m, d)) for y in _years(anchor)], anchor, tense)
+    return cal.pick([cal.day(lx.holiday_date(key, y)) for y in _years(anchor)], anchor, tense)
 
 
 def _present(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period]:

@@ -6,11 +6,14 @@ Texas towns means the Texan Paris), and otherwise by prominence (population; cou
 """
 from __future__ import annotations
 
+import functools
 import math
+import re
 from collections import Counter
 from typing import Optional
 
-from .gazetteer import Entry, gazetteer
+from ..paths import data_file
+from .gazetteer import Entry, gazetteer, norm
 from .mentions import Mention
 
 KIND_BASE = {"country": 12.0, "continent": 11.5, "state": 9.5, "region": 8.5, "county": 8.0}
@@ -32,6 +35,29 @@ def _qualifier(text: str) -> Optional[list[Entry]]:
     """Admin units a qualifier names ("Texas", "France", "Ill." is not handled)."""
     admins = [e for e in candidates(text) if e.kind in ("state", "country", "region")]
     return admins or None
+
+
+@functools.lru_cache(maxsize=1)
+def state_abbreviations() -> dict[str, str]:
+    """'Pa.', 'PA', 'Ill.' -> state code (AP style and USPS codes; data/geo)."""
+    out = {}
+    for line in data_file("geo", "state_abbreviations.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, *forms = line.split("\t")
+            for f in [code] + [x for f in forms for x in f.split("|") if x]:
+                out[f] = code
+    return out
+
+
+_ABBR = re.compile(r"^,\s*([A-Z][A-Za-z]{1,4}\.?)(?=[\s,;)]|$)")
+
+
+def _state_abbreviation(after: str) -> Optional[list[Entry]]:
+    """'Lebanon, Pa.' or 'Lebanon, PA 17042': a US state written the postal or AP way."""
+    m = _ABBR.match(after)
+    code = state_abbreviations().get(m.group(1)) if m else None
+    state = gazetteer().states.get(code) if code else None
+    return [state] if state else None
 
 
 def _fits(entry: Entry, admins: list[Entry]) -> bool:
@@ -89,28 +115,17 @@ def resolve(mentions: list[Mention], text: str, actor_countries: Counter | None 
             cands[i], quals[i] = candidates(head.strip()), _qualifier(tail.strip())
         elif i + 1 < len(mentions) and text[m.end:mentions[i + 1].start].strip() == ",":
             quals[i] = _qualifier(mentions[i + 1].text)
+        if not quals[i]:
+            quals[i] = _state_abbreviation(text[m.end:m.end + 12])
         if quals[i]:
             fitting = [e for e in cands[i] if _fits(e, quals[i])]
             cands[i] = fitting or cands[i]
-    guesses = [_first_guess(c) for c in cands]
-    ctx = Counter(actor_countries or {})
-    states = Counter()
-    for g in guesses:
-        if g is not None and g.country:
-            ctx[g.country] += 1
-            if g.admin1:
-                states[g.admin1] += 1
-    out = []
-    for m, cs, g in zip(mentions, cands, guesses):
-        if not cs:
-            out.append(None)
-            continue
-        own_ctx, own_states = ctx.copy(), states.copy()
-        if g is not None and g.country:  # a name does not vote for itself
-            own_ctx[g.country] -= 1
-            if g.admin1:
-                own_states[g.admin1] -= 1
-        out.append(max(cs, key=lambda e: _score(e, m.text, own_ctx, own_states, cs)))
+    keys = [norm(m.text) for m in mentions]
+    picks = [_first_guess(c) for c in cands]
+    for _ in range(2):  # first from prominence, then again from the places chosen
+        picks = _choose(mentions, cands, keys, picks, actor_countries)
+    _one_sense(keys, picks, quals)
+    out = picks
     return place_sites(mentions, place_counties(out))
 
 
@@ -134,6 +149,46 @@ def place_sites(mentions: list[Mention], entries: list[Optional[Entry]]) -> list
             e = Entry(m.text, "site", town.country, town.lat, town.lon, 0, town.admin1, None)
         out.append(e)
     return out
+
+
+def _votes(picks: list[Optional[Entry]], keys: list[str], actor_countries
+           ) -> tuple[dict, dict]:
+    """Country and state votes of each name (all its mentions), to leave out its own."""
+    by_name_c, by_name_s = {}, {}
+    for k, e in zip(keys, picks):
+        if e is not None and e.country:
+            by_name_c.setdefault(k, Counter())[e.country] += 1
+            if e.admin1:
+                by_name_s.setdefault(k, Counter())[e.admin1] += 1
+    return by_name_c, by_name_s
+
+
+def _choose(mentions, cands, keys, picks, actor_countries) -> list[Optional[Entry]]:
+    by_c, by_s = _votes(picks, keys, actor_countries)
+    ctx_all = Counter(actor_countries or {})
+    for c in by_c.values():
+        ctx_all.update(c)
+    states_all = Counter()
+    for c in by_s.values():
+        states_all.update(c)
+    out = []
+    for m, cs, k in zip(mentions, cands, keys):
+        if not cs:
+            out.append(None)
+            continue
+        own_ctx = ctx_all - by_c.get(k, Counter())  # a name does not vote for itself
+        own_states = states_all - by_s.get(k, Counter())
+        out.append(max(cs, key=lambda e: _score(e, m.text, own_ctx, own_states, cs)))
+    return out
+
+
+def _one_sense(keys: list[str], picks: list, quals: list) -> None:
+    """One sense per discourse: a name pinned down once by a qualifier ("Lebanon,
+    Pennsylvania") is the same place at its other mentions."""
+    pinned = {k: e for k, e, q in zip(keys, picks, quals) if q and e is not None}
+    for i, k in enumerate(keys):
+        if k in pinned:
+            picks[i] = pinned[k]
 
 
 def place_counties(entries: list[Optional[Entry]]) -> list[Optional[Entry]]:
