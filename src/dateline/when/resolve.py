@@ -158,12 +158,9 @@ def _ago(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period]:
 
 
 def _duration(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period]:
-    n, shift = _num(g["num"]), lx.shifts().get(g["shift"].lower())
-    if anchor is None or n is None or not shift:
-        return None
-    other = anchor + cal.step(_unit(g), shift * n)
-    lo, hi = sorted((anchor, other))
-    return cal.Period(lo, hi, "range")
+    """'over the past 20 years', 'in the next six months': a length of time (TIMEX3 DURATION,
+    see timex.py), not a date; an event it qualifies gets no date from it."""
+    return None
 
 
 def _quarter(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period]:
