@@ -96,6 +96,9 @@ def warm() -> None:
         warm_stage = getattr(importlib.import_module(stage.module), "warm", None)
         if warm_stage:
             warm_stage()
+    from .language import warm as warm_language
+
+    warm_language()
     annotate(Article(id="warm", input="<warm>", text=_WARM_TEXT, published="2024-06-18"))
 
 
@@ -152,11 +155,35 @@ def run_components(article: Article, parsed) -> Article:
     return run_stages(Doc(article=article, spacy=parsed)).article
 
 
+def prepare(record: Record) -> tuple[Article, bool]:
+    """Clean one record into an Article and decide whether to code it: (article, code_it).
+
+    Carries the reader's warnings (an input cut at the size cap) onto the article, records its
+    language, warns when the text is longer than the parser's `MAX_CHARS` (only that first part
+    is coded), and declines to code text that is clearly not English (warning on the record).
+    Raises InputError for bad input.
+    """
+    from .language import language_of
+
+    article = to_article(record)
+    article.warnings[:0] = list(getattr(record, "warnings", []) or [])
+    article.language = language_of(article.text)
+    if article.language != "en":
+        article.warnings.append(f"language {article.language!r} is not English: text kept, "
+                                "no actors, events or quotes coded")
+        return article, False
+    if len(article.text) > nlp_mod.MAX_CHARS:
+        article.warnings.append(f"text is {len(article.text)} characters: only the first "
+                                f"{nlp_mod.MAX_CHARS} were coded")
+    return article, True
+
+
 def process_record(record: Record) -> Article:
     """Clean, parse and code one record; raises InputError for bad input."""
-    article = to_article(record)
-    text = article.text[: nlp_mod.MAX_CHARS]
-    parsed = nlp_mod.load()(text)
+    article, code_it = prepare(record)
+    if not code_it:
+        return article
+    parsed = nlp_mod.load()(article.text[: nlp_mod.MAX_CHARS])
     return run_components(article, parsed)
 
 
@@ -202,9 +229,14 @@ def _process_batch(items: list) -> list[Result]:
         if isinstance(item, InputError):
             continue
         try:
-            cleaned.append((i, to_article(item)))
+            article, code_it = prepare(item)
         except Exception as exc:
             out[i] = _failure(item, exc)
+            continue
+        if code_it:
+            cleaned.append((i, article))
+        else:
+            out[i] = article
     now = time.perf_counter()
     STAGE_SECONDS["clean"] += now - t
     t = now
