@@ -105,8 +105,49 @@ def find_mentions(doc) -> list[Mention]:
                 out.append(embedded)
         taken.update(range(ent.start, ent.end))
     out.extend(_gazetteer_mentions(doc, taken))
+    out.extend(_repeats(doc, out))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _repeats(doc, found: list[Mention]) -> list[Mention]:
+    """One sense per discourse: a town name taken once ("in Riverdale") is a place wherever
+    else the article writes it, though spaCy labelled that other mention a person or nothing;
+    not inside a longer name ("Nelson Mandela")."""
+    g = gazetteer()
+    names = {}
+    for m in found:
+        if m.cue != "embedded" and m.text[:1].isupper() and g.lookup(m.text):
+            toks = m.text.split()
+            names.setdefault(toks[0], set()).add(len(toks))
+    if not names:
+        return []
+    covered = set()
+    for m in found:
+        covered.update(range(m.token_start, m.token_end))
+    known = {m.text for m in found}
+    out = []
+    for tok in doc:
+        if tok.i in covered or tok.text not in names:
+            continue
+        for n in sorted(names[tok.text], reverse=True):
+            span = doc[tok.i:tok.i + n]
+            if span.text not in known or any(t.i in covered for t in span):
+                continue
+            ent = _entity_of(span)
+            if ent is not None and (ent.start, ent.end) != (span.start, span.end):
+                continue
+            out.append(_mention(span))
+            covered.update(range(span.start, span.end))
+            break
+    return out
+
+
+def _entity_of(span):
+    for ent in span.doc.ents:
+        if ent.start <= span.start < ent.end or span.start <= ent.start < span.end:
+            return ent
+    return None
 
 
 @functools.lru_cache(maxsize=1)
