@@ -131,8 +131,8 @@ def resolve(mentions: list[Mention], text: str, actor_countries: Counter | None 
 
 def place_sites(mentions: list[Mention], entries: list[Optional[Entry]]) -> list[Optional[Entry]]:
     """A street, building or park the gazetteer does not know ("Royal Street", "Manila
-    Cathedral") stands at the town the article is about: its most often named town (the first
-    named on a tie). Left unresolved when the article names no town."""
+    Cathedral") stands at the town the article is about: a town of the story's main country and
+    state, the most often named, then the biggest. Left unresolved when the article names no town."""
     towns = Counter()
     first = {}
     for m, e in zip(mentions, entries):
@@ -142,7 +142,9 @@ def place_sites(mentions: list[Mention], entries: list[Optional[Entry]]) -> list
     if not towns:
         return entries
     countries = Counter(e.country for e in entries if e is not None and e.country)
-    town = max(towns, key=lambda e: (countries[e.country], towns[e], e.population, -first[e]))
+    states = Counter(e.admin1 for e in entries if e is not None and e.admin1)
+    town = max(towns, key=lambda e: (countries[e.country], states[e.admin1] if e.admin1 else 0,
+                                     towns[e], e.population, -first[e]))
     out = []
     for m, e in zip(mentions, entries):
         if e is None and m.site:
