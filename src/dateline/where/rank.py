@@ -16,7 +16,8 @@ from ..paths import data_file
 from .gazetteer import Entry, gazetteer, norm
 from .mentions import Mention
 
-KIND_BASE = {"country": 12.0, "continent": 11.5, "state": 9.5, "region": 8.5, "county": 8.0}
+KIND_BASE = {"country": 12.0, "continent": 11.5, "state": 9.5, "province": 9.0, "region": 8.5,
+             "county": 8.0}
 CONTEXT_WEIGHT = 3.0
 STATE_WEIGHT = 1.5
 PRIMARY_BONUS = 2.0
@@ -203,7 +204,8 @@ def place_counties(entries: list[Optional[Entry]]) -> list[Optional[Entry]]:
             towns.setdefault(e.admin1, []).append(e)
     out = []
     for e in entries:
-        near = towns.get(e.admin1) if e is not None and e.kind == "county" else None
+        near = towns.get(e.admin1) if e is not None and e.kind == "county" \
+            and e.population == 0 else None
         if near:
             lats, lons = sorted(t.lat for t in near), sorted(t.lon for t in near)
             e = e._replace(lat=lats[len(lats) // 2], lon=lons[len(lons) // 2])
