@@ -117,7 +117,7 @@ story_event_mentions = sa.Table(
     sa.Index("ix_story_event_mentions_article", "article_id"),
 )
 
-sa.Index("ix_story_articles_article", S.story_articles.c.article_id)
+# ix_story_articles_article (story_articles by article) is declared in schema.py.
 
 
 # -- cursor -------------------------------------------------------------------------------------
