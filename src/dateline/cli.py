@@ -117,6 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     store_cli.register(sub, _add_input_options, records_from_args, _workers)
 
+    from .web import cli as web_cli
+
+    web_cli.register(sub)
+
     p = sub.add_parser("eval", help="score dateline on a benchmark")
     ev = p.add_subparsers(dest="benchmark", required=True)
     for name, help_text in EVALUATIONS.items():
