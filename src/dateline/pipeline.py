@@ -1,7 +1,8 @@
 """The one pipeline: record -> clean -> spaCy -> components -> Article.
 
-A component is any callable `component(doc: Doc) -> None` that reads and fills the `Doc`;
-components run in `COMPONENTS` order, one per module (actors, quotes, events, when, where).
+A stage is a callable `stage(doc: Doc) -> None` that reads and fills the `Doc`; stages are declared
+in `STAGES` with what they require and assign, and run in that order, one per module (actors,
+quotes, events, when, where). `annotate()` runs chosen stages over one article.
 `extract()` is the Python API; `extract_stream()` is the batch path the CLI and the store use.
 """
 from __future__ import annotations
@@ -17,23 +18,66 @@ from .clean import to_article
 from .ingest.record import InputError, Record
 from .model import Article
 
-# (module, attribute) of each stage, in the order they run. Resolved lazily so that a stage's
-# heavy imports are paid only by processes that run the pipeline.
-COMPONENTS = (
-    ("dateline.actors", "resolve_actors"),
-    ("dateline.quotes", "find_quotes"),
-    ("dateline.events", "code_events"),
-    ("dateline.when", "resolve_dates"),
-    ("dateline.where", "resolve_places"),
+@dataclass(frozen=True)
+class Stage:
+    """One pipeline component and its contract with the others (spaCy's `requires`/`assigns`).
+
+    `requires` and `assigns` name `Doc` attributes (`spacy`, `actor_index`, ...) or article
+    fields (`article.actors`, `article.events.date`, ...). `tests/test_pipeline_stages.py` checks
+    that every requirement is assigned by the parse or by an earlier stage.
+    """
+    name: str
+    module: str
+    attr: str
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def function(self):
+        return getattr(importlib.import_module(self.module), self.attr)
+
+
+# What the parse itself provides before any stage runs.
+PROVIDED = ("article.text", "article.published", "article.title", "article.dateline", "spacy")
+
+# The stages in the order they run. Resolved lazily so that a stage's heavy imports are paid only
+# by processes that run the pipeline.
+STAGES: tuple[Stage, ...] = (
+    Stage("actors", "dateline.actors", "resolve_actors",
+          requires=("spacy", "article.text", "article.published"),
+          assigns=("article.actors", "actor_index")),
+    Stage("quotes", "dateline.quotes", "find_quotes",
+          requires=("spacy", "article.text", "actor_index"),
+          assigns=("article.quotes", "quote_sources")),
+    Stage("events", "dateline.events", "code_events",
+          requires=("spacy", "article.text", "actor_index", "article.quotes"),
+          assigns=("article.events",)),
+    Stage("dates", "dateline.when", "resolve_dates",
+          requires=("spacy", "article.text", "article.published", "article.events"),
+          assigns=("article.events.date", "time_expressions")),
+    Stage("places", "dateline.where", "resolve_places",
+          requires=("spacy", "article.text", "article.actors", "actor_index", "article.events"),
+          assigns=("article.events.location", "places")),
 )
+STAGE_NAMES = tuple(s.name for s in STAGES)
+COMPONENTS = tuple((s.module, s.attr) for s in STAGES)  # (module, attribute), kept for old callers
 
 
 @dataclass
 class Doc:
-    """What flows through the components: the article being built and its parse."""
+    """What flows through the stages: the article being built, its parse, and typed hand-overs.
+
+    Each hand-over field is assigned by exactly one stage (see `STAGES`):
+    - `actor_index`: `actors.index.ActorIndex` (`.at(start, end)`, `.in_span`, `.is_place`), by actors;
+    - `quote_sources`: {quote id: source detail} for evaluation, by quotes;
+    - `time_expressions`: the date tagger's matches over the text, by dates;
+    - `places`: toponym dicts found in the text, by places.
+    """
     article: Article
     spacy: Any
-    scratch: dict = field(default_factory=dict)  # stage-to-stage hand-over (e.g. mention index)
+    actor_index: Any = None
+    quote_sources: dict = field(default_factory=dict)
+    time_expressions: Optional[list] = None
+    places: Optional[list] = None
 
 
 def warm() -> None:
@@ -42,24 +86,55 @@ def warm() -> None:
     A stage module opts in by defining `warm()`.
     """
     nlp_mod.load()
-    for module, _ in COMPONENTS:
-        warm_stage = getattr(importlib.import_module(module), "warm", None)
+    for stage in STAGES:
+        warm_stage = getattr(importlib.import_module(stage.module), "warm", None)
         if warm_stage:
             warm_stage()
 
 
-def _components():
-    out = []
-    for module, attr in COMPONENTS:
-        out.append(getattr(importlib.import_module(module), attr))
-    return out
+def _select(stages: Optional[Iterable[str]]) -> list[Stage]:
+    if stages is None:
+        return list(STAGES)
+    wanted = set(stages)
+    unknown = wanted - set(STAGE_NAMES)
+    if unknown:
+        raise ValueError(f"unknown stage(s) {sorted(unknown)}; stages are {list(STAGE_NAMES)}")
+    return [s for s in STAGES if s.name in wanted]
+
+
+def run_stages(doc: Doc, stages: Optional[Iterable[str]] = None) -> Doc:
+    """Run the named stages (default: all, in `STAGES` order) over `doc`.
+
+    Errors are caught here, once per stage: a stage that raises leaves a warning
+    `"<stage>: <error>"` on `doc.article.warnings` and the later stages still run.
+    """
+    for stage in _select(stages):
+        try:
+            stage.function()(doc)
+        except Exception as exc:  # one stage's failure must not lose the article
+            doc.article.warnings.append(f"{stage.name} stage failed: {type(exc).__name__}: {exc}")
+    return doc
+
+
+def annotate(article: Union[Article, str], stages: Optional[Iterable[str]] = None,
+             parsed: Any = None) -> Doc:
+    """Parse `article` (an `Article`, or raw text used as its body) and run `stages` over it.
+
+    Returns the `Doc`, whose `article` carries the results and whose typed fields carry the
+    hand-overs. `parsed` is an existing spaCy `Doc` of `article.text` (skips the parse).
+    Raises ValueError for an unknown stage name. This is the entry point for evaluation,
+    benchmarks and Spark.
+    """
+    if isinstance(article, str):
+        article = Article(id="", input="<string>", text=article)
+    if parsed is None:
+        parsed = nlp_mod.load()(article.text[: nlp_mod.MAX_CHARS])
+    return run_stages(Doc(article=article, spacy=parsed), stages)
 
 
 def run_components(article: Article, parsed) -> Article:
-    doc = Doc(article=article, spacy=parsed)
-    for component in _components():
-        component(doc)
-    return doc.article
+    """All stages over an already parsed article (the batch path)."""
+    return run_stages(Doc(article=article, spacy=parsed)).article
 
 
 def process_record(record: Record) -> Article:
