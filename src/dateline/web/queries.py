@@ -51,7 +51,7 @@ def stories_page(store, limit: int = 20, after: Optional[str] = None,
     quad_counts {quad class: events}.
     """
     ST = _stories_api()
-    if ST is not None and _has_table(store, "story_info"):
+    if _staged(store, ST):
         try:
             page = ST.list_stories(store, limit=limit, after=after, since=since)
         except ValueError:
@@ -61,11 +61,12 @@ def stories_page(store, limit: int = 20, after: Optional[str] = None,
     return _stories_page_plain(store, limit, after, since)
 
 
-def _has_table(store, name: str) -> bool:
-    cache = store.__dict__.setdefault("_web_tables", {})
-    if name not in cache:
-        cache[name] = sa.inspect(store.engine).has_table(name)
-    return cache[name]
+def _staged(store, ST) -> bool:
+    """Whether the stories stage has written its story tables (else: plain `stories` rows)."""
+    if ST is None:
+        return False
+    with store.engine.connect() as conn:
+        return conn.execute(sa.select(ST.story_info.c.story_id).limit(1)).first() is not None
 
 
 def _card(c: dict) -> dict:
@@ -152,7 +153,7 @@ def story(store, story_id: str) -> Optional[dict]:
     evidence}], `n_mentions`, and `article_id`/`event_id` of its first mention) and `quotes`
     (contract quotes plus article_id). None when there is no such story."""
     ST = _stories_api()
-    if ST is not None and _has_table(store, "story_info"):
+    if _staged(store, ST):
         found = ST.get_story(store, story_id)
         if found is None:
             return None
