@@ -162,10 +162,16 @@ def story(store, story_id: str) -> Optional[dict]:
         found = _story_plain(store, story_id)
         if found is None:
             return None
+    published = {}
     for a in found["articles"]:
         a["site"] = _site(a.get("site"), a.get("url"))
+        published[a["id"]] = a.get("published")
     for e in found["events"]:
         first = (e.get("mentions") or [{}])[0]
+        e.setdefault("published", min((published.get(m["article_id"]) or "9999"
+                                       for m in e.get("mentions") or []), default=None))
+        if e["published"] == "9999":
+            e["published"] = None
         e.setdefault("article_id", first.get("article_id"))
         e.setdefault("event_id", first.get("event_id"))
         e.setdefault("n_mentions", len(e.get("mentions") or []))
