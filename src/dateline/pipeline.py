@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib
 import os
+import time
+from collections import Counter
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from typing import Any, Iterable, Iterator, Optional, Union
@@ -59,6 +61,10 @@ STAGES: tuple[Stage, ...] = (
           assigns=("article.events.location", "places")),
 )
 STAGE_NAMES = tuple(s.name for s in STAGES)
+
+# Seconds spent per step ("clean", "parse", then each stage name) by this process since it
+# started; `extract_stream(..., timings=Counter())` gathers them from worker processes too.
+STAGE_SECONDS: Counter = Counter()
 COMPONENTS = tuple((s.module, s.attr) for s in STAGES)  # (module, attribute), kept for old callers
 
 
@@ -90,6 +96,13 @@ def warm() -> None:
         warm_stage = getattr(importlib.import_module(stage.module), "warm", None)
         if warm_stage:
             warm_stage()
+    annotate(Article(id="warm", input="<warm>", text=_WARM_TEXT, published="2024-06-18"))
+
+
+# One short article run through every stage by `warm()`, so that each stage's lazily built
+# knowledge (gazetteer, lexicons, models) is in memory before workers fork and share it.
+_WARM_TEXT = ("Chile and Finland signed a fisheries accord in Helsinki on Friday. \"This is a good day,\" "
+              "the Chilean foreign minister told reporters. Police arrested 40 protesters in Nairobi.")
 
 
 def _select(stages: Optional[Iterable[str]]) -> list[Stage]:
@@ -109,10 +122,12 @@ def run_stages(doc: Doc, stages: Optional[Iterable[str]] = None) -> Doc:
     `"<stage>: <error>"` on `doc.article.warnings` and the later stages still run.
     """
     for stage in _select(stages):
+        t = time.perf_counter()
         try:
             stage.function()(doc)
         except Exception as exc:  # one stage's failure must not lose the article
             doc.article.warnings.append(f"{stage.name} stage failed: {type(exc).__name__}: {exc}")
+        STAGE_SECONDS[stage.name] += time.perf_counter() - t
     return doc
 
 
@@ -182,6 +197,7 @@ def _process_batch(items: list) -> list[Result]:
     """
     out: list = list(items)
     cleaned = []
+    t = time.perf_counter()
     for i, item in enumerate(items):
         if isinstance(item, InputError):
             continue
@@ -189,10 +205,14 @@ def _process_batch(items: list) -> list[Result]:
             cleaned.append((i, to_article(item)))
         except Exception as exc:
             out[i] = _failure(item, exc)
+    now = time.perf_counter()
+    STAGE_SECONDS["clean"] += now - t
+    t = now
     try:
         parsed = list(nlp_mod.load().pipe(a.text[: nlp_mod.MAX_CHARS] for _, a in cleaned))
     except Exception:
         return [_safe_process(item) for item in items]
+    STAGE_SECONDS["parse"] += time.perf_counter() - t
     for (i, article), doc in zip(cleaned, parsed):
         try:
             out[i] = run_components(article, doc)
@@ -219,15 +239,34 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def extract_stream(items: Iterable[Union[Record, InputError]], workers: int = 1) -> Iterator[Result]:
+def _timed_batch(items: list) -> tuple[list[Result], Counter]:
+    """`_process_batch` plus the seconds this process spent per step on it."""
+    before = Counter(STAGE_SECONDS)
+    results = _process_batch(items)
+    spent = Counter(STAGE_SECONDS)
+    spent.subtract(before)
+    return results, spent
+
+
+def extract_stream(items: Iterable[Union[Record, InputError]], workers: int = 1,
+                   timings: Optional[Counter] = None) -> Iterator[Result]:
     """Process records in input order, in batches, in `workers` processes; errors come back as
-    values so one bad input never stops the others."""
+    values so one bad input never stops the others.
+
+    `timings`, when given, receives the seconds spent per step (clean, parse, each stage),
+    summed over all workers (CPU-side time, so with 2 workers it can exceed wall time).
+    """
     if workers <= 1:
         for batch in _batches(items):
-            yield from _process_batch(batch)
+            results, spent = _timed_batch(batch)
+            if timings is not None:
+                timings.update(spent)
+            yield from results
         return
     warm()  # fail once, here, if the model is missing; forked workers inherit what is loaded
     ctx = get_context("fork") if hasattr(os, "fork") else get_context()
     with ctx.Pool(workers) as pool:
-        for results in pool.imap(_process_batch, _batches(items, max(1, BATCH_SIZE // 2))):
+        for results, spent in pool.imap(_timed_batch, _batches(items, max(1, BATCH_SIZE // 2))):
+            if timings is not None:
+                timings.update(spent)
             yield from results
