@@ -225,8 +225,32 @@ def story_ids_of(store, article_id: str) -> list[str]:
 
 def events_page(store, limit: int = 50, after: Optional[str] = None, **filters) -> dict:
     """{"items": [event], "next": cursor or None}. Filters: type (list), country, actor,
-    status, since, until, q, story, site. Ordered by date (event date, else published), then
-    article and position."""
+    status, since, until, q_text, story, site. Uses the store's query layer
+    (`Store.events_page`: indexed filters, FTS5 text search) when the store has it."""
+    if hasattr(store, "count_events"):
+        return _events_page_layer(store, limit, after, **filters)
+    return _events_page_plain(store, limit, after, **filters)
+
+
+def _events_page_layer(store, limit, after, q_text=None, **filters) -> dict:
+    from ..store.query import QueryError
+
+    wanted = {k: v for k, v in filters.items() if v}
+    if q_text:
+        wanted["q"] = q_text
+    if not (wanted.get("since") or wanted.get("until")):
+        wanted["include_undated"] = True
+    try:
+        items, nxt = store.events_page(after=after, limit=limit, **wanted)
+    except QueryError as exc:
+        raise C.CursorError(str(exc)) from None
+    for it in items:
+        it["site"] = _site(it.get("site"), it.get("url"))
+    return {"items": items, "next": nxt}
+
+
+def _events_page_plain(store, limit: int = 50, after: Optional[str] = None, **filters) -> dict:
+    """The same without the query layer (stores written before it): LIKE filters, no FTS."""
     e, a = S.events, S.articles
     when = sa.func.coalesce(e.c.date, a.c.published, "")
     key = C.decode(after, 3)
@@ -301,8 +325,23 @@ def article(store, article_id: str) -> Optional[dict]:
 
 
 def actor(store, name: str, limit: int = 50) -> Optional[dict]:
-    """An actor by name (case-insensitive): countries, sectors, article count, and its events
-    as source or target, newest first (at most `limit`)."""
+    """An actor by persistent key (`act_...`) or name: who it is, how often it is mentioned,
+    and its events as source or target (first `limit`, with a cursor for more)."""
+    if hasattr(store, "actor") and hasattr(store, "actors"):
+        found = store.actor(name) if name.startswith("act_") else None
+        if found is None:
+            hits = store.actors(q=name, limit=20)
+            exact = [h for h in hits if (h.get("name") or "").lower() == name.lower()]
+            found = store.actor((exact or hits or [{}])[0].get("id", "")) if hits else None
+        if found is None:
+            return None
+        page = events_page(store, limit=limit, actor=found["id"])
+        return {**found, "event_count": found.get("events"), "events": page["items"],
+                "events_next": page["next"]}
+    return _actor_plain(store, name, limit)
+
+
+def _actor_plain(store, name: str, limit: int = 50) -> Optional[dict]:
     ac = S.actors
     with store.engine.connect() as conn:
         rows = conn.execute(
