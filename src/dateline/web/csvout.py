@@ -35,7 +35,10 @@ def _note(n: dict) -> dict:
 
 
 def _spreadsheet_safe(value):
-    """Cells starting with = + - @ are read as formulas by spreadsheets: prefix a quote."""
+    """Lists become "; "-joined text; cells starting with = + - @ are read as formulas by
+    spreadsheets: prefix a quote."""
+    if isinstance(value, (list, tuple)):
+        value = "; ".join("" if v is None else str(v) for v in value)
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value

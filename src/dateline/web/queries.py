@@ -336,7 +336,9 @@ def actor(store, name: str, limit: int = 50) -> Optional[dict]:
         if found is None:
             return None
         page = events_page(store, limit=limit, actor=found["id"])
-        return {**found, "event_count": found.get("events"), "events": page["items"],
+        return {**found, "countries": [found["country"]] if found.get("country") else [],
+                "sectors": [found["sector"]] if found.get("sector") else [],
+                "event_count": found.get("events"), "events": page["items"],
                 "events_next": page["next"]}
     return _actor_plain(store, name, limit)
 
