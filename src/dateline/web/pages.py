@@ -45,7 +45,7 @@ def top_stories(request: Request):
     after, since, limit = f.after, f.since, f.limit
     page = Q.stories_page(store, limit=limit, after=after,
                           since=since.isoformat() if since else None)
-    return _render(request, "index.html", page=page, counts=store.counts(),
+    return _render(request, "index.html", page=page,
                    since=since.isoformat() if since else "")
 
 

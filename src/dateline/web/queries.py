@@ -94,10 +94,11 @@ def _stories_page_plain(store, limit, after, since) -> dict:
     with store.engine.connect() as conn:
         rows = conn.execute(q.limit(limit + 1)).all()
         items = summarise(conn, [json.loads(js) for _, js in rows[:limit]])
+        total = conn.execute(sa.select(sa.func.count()).select_from(st)).scalar_one()
     nxt = None
     if len(rows) > limit and items:
         nxt = C.encode([float(items[-1]["score"] or 0.0), items[-1]["id"]])
-    return {"items": items, "next": nxt}
+    return {"items": items, "next": nxt, "total": total}
 
 
 def summarise(conn, stories: list[dict]) -> list[dict]:
@@ -328,11 +329,8 @@ def actor(store, name: str, limit: int = 50) -> Optional[dict]:
     """An actor by persistent key (`act_...`) or name: who it is, how often it is mentioned,
     and its events as source or target (first `limit`, with a cursor for more)."""
     if hasattr(store, "actor") and hasattr(store, "actors"):
-        found = store.actor(name) if name.startswith("act_") else None
-        if found is None:
-            hits = store.actors(q=name, limit=20)
-            exact = [h for h in hits if (h.get("name") or "").lower() == name.lower()]
-            found = store.actor((exact or hits or [{}])[0].get("id", "")) if hits else None
+        keys = [name] if name.startswith("act_") else _speaker_keys(store, name)
+        found = next((f for f in (store.actor(k) for k in keys[:20]) if f), None)
         if found is None:
             return None
         page = events_page(store, limit=limit, actor=found["id"])
@@ -364,6 +362,26 @@ def _actor_plain(store, name: str, limit: int = 50) -> Optional[dict]:
     }
 
 
+def _speakers(store, part: str) -> list[str]:
+    """Distinct speaker names containing `part` (case-insensitive), read from the speaker
+    index alone; the quotes are then fetched by that index instead of scanning every quote."""
+    qt = S.quotes
+    with store.engine.connect() as conn:
+        return [r[0] for r in conn.execute(
+            sa.select(qt.c.speaker).where(_like(qt.c.speaker, part)).distinct().limit(2000))]
+
+
+def _speaker_keys(store, name: str) -> list[str]:
+    """Persistent actor keys whose alias is `name` or starts with it (the query layer's
+    indexed alias table); empty when the store has no such layer or nothing matches."""
+    if not hasattr(S.quotes.c, "speaker_key"):
+        return []
+    from ..store.query import actor_keys
+
+    with store.engine.connect() as conn:
+        return actor_keys(conn, name)
+
+
 def quotes_page(store, limit: int = 50, after: Optional[str] = None,
                 speaker: Optional[str] = None, story: Optional[str] = None) -> dict:
     qt, a = S.quotes, S.articles
@@ -372,7 +390,9 @@ def quotes_page(store, limit: int = 50, after: Optional[str] = None,
     q = (sa.select(qt.c.json, a.c.id, a.c.published, a.c.url, a.c.title, qt.c.seq)
          .join(a, a.c.id == qt.c.article_id))
     if speaker:
-        q = q.where(_like(qt.c.speaker, speaker))
+        keys = _speaker_keys(store, speaker)
+        q = q.where(qt.c.speaker_key.in_(keys) if keys
+                    else qt.c.speaker.in_(_speakers(store, speaker)))
     if story:
         q = q.where(a.c.id.in_(sa.select(S.story_articles.c.article_id)
                                .where(S.story_articles.c.story_id == story)))
