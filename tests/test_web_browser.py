@@ -142,14 +142,15 @@ def test_top_stories_story_evidence_and_note(server, browser):
     browser.save_screenshot(str(SHOTS / "evidence.png"))
 
     # correct the event through the page; the note appears and is in the API
+    n0 = len(browser.find_elements(By.CSS_SELECTOR, "#notes li.note"))
     form = browser.find_element(By.ID, "event-note")
     form.find_element(By.NAME, "author").send_keys("Test Analyst")
     Select(form.find_element(By.NAME, "kind")).select_by_value("correct")
     Select(form.find_element(By.NAME, "status")).select_by_value("alleged")
     form.find_element(By.NAME, "text").send_keys("<b>Reported</b>, not confirmed.")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    _wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#notes li.note")) == 1)
-    item = browser.find_element(By.CSS_SELECTOR, "#notes li.note")
+    _wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#notes li.note")) == n0 + 1)
+    item = browser.find_elements(By.CSS_SELECTOR, "#notes li.note")[-1]
     assert "<b>Reported</b>, not confirmed." in item.text   # shown as text, not markup
     notes = server.json(f"/api/notes?article={last['article_id']}")["items"]
     assert notes[-1]["correction"] == {"status": "alleged"}
@@ -160,10 +161,11 @@ def test_top_stories_story_evidence_and_note(server, browser):
     sform.find_element(By.NAME, "author").send_keys("Test Analyst")
     sform.find_element(By.NAME, "text").send_keys("Two outlets carry the same wire copy.")
     sform.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    _wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#notes li.note")) == 2)
+    _wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#notes li.note")) == n0 + 2)
     browser.refresh()
     _wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
-    assert len(browser.find_elements(By.CSS_SELECTOR, "#notes li.note")) >= 1
+    shown = browser.find_elements(By.CSS_SELECTOR, "#notes li.note")
+    assert "Two outlets carry the same wire copy." in shown[-1].text
     assert not [m for m in _console_errors(browser) if "Content Security Policy" in m]
 
 

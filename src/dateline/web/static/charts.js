@@ -101,8 +101,12 @@ window.Charts = (function () {
       .force("collide", d3.forceCollide(18))
       .stop();
     for (let i = 0; i < 300; i++) sim.tick();
-    const cx = (v) => Math.max(20, Math.min(W - 20, v));
-    const cy = (v) => Math.max(14, Math.min(H - 14, v));
+    // Fit the layout into the box (labels need room on the right).
+    const xs = ns.map((n) => n.x), ys = ns.map((n) => n.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const k = Math.min((W - 140) / Math.max(1, x1 - x0), (H - 40) / Math.max(1, y1 - y0), 2.5);
+    const cx = (v) => 20 + (v - x0) * k + ((W - 140) - (x1 - x0) * k) / 2;
+    const cy = (v) => 20 + (v - y0) * k + ((H - 40) - (y1 - y0) * k) / 2;
     links.forEach((l, i) => {
       const [x1, y1, x2, y2] = [cx(l.source.x), cy(l.source.y), cx(l.target.x), cy(l.target.y)];
       const bend = 18 + (i % 3) * 6, mx = (x1 + x2) / 2 - (y2 - y1) / Math.hypot(x2 - x1, y2 - y1 || 1) * bend, my = (y1 + y2) / 2 + (x2 - x1) / Math.hypot(x2 - x1, y2 - y1 || 1) * bend;
