@@ -101,3 +101,12 @@ def test_export_notes_as_corrections(tmp_path, capsys):
     # plain export still exports articles
     assert main(["export", "--db", str(db)]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 6
+
+
+def test_serve_with_two_worker_processes(tmp_path):
+    db = sample_store(tmp_path / "s.sqlite")
+    with LiveServer(db, extra=("--workers", "2")) as srv:
+        for _ in range(6):
+            assert len(srv.json("/api/events?limit=500")["items"]) == 7
+        assert _listening_addresses(srv.port) == {"127.0.0.1"}
+    assert main(["serve", "--db", str(db), "--workers", "0"]) == 2

@@ -46,6 +46,14 @@ def create_app(store) -> FastAPI:
     return app
 
 
+def from_env() -> FastAPI:
+    """App factory for `dateline serve --workers N`: each worker process opens the store
+    named by DATELINE_SERVE_DB itself."""
+    import os
+
+    return create_app(os.environ["DATELINE_SERVE_DB"])
+
+
 def _handlers(app: FastAPI) -> None:
     @app.exception_handler(CursorError)
     async def bad_cursor(request: Request, exc: CursorError):

@@ -8,6 +8,7 @@ web extra not installed) give one line on stderr and exit status 2.
 """
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -23,7 +24,7 @@ def register(sub) -> None:
     p.add_argument("--port", type=int, default=8000, help="TCP port (default 8000)")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to bind (default 127.0.0.1: this machine only)")
-    p.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
+    p.add_argument("--workers", type=int, default=1, help="server processes sharing the port (default 1)")
     p.set_defaults(func=cmd_serve)
     export = sub.choices.get("export")
     if export is not None:
@@ -41,17 +42,25 @@ def cmd_serve(args) -> int:
 
     if not 0 < args.port < 65536:
         return _err(f"--port {args.port}: not a TCP port")
+    if not 0 < args.workers <= 64:
+        return _err(f"--workers {args.workers}: give 1 to 64 processes")
     try:
         store = open_store(args.db, create=False)
     except StoreError as exc:
         return _err(str(exc))
-    from .app import create_app
-
-    app = create_app(store)
     print(f"dateline: serving {store.name} at http://{_url_host(args.host)}:{args.port}/ "
           f"(API description at /docs)", file=sys.stderr)
+    if args.workers > 1:  # each worker process opens the store itself (see app.from_env)
+        store.close()
+        os.environ["DATELINE_SERVE_DB"] = args.db
+        target, kwargs = "dateline.web.app:from_env", {"factory": True, "workers": args.workers}
+    else:
+        from .app import create_app
+
+        target, kwargs = create_app(store), {}
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+        uvicorn.run(target, host=args.host, port=args.port, log_level="warning",
+                    access_log=False, **kwargs)
     except OSError as exc:
         return _err(f"{args.host}:{args.port}: {exc.strerror or exc}")
     except SystemExit as exc:  # uvicorn exits when it cannot bind
