@@ -152,6 +152,8 @@ def test_top_stories_story_evidence_and_note(server, browser):
     _wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#notes li.note")) == n0 + 1)
     item = browser.find_elements(By.CSS_SELECTOR, "#notes li.note")[-1]
     assert "<b>Reported</b>, not confirmed." in item.text   # shown as text, not markup
+    assert "<b>Reported</b>, not confirmed." in \
+        browser.find_elements(By.CSS_SELECTOR, "#event-notes li.note")[-1].text
     notes = server.json(f"/api/notes?article={last['article_id']}")["items"]
     assert notes[-1]["correction"] == {"status": "alleged"}
     assert notes[-1]["event_id"] == last["event_id"] and notes[-1]["author"] == "Test Analyst"

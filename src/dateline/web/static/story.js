@@ -35,6 +35,8 @@
     box.dataset.article = articleId;
     box.dataset.event = eventId;
     showMentions(byMention.get(articleId + ":" + eventId), articleId, eventId);
+    const notes = (art.notes || []).filter((n) => n.event_id === eventId);
+    document.getElementById("event-notes").replaceChildren(...notes.map(noteItem));
   }
 
   // "Reported by": every article that carries the same story event; a click shows its wording.
@@ -91,6 +93,9 @@
       try {
         const n = await postJSON("/api/notes", body);
         document.getElementById("notes").append(noteItem(n));
+        document.getElementById("event-notes").append(noteItem(n));
+        const cached = articles.get(current.article_id);
+        if (cached) (cached.notes = cached.notes || []).push(n);
         efm.querySelector("textarea").value = "";
         msg.textContent = "saved";
       } catch (err) { msg.textContent = err.message; }
