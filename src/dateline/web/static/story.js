@@ -27,7 +27,7 @@
     box.hidden = false;
     const meta = document.getElementById("evidence-meta");
     meta.replaceChildren(el("b", {}, ev.type), " " + ev.status + ": " + names(ev.source) + " → " + names(ev.target) +
-      " · " + (eventDate(ev) || art.published || "no date") + " · ", el("a", { href: "/articles/" + art.id + "?event=" + ev.id }, art.title || art.id));
+      " · " + (eventDate(ev) || art.published || "no date") + " · ", el("a", { href: "/articles/" + art.id + "?event=" + ev.id }, art.title || art.site || art.id));
     const text = document.getElementById("evidence-text");
     const { frag, mark: m } = highlighted(art.text || "", ev.evidence && ev.evidence.start, ev.evidence && ev.evidence.end);
     text.replaceChildren(frag);
