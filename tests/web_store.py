@@ -17,7 +17,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-BBC_SLICE = [("politics", n) for n in range(1, 16)] + [("business", n) for n in range(1, 6)]
+BBC_SLICE = [("politics", n) for n in range(1, 9)] + [("business", n) for n in range(1, 5)]
 
 
 def real_inputs(shared: Path, out: Path) -> list[str]:
