@@ -117,6 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     store_cli.register(sub, _add_input_options, records_from_args, _workers)
 
+    from .web import cli as web_cli
+
+    web_cli.register(sub)
+
     from . import spark
 
     p = sub.add_parser("spark", help="run the pipeline as a PySpark job (JSON Lines part files)")
