@@ -120,6 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     stories_cli.register(sub)
 
+    from .web import cli as web_cli
+
+    web_cli.register(sub)
+
     from . import spark
 
     p = sub.add_parser("spark", help="run the pipeline as a PySpark job (JSON Lines part files)")
