@@ -13,6 +13,7 @@ from ..model import Event, Span
 from . import ontology
 from .actorview import ActorView
 from .contexts import contexts_for
+from .force import sort_force
 from .response import respond_to_antecedents
 from .coder import PARTNER_TYPES, Candidate, domestic_target, evidence_bounds, sentence_candidates
 
@@ -60,6 +61,25 @@ def choose_types(cands: list[Candidate]) -> None:
         best = max(cand.types, key=lambda t: probs.get(t, 0.0))
         if probs.get(best, 0.0) > 0:
             cand.types = (best,) + tuple(t for t in cand.types if t != best)
+
+
+def confirm_bare_verbs(cands: list[Candidate], floor: float = 0.05) -> list[Candidate]:
+    """A trigger that only PETRARCH's code for the bare verb supports (no pattern, no lexicon
+    row) is kept when the PLV classifier gives its type at least `floor` on the sentence:
+    CAMEO's verb codes are broad ("use", "take", "head"), the classifier reads the context."""
+    bare = [c for c in cands if "petrarch" in c.row.flags and "pattern" not in c.row.flags]
+    predict = _classifier() if bare else None
+    if predict is None:
+        return cands
+    try:
+        rows = _proba_rows(predict([c.head.sent.text for c in bare],
+                                   [c.source[0].text if c.source else "" for c in bare],
+                                   [c.target[0].text if c.target else "" for c in bare]), len(bare))
+    except Exception as exc:
+        log.debug("classifier failed: %s", exc)
+        return cands
+    drop = {id(c) for c, probs in zip(bare, rows) if probs.get(c.types[0], 0.0) < floor}
+    return [c for c in cands if id(c) not in drop]
 
 
 def _confidence(c: Candidate) -> float:
@@ -145,12 +165,13 @@ def code_events(doc) -> None:
                 cands.extend(sentence_candidates(sent, view))
             except Exception as exc:
                 log.debug("skipped sentence: %s", exc)
-        cands = [c for c in cands if _keep(c)]
+        cands = confirm_bare_verbs([c for c in cands if _keep(c)])
         respond_to_antecedents(cands)
         for c in cands:
             domestic_target(c, view.home)
         cands = [c for c in cands if c.target or c.types[0] not in PARTNER_TYPES - {"MOBILIZE"}]
         choose_types(cands)
+        cands = sort_force(cands, view)
         events = [_to_event(c, article.text, article.quotes) for c in cands]
         lemmas = {id(e): c.trigger.lemma_.lower() for e, c in zip(events, cands)}
         article.events = deduplicate(events, article.text, lemmas)
