@@ -14,6 +14,7 @@ from . import ontology
 from .actorview import ActorView
 from .contexts import contexts_for
 from .force import sort_force
+from .mentions import fold_mentions, resolve_pairs
 from .response import respond_to_antecedents
 from .coder import PARTNER_TYPES, Candidate, domestic_target, evidence_bounds, sentence_candidates
 
@@ -110,6 +111,7 @@ def _to_event(c: Candidate, text: str, quotes) -> Event:
         type_ = "AGREE"  # PLOVER: an agreement not yet signed is an expressed intent
     mode = ontology.valid_mode(type_, c.row.mode if type_ == c.row.types[0] else None)
     start, end = evidence_bounds(c)
+    mentions = [Span(text[a:b], a, b) for a, b in map(evidence_bounds, c.mentions)]
     return Event(
         id="", type=type_, mode=mode,
         contexts=contexts_for(ontology.contexts(type_), c.trigger.sent.text),
@@ -117,7 +119,7 @@ def _to_event(c: Candidate, text: str, quotes) -> Event:
         cameo=ontology.cameo(type_, mode), source=c.source, target=c.target, status=c.status,
         evidence=Span(text[start:end], start, end),
         attributed_to=_quote_for(quotes, c.trigger.idx, c.trigger.idx + len(c.trigger.text)),
-        confidence=_confidence(c))
+        confidence=_confidence(c), mentions=mentions)
 
 
 def _keep(c: Candidate) -> bool:
@@ -146,8 +148,16 @@ def deduplicate(events: list[Event], text: str, lemmas: dict) -> list[Event]:
     for ev in events:
         key = (ev.type, _side_key(ev.source), _side_key(ev.target), ev.status,
                _paragraph_of(text, ev.evidence.start), lemmas.get(id(ev)))
-        if key not in best or ev.confidence > best[key].confidence:
+        old = best.get(key)
+        if old is None:
             best[key] = ev
+            continue
+        win, lose = (ev, old) if ev.confidence > old.confidence else (old, ev)
+        spans = [lose.evidence] + lose.mentions + win.mentions  # the same event told twice
+        win.mentions = sorted({(m.start, m.end): m for m in spans
+                               if (m.start, m.end) != (win.evidence.start, win.evidence.end)
+                               }.values(), key=lambda m: m.start)
+        best[key] = win
     kept = sorted(best.values(), key=lambda e: e.evidence.start)
     for n, ev in enumerate(kept, 1):
         ev.id = f"e{n}"
@@ -165,13 +175,14 @@ def code_events(doc) -> None:
                 cands.extend(sentence_candidates(sent, view))
             except Exception as exc:
                 log.debug("skipped sentence: %s", exc)
+        resolve_pairs(cands)
         cands = confirm_bare_verbs([c for c in cands if _keep(c)])
         respond_to_antecedents(cands)
         for c in cands:
             domestic_target(c, view.home)
         cands = [c for c in cands if c.target or c.types[0] not in PARTNER_TYPES - {"MOBILIZE"}]
         choose_types(cands)
-        cands = sort_force(cands, view)
+        cands = fold_mentions(sort_force(cands, view))
         events = [_to_event(c, article.text, article.quotes) for c in cands]
         lemmas = {id(e): c.trigger.lemma_.lower() for e, c in zip(events, cands)}
         article.events = deduplicate(events, article.text, lemmas)

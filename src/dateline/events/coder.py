@@ -50,6 +50,7 @@ class Candidate:
     implicit_target: bool = False
     modifier_toks: list = field(default_factory=list)
     pronoun_fallback: list = field(default_factory=list)
+    mentions: list = field(default_factory=list)  # later candidates that refer back to this one
 
     @property
     def head(self):

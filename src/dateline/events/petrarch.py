@@ -152,7 +152,17 @@ def _flags(type_: str, mode: str) -> frozenset:
     return frozenset(flags)
 
 
+def _mode_of(type_: str, cameo: str, mode: str) -> str:
+    """The crosswalk's mode, or else the PLOVER mode whose CAMEO code this is (057 -> sign)."""
+    if mode:
+        return mode
+    from . import ontology
+    modes = ontology._table()["modes"].get(type_, {})
+    return next((m for m, code in modes.items() if code == cameo), "")
+
+
 def _trigger(tok, cameo: str, type_: str, mode: str, specific: bool) -> Trigger:
+    mode = _mode_of(type_, cameo, mode)
     flags = _flags(type_, mode) | ({"pattern"} if specific else set())
     return Trigger(tok.lemma_.lower(), "V", (type_,), mode or None, frozenset(flags),
                    f"cameo:{cameo}")
