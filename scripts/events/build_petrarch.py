@@ -218,6 +218,24 @@ def read_blocks(lines: list[str], table: dict) -> tuple[list[tuple], list[tuple]
     return verbs, patterns
 
 
+def drop_verb_objects(patterns: list[tuple], verbs: set[str]) -> list[tuple]:
+    """TABARI-era leftovers: an object slot holding a word the dictionary has only as a verb
+    and never elsewhere as an object ("PUT * INITIATE (ON HOLD)") loses that slot; the rest
+    of the pattern stands ("put * (on hold)")."""
+    objs: dict[str, int] = {}
+    for p in patterns:
+        for c in p[4].split(";"):
+            if c.startswith("obj="):
+                objs[c[4:]] = objs.get(c[4:], 0) + 1
+    out = []
+    for block, code, type_, mode, cons in patterns:
+        parts = [c for c in cons.split(";")
+                 if not (c.startswith("obj=") and c[4:] in verbs and objs[c[4:]] == 1
+                         and len(cons.split(";")) > 1)]
+        out.append((block, code, type_, mode, ";".join(parts)))
+    return out
+
+
 def _write(path: Path, header: str, rows) -> None:
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(NOTICE + "# " + header + "\n")
@@ -236,7 +254,7 @@ def main() -> None:
     table = crosswalk(shared / "data/events/plover/CAMEO2PLOVER-2021.parsed.csv")
     synsets = read_synsets(lines)
     verbs, patterns = read_blocks(lines, table)
-    patterns = sorted(set(patterns))
+    patterns = sorted(set(drop_verb_objects(patterns, {v[0] for v in verbs})))
     _write(out / "petrarch_verbs.tsv", "verb\tparticle\tblock\tcameo\tplover_type\tplover_mode",
            verbs)
     _write(out / "petrarch_patterns.tsv",

@@ -121,6 +121,9 @@ def _object_preps(verb, any_prep: bool = False) -> list:
             for g in c.children:
                 if g.dep_ in ("amod", "acl", "prep"):
                     out += _prep_targets(g, {"with", "to"})
+                if g.dep_ == "prep" and g.lower_ == "of":  # "a shipment of supplies to X"
+                    out += [t for o in g.children if o.dep_ == "pobj"
+                            for t in _prep_targets(o, {"to"})]
     return out
 
 

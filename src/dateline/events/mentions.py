@@ -86,6 +86,6 @@ def _governor_subject(tok) -> list:
     """The subject of the verb a trigger noun is the object of ("the two leaders will have
     conversations")."""
     head = tok.head
-    if tok.pos_ not in ("NOUN", "PROPN") or head is tok or head.pos_ not in ("VERB", "AUX"):
+    if tok.pos_ not in ("NOUN", "PROPN") or head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
         return []
     return [c for c in head.children if c.dep_ == "nsubj"]

@@ -108,10 +108,14 @@ def _noun_ok(tok, heads: frozenset, mods: tuple) -> bool:
 
 
 def _objects(tok) -> list:
+    """The verb's object heads, their conjuncts and their "of" complements: PETRARCH names
+    the head of what is acted on, which for "a shipment of supplies" is also "supplies"."""
     objs = [c for c in tok.children if c.dep_ in OBJ_DEPS]
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         objs.append(tok.head)  # "the diplomats expelled by X"
-    return objs + [g for o in list(objs) for g in o.children if g.dep_ == "conj"]
+    objs += [g for o in list(objs) for g in o.children if g.dep_ == "conj"]
+    return objs + [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for g in p.children if g.dep_ == "pobj"]
 
 
 def _preps(tok) -> list:
@@ -138,6 +142,8 @@ def _holds(con: tuple, tok) -> bool:
             if p.lower_ != prep:
                 continue
             objs = [g for g in p.children if g.dep_ in ("pobj", "pcomp")]
+            if not objs and p.i + 1 < len(p.doc) and p.doc[p.i + 1].head.i == tok.i:
+                objs = [p.doc[p.i + 1]]  # "put on hold X": parsed as a bare "on" and object "hold"
             if not heads or any(_noun_ok(g, heads, mods) for g in objs):
                 return True
     return False
