@@ -177,13 +177,13 @@ def code_events(doc) -> None:
         except Exception as exc:
             log.debug("skipped sentence: %s", exc)
     resolve_pairs(cands)
-    cands = confirm_bare_verbs([c for c in cands if _keep(c)])
+    cands = confirm_bare_verbs([c for c in fold_mentions(cands) if _keep(c)])
     respond_to_antecedents(cands)
     for c in cands:
         domestic_target(c, view.home)
     cands = [c for c in cands if c.target or c.types[0] not in PARTNER_TYPES - {"MOBILIZE"}]
     choose_types(cands)
-    cands = fold_mentions(sort_force(cands, view))
+    cands = sort_force(cands, view)
     events = [_to_event(c, article.text, article.quotes) for c in cands]
     lemmas = {id(e): c.trigger.lemma_.lower() for e, c in zip(events, cands)}
     article.events = deduplicate(events, article.text, lemmas)

@@ -34,7 +34,7 @@ def _same_event(earlier, cand) -> bool:
         return False
     mine = _keys(cand.source) | _keys(cand.target)
     theirs = _keys(earlier.source) | _keys(earlier.target)
-    return bool(theirs) and mine <= theirs
+    return bool(theirs) and mine <= theirs  # "his arrest" (no actor of its own) fits any
 
 
 def fold_mentions(cands: list) -> list:
