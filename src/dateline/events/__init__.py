@@ -16,11 +16,16 @@ from .contexts import contexts_for
 from .force import sort_force
 from .mentions import fold_mentions, resolve_pairs
 from .response import respond_to_antecedents
-from .coder import PARTNER_TYPES, Candidate, domestic_target, evidence_bounds, sentence_candidates
+from .coder import PARTNER_TYPES, sent_bounds, Candidate, domestic_target, evidence_bounds, sentence_candidates
 
 log = logging.getLogger(__name__)
 NEEDS_BOTH = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "RETREAT", "REQUEST", "SANCTION",
               "MOBILIZE"}
+
+
+def _sent_text(tok) -> str:
+    start, end = sent_bounds(tok)
+    return tok.doc[start:end].text
 
 
 def _classifier():
@@ -48,7 +53,7 @@ def choose_types(cands: list[Candidate]) -> None:
     predict = _classifier() if ambiguous else None
     if predict is None:
         return
-    sents = [c.head.sent.text for c in ambiguous]
+    sents = [_sent_text(c.head) for c in ambiguous]
     srcs = [c.source[0].text if c.source else "" for c in ambiguous]
     tgts = [c.target[0].text if c.target else "" for c in ambiguous]
     try:
@@ -73,7 +78,7 @@ def confirm_bare_verbs(cands: list[Candidate], floor: float = 0.05) -> list[Cand
     if predict is None:
         return cands
     try:
-        rows = _proba_rows(predict([c.head.sent.text for c in bare],
+        rows = _proba_rows(predict([_sent_text(c.head) for c in bare],
                                    [c.source[0].text if c.source else "" for c in bare],
                                    [c.target[0].text if c.target else "" for c in bare]), len(bare))
     except Exception as exc:
@@ -114,7 +119,7 @@ def _to_event(c: Candidate, text: str, quotes) -> Event:
     mentions = [Span(text[a:b], a, b) for a, b in map(evidence_bounds, c.mentions)]
     return Event(
         id="", type=type_, mode=mode,
-        contexts=contexts_for(ontology.contexts(type_), c.trigger.sent.text),
+        contexts=contexts_for(ontology.contexts(type_), _sent_text(c.trigger)),
         quad=ontology.quad(type_),
         cameo=ontology.cameo(type_, mode), source=c.source, target=c.target, status=c.status,
         evidence=Span(text[start:end], start, end),

@@ -223,9 +223,28 @@ def _core_span(tok) -> tuple[int, int]:
     return start, end
 
 
+def sent_bounds(tok) -> tuple[int, int]:
+    """(start, end) token indices of a token's sentence; computed once per parse (spaCy's
+    `Token.sent` walks the whole document on every call)."""
+    doc = tok.doc
+    table = doc.user_data.get("dateline_sent_of")
+    if table is None:
+        table = [0] * len(doc)
+        bounds = []
+        for k, s in enumerate(doc.sents):
+            bounds.append((s.start, s.end))
+            for i in range(s.start, s.end):
+                table[i] = k
+        doc.user_data["dateline_sent_of"] = table
+        doc.user_data["dateline_sent_bounds"] = bounds
+    return doc.user_data["dateline_sent_bounds"][table[tok.i]]
+
+
 def _tok_range(tok, start: int, end: int) -> slice:
-    sent = tok.sent
-    lo = next((t.i for t in sent if t.idx >= start), tok.i)
+    first = sent_bounds(tok)[0]
+    lo = tok.i
+    while lo > first and tok.doc[lo - 1].idx >= start:
+        lo -= 1
     return slice(lo, tok.i + 1)
 
 
@@ -281,7 +300,7 @@ def _of_conjuncts(tok) -> list:
 def _past_dateline(tok):
     """"SEOUL, South Korea — North Korea's military threatened": the wire dateline is parsed as
     the subject with the real one in apposition; take the last apposition."""
-    if tok.i == tok.sent.start and tok.text.isupper() and len(tok.text) > 2:
+    if tok.i == sent_bounds(tok)[0] and tok.text.isupper() and len(tok.text) > 2:
         appos = [c for c in tok.children if c.dep_ == "appos"]
         if appos:
             return appos[-1]
@@ -555,7 +574,7 @@ def borrow_content_targets(cands: list[Candidate], view: ActorView) -> None:
 def evidence_bounds(cand: Candidate) -> tuple[int, int]:
     """Character span of the clause stating the event, within its sentence."""
     head = cand.head
-    sent = head.sent
+    sent = head.doc[slice(*sent_bounds(head))]
     toks = {head.i}
     keep_content = bool({"allege", "content", "deny"} & cand.row.flags)
     for c in head.children:

@@ -213,11 +213,16 @@ def _bare_ok(tok) -> bool:
 
 
 def verb_match(tok) -> Optional[Trigger]:
-    """The verb's own PETRARCH code (particle verbs first), or None (see `_bare_ok`)."""
+    """The verb's own PETRARCH code (particle verbs first), or None (see `_bare_ok`).
+
+    A verb the dictionary lists in several blocks ("take": seize, take over, take leave, take
+    note ...) has no one isolated meaning: only its particle forms give a bare code."""
     if tok.pos_ not in ("VERB", "AUX") or not _bare_ok(tok):
         return None
+    verbs, _ = tables()
+    senses = {r[1] for r in verbs.get(tok.lemma_.lower()) or verbs.get(tok.lower_) or []}
     rows = sorted(_entries(tok), key=lambda r: not r[0])
     for prt, _block, cameo, type_, mode in rows:
-        if type_:
+        if type_ and (prt or len(senses) == 1):
             return _trigger(tok, cameo, type_, mode, False)
     return None
