@@ -12,12 +12,15 @@ Knowledge used, no word list of our own:
   patterns coded as words (ATTACK * &PROPOSAL -> 111 criticize) are verbal;
 - armed actors are the actor sectors MIL, REB, COP, SPY, UAF, CRM, state ones GOV, JUD (the
   actors stage, data/actors/roles.tsv), or a side named by a military noun (cues.json military);
-  a minister attacking a decision is words, so for ASSAULT only armed sectors count;
+  a minister attacking a decision is words, so for ASSAULT only armed sectors count, or a
+  country named as the actor (a GPE: the state as a whole);
 - people and property are persons, groups and places (entity labels PERSON, NORP, GPE, LOC,
   FAC, ORG), personal pronouns and PETRARCH's synsets of people, places, arms and forces
   (&PEOPLE, &TOWN, &WEAPON, &MILITARY ...) with cues.json military/captive nouns;
-Rule: physical if the recipient is people or property; with no recipient named, figurative
-only when the named source is unarmed (a known non-armed sector); an object in the verbal set,
+Rule: physical if the recipient is people or property, or the trigger is a state act by
+definition (arrest, detain: lexicon flag "state"); with no recipient named, figurative when the
+named source is unarmed (a known non-armed sector) or when only PETRARCH's code for the bare
+verb made it force; an object in the verbal set,
 or any other object (a plan, a record, crime) unless the source is positively armed, makes the
 act verbal (ACCUSE) when CAMEO also codes the verb as criticism (ATTACK, BLAST ...) and the
 object has an owner ("Labour's pledges", "Tory plans"), else figurative (not coded).
@@ -85,6 +88,8 @@ def _armed(cand) -> bool:
     if any(_forms(t) & words or any(_forms(c) & words for c in t.children
                                     if c.dep_ in ("compound", "amod")) for t in cand.source_toks):
         return True
+    if any(t.ent_type_ == "GPE" for t in cand.source_toks):
+        return True  # a country acting as a whole ("attacked by Uganda") is the state
     allowed = ARMED | (STATE if cand.types[0] != "ASSAULT" else set())
     return any(r.sector in allowed for r in cand.source)
 
@@ -133,7 +138,11 @@ def judge(cand, view=None) -> str:
     kinds = [_object_kind(t, view) for t in recipients(cand)]
     if "people" in kinds:
         return "physical"
+    if "state" in cand.row.flags:
+        return "physical"  # arrest, detain: an act of the state by definition
     if not kinds:
+        if "petrarch" in cand.row.flags and "pattern" not in cand.row.flags:
+            return "figurative"  # CAMEO's code for a bare verb ("die", "battle") needs a victim
         return "figurative" if _unarmed(cand) else "physical"
     if "verbal" not in kinds and (_armed(cand) or (cand.types[0] != "ASSAULT"
                                                      and not _unarmed(cand))):
