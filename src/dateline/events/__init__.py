@@ -15,8 +15,8 @@ from .actorview import ActorView
 from .contexts import contexts_for
 from .force import sort_force
 from .mentions import fold_mentions, resolve_pairs
-from .response import respond_to_antecedents
-from .coder import PARTNER_TYPES, sent_bounds, Candidate, domestic_target, evidence_bounds, sentence_candidates
+from .response import default_recipients, respond_to_antecedents
+from .coder import PARTNER_TYPES, sent_bounds, Candidate, evidence_bounds, sentence_candidates
 
 log = logging.getLogger(__name__)
 NEEDS_BOTH = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "RETREAT", "REQUEST", "SANCTION",
@@ -184,8 +184,7 @@ def code_events(doc) -> None:
     resolve_pairs(cands)
     cands = confirm_bare_verbs([c for c in fold_mentions(cands) if _keep(c)])
     respond_to_antecedents(cands)
-    for c in cands:
-        domestic_target(c, view.home)
+    default_recipients(cands, view)  # was coder.domestic_target (issue 7, kind 1)
     cands = [c for c in cands if c.target or c.types[0] not in PARTNER_TYPES - {"MOBILIZE"}]
     choose_types(cands)
     cands = sort_force(cands, view)
