@@ -16,6 +16,7 @@ from ..model import Actor, ActorRef
 from .actorview import ActorView
 from .lexicon import Trigger, cues, match
 from .status import status_of
+from ..nlp import text_of
 
 TARGET_PREPS = {"to", "with", "against", "on", "for", "at", "toward", "towards", "into", "upon",
                 "around"}
@@ -253,7 +254,7 @@ def resolve(tok, view: ActorView, allow_place: bool = False, depth: int = 0) -> 
     if depth > 2:
         return None
     start, end = _core_span(tok)
-    text = tok.doc.text[start:end]
+    text = text_of(tok.doc)[start:end]
     actor = view.at(tok.idx, tok.idx + len(tok.text))
     if actor is None:
         found = view.in_span(start, end)
@@ -601,7 +602,7 @@ def evidence_bounds(cand: Candidate) -> tuple[int, int]:
     while hi > lo and doc[hi].is_punct and doc[hi].text not in ('"', "”"):
         hi -= 1
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-    text = doc.text
+    text = text_of(doc)
     para_start = text.rfind("\n\n", start, head.idx)
     para_end = text.find("\n\n", head.idx, end)
     if para_start >= 0:
