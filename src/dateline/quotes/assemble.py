@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Quote, Span
-from . import lexicon, marks, reported
+from . import layout, lexicon, marks, reported, tagger
 from .speakers import SpeakerResolver, subject_of
 
 
@@ -57,19 +57,58 @@ def _reported_candidates(sp, lex, segs) -> list[Cand]:
             rep = reported.from_noun(tok, lex)
         if rep is None:
             continue
-        start, end = reported.trim(sp.text, rep.start, rep.end)
+        start, end = reported.trim(sp.text, *_in_paragraph(sp.text, rep.cue[0], rep.start, rep.end))
         if end - start < 8 or len(sp.text[start:end].split()) < 3:
             continue
         out.append(Cand(start, end, "indirect", rep.cue, rep.speaker_tok))
+    return out + _learned_candidates(sp, segs, {c.cue[0] for c in out})
+
+
+def _in_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
+    """(start, end) clipped to the paragraph holding character `at` (the cue)."""
+    a = text.rfind("\n", 0, at) + 1
+    b = text.find("\n", at)
+    b = len(text) if b < 0 else b
+    return max(start, a), max(min(end, b), max(start, a))
+
+
+CUE_THRESHOLD = float(__import__("os").environ.get("DATELINE_CUE_T", "0.5"))
+
+
+def _learned_candidates(sp, segs, known: set) -> list[Cand]:
+    """Cues the learned tagger finds that the rules did not, with its source and content."""
+    model = tagger.load()
+    if model is None:
+        return []
+    inq = {i for s in segs for i in range(s.start, s.end)}
+    out = []
+    for tok in sp:
+        if tok.is_punct or tok.is_space or tok.idx in inq or tok.idx in known:
+            continue
+        if tok.pos_ not in ("VERB", "NOUN", "ADJ") or model.cue_prob(tok, False) < CUE_THRESHOLD:
+            continue
+        att = model.attribution(tok, inq)
+        if att.content is None or att.source is None:
+            continue
+        start, end = reported.trim(sp.text, *_in_paragraph(sp.text, tok.idx, *att.content))
+        if end - start < 8 or len(sp.text[start:end].split()) < 3:
+            continue
+        out.append(Cand(start, end, "indirect", _cue_of(tok), att.source))
     return out
 
 
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return "\n" not in text[min(a, b):max(a, b)]
+
+
 def _nearest_cue(sp, lex, seg, segs):
-    """A cue verb in the segment's sentence(s), outside every quote, nearest to the segment."""
+    """A cue verb in the segment's sentence(s) and paragraph, outside every quote, nearest to it."""
     best, best_d = None, None
     for sent in _sents_for(sp, seg.start, seg.end):
         for tok in sent:
             if _inside(tok.idx, segs) or not (_is_cue_verb(tok, lex) or tok.lower_ == "according"):
+                continue
+            if not _same_paragraph(sp.text, tok.idx, seg.start if tok.idx < seg.start else seg.end):
                 continue
             d = seg.start - tok.idx if tok.idx < seg.start else tok.idx - seg.end
             if best is None or d < best_d:
@@ -97,6 +136,9 @@ def _is_full(sp, seg) -> bool:
     if not sents:
         return True
     a, b = sents[0].start_char, sents[-1].end_char
+    a = max(a, sp.text.rfind("\n", 0, seg.start) + 1)  # sentences clipped to the paragraph
+    nl = sp.text.find("\n", seg.end)
+    b = min(b, nl) if nl >= 0 else b
     before = sp.text[a:seg.start].rstrip("\"\u201c\u201e\u00ab ").rstrip()
     if not before or before[-1] in ",:":
         return True
@@ -151,10 +193,19 @@ def _marked_candidates(sp, lex, segs) -> list[Cand]:
     out = []
     for seg in segs:
         full = _is_full(sp, seg)
+        signed = layout.dash_signoff(sp, seg) if full else None
+        if signed is not None:  # '"..." — Name'
+            out.append(Cand(seg.start, seg.end, "direct", signed[0], signed[1], group=seg.group, segs=[seg]))
+            continue
         if full:
             cue = _nearest_cue(sp, lex, seg, segs) or _colon_lead(sp, lex, seg, segs)
         else:
             cue = _governing_cue(sp, lex, seg)
+        if cue is None and full:
+            led = layout.lead_in(sp, seg, lambda t: _is_cue_verb(t, lex), _speaker_tok_for)
+            if led is not None:  # 'And from Trade Commissioner Omar Haddad:' + quote
+                out.append(Cand(seg.start, seg.end, "direct", led[0], led[1], group=seg.group, segs=[seg]))
+                continue
         if cue is None and not full:
             continue  # scare quote or title: not speech
         out.append(Cand(seg.start, seg.end, "direct" if full else "partial",
@@ -245,6 +296,13 @@ def _unmarked_after_colon(sp, lex, segs, cands) -> list[Cand]:
     return out
 
 
+def _without_trailing_comma(text: str, start: int, end: int) -> int:
+    """'"We are ready," he said' quotes 'We are ready': the comma belongs to the attribution."""
+    while end > start + 1 and (text[end - 1] in ",;" or text[end - 1].isspace()):
+        end -= 1
+    return end
+
+
 def find_quotes(doc) -> None:
     """Fill `doc.article.quotes`; never raises (an odd input yields fewer quotes)."""
     try:
@@ -279,7 +337,8 @@ def _find(doc):
         if speaker is not None and speaker.name:
             previous.append((speaker, resolver.is_person(speaker), c.start))
         cue = Span(text[owner.cue[0]:owner.cue[1]], *owner.cue) if owner.cue else None
-        q = Quote(id=f"q{len(quotes) + 1}", text=text[c.start:c.end], start=c.start, end=c.end,
+        end = _without_trailing_comma(text, c.start, c.end)
+        q = Quote(id=f"q{len(quotes) + 1}", text=text[c.start:end], start=c.start, end=end,
                   kind=c.kind, speaker=speaker, cue=cue)
         quotes.append(q)
         if local:

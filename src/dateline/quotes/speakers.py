@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import ActorRef
+from . import gender, marks
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they", "them"}
@@ -17,6 +18,7 @@ NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 DOCUMENT_NOUNS = {"statement", "report", "communique", "communiqué", "release", "letter", "message",
                   "version", "post", "tweet", "announcement", "notice", "study", "document", "website"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+MAX_BACK = 2500  # characters: a he/she further from any named person stays unresolved
 
 
 def subject_of(verb):
@@ -94,6 +96,7 @@ class SpeakerResolver:
         self.previous, self.recent = None, []
         self.ents = list(doc.spacy.ents)  # Doc.ents is rebuilt on every access: read it once
         self.index = doc.scratch.get("actor_index")
+        self.genders, self.quoted = None, []
         try:
             from .. import actors as actors_mod
             self.lookup = getattr(actors_mod, "lookup", None)
@@ -168,6 +171,13 @@ class SpeakerResolver:
 
     def _pronoun(self, tok):
         person = tok.lower_ in PERSON_PRONOUNS
+        g = gender.pronoun_gender(tok.text)
+        if g is not None:
+            ent = self._nearest_person(tok, g)
+            if ent is not None:
+                name = _strip_possessive(_full_name(self.ents, ent, ent.start_char))
+                ref = self._ref(tok.text, name, ent.start_char, ent.end_char)
+                return ref, (tok.idx, tok.idx + len(tok.text))
         same = [p for p in getattr(self, "recent", []) if p[1] == person]
         if same and tok.lower_ not in ("i", "we", "you"):
             ref = same[-1][0]  # the last speaker of the same kind: "..., he said" after "X said"
@@ -188,6 +198,23 @@ class SpeakerResolver:
         name, ent = found
         ref = self._ref(tok.text, _strip_possessive(name), ent.start_char, ent.end_char)
         return ref, (tok.idx, tok.idx + len(tok.text))
+
+    def _nearest_person(self, tok, g: str):
+        """The nearest person named before `tok`, outside quotation marks, whose gender (from the
+        article, `gender.genders`) does not contradict the pronoun's; None beyond MAX_BACK chars."""
+        if self.genders is None:
+            self.genders = gender.genders(self.sp, self.ents)
+            self.quoted = [(s.start, s.end) for s in marks.find_segments(self.sp.text)]
+        for ent in reversed(self.ents):
+            if ent.label_ != "PERSON" or ent.end_char > tok.idx:
+                continue
+            if tok.idx - ent.end_char > MAX_BACK:
+                return None
+            if any(a <= ent.start_char < b for a, b in self.quoted):
+                continue
+            if self.genders.get(gender.key(ent.text), g) == g:
+                return ent
+        return None
 
     def is_person(self, ref: ActorRef) -> bool:
         """Whether a resolved speaker is a person (for he/she versus it/they)."""
