@@ -117,6 +117,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     store_cli.register(sub, _add_input_options, records_from_args, _workers)
 
+    from . import spark
+
+    p = sub.add_parser("spark", help="run the pipeline as a PySpark job (JSON Lines part files)")
+    spark.add_arguments(p)
+    p.set_defaults(func=spark.cmd_spark)
+
+    from . import benchmark
+
+    p = sub.add_parser("bench", help="throughput of the whole pipeline against bare spaCy (BBC texts)")
+    benchmark.add_arguments(p)
+    p.set_defaults(func=benchmark.cmd_bench)
+
     p = sub.add_parser("eval", help="score dateline on a benchmark")
     ev = p.add_subparsers(dest="benchmark", required=True)
     for name, help_text in EVALUATIONS.items():
