@@ -117,7 +117,8 @@ class _OneVsRest:
 
 def fit(xs, ys, C):
     vec = DictVectorizer()
-    X = vec.fit_transform([{f: 1 for f in x} for x in xs])
+    X = vec.fit_transform([{f: 1 for f in x} for x in xs]).tocsr()
+    X.indices, X.indptr = X.indices.astype(np.int32), X.indptr.astype(np.int32)  # liblinear needs 32-bit
     return vec, _OneVsRest(C).fit(X, ys)
 
 

@@ -19,6 +19,7 @@ class Cand:
     group: int = 0
     inherited: Optional["Cand"] = None
     segs: list = field(default_factory=list)
+    learned: bool = False  # found by the learned tagger, not by a rule
 
 
 def _inside(pos: int, segs) -> bool:
@@ -66,9 +67,7 @@ def _reported_candidates(sp, lex, segs) -> list[Cand]:
 
 def _in_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
     """(start, end) clipped to the paragraph holding character `at` (the cue)."""
-    a = text.rfind("\n", 0, at) + 1
-    b = text.find("\n", at)
-    b = len(text) if b < 0 else b
+    a, b = marks.paragraph_bounds(text, at)
     return max(start, a), max(min(end, b), max(start, a))
 
 
@@ -93,12 +92,12 @@ def _learned_candidates(sp, segs, known: set) -> list[Cand]:
         start, end = reported.trim(sp.text, *_in_paragraph(sp.text, tok.idx, *att.content))
         if end - start < 8 or len(sp.text[start:end].split()) < 3:
             continue
-        out.append(Cand(start, end, "indirect", _cue_of(tok), att.source))
+        out.append(Cand(start, end, "indirect", _cue_of(tok), att.source, learned=True))
     return out
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
-    return "\n" not in text[min(a, b):max(a, b)]
+    return marks.same_paragraph(text, a, b)
 
 
 def _nearest_cue(sp, lex, seg, segs):
@@ -136,9 +135,9 @@ def _is_full(sp, seg) -> bool:
     if not sents:
         return True
     a, b = sents[0].start_char, sents[-1].end_char
-    a = max(a, sp.text.rfind("\n", 0, seg.start) + 1)  # sentences clipped to the paragraph
-    nl = sp.text.find("\n", seg.end)
-    b = min(b, nl) if nl >= 0 else b
+    pa, _ = marks.paragraph_bounds(sp.text, seg.start)  # sentences clipped to the paragraph
+    _, pb = marks.paragraph_bounds(sp.text, max(seg.start, seg.end - 1))
+    a, b = max(a, pa), min(b, pb)
     before = sp.text[a:seg.start].rstrip("\"\u201c\u201e\u00ab ").rstrip()
     if not before or before[-1] in ",:":
         return True
@@ -224,7 +223,7 @@ def _share_within_groups(cands, sp) -> None:
     for c in cands:
         if c.cue is None:
             mates = [m for m in by_group[c.group] if m.cue is not None]
-            same_para = last is not None and "\n" not in sp.text[last.end:c.start].strip() \
+            same_para = last is not None and marks.same_paragraph(sp.text, last.end, c.start) \
                 and c.start - last.end < 400
             if mates:
                 c.inherited = mates[0]
@@ -248,7 +247,7 @@ def _overlap(a: Cand, b: Cand) -> int:
 def _reconcile(marked: list[Cand], indirect: list[Cand]) -> list[Cand]:
     """One prediction per stretch of text: quoted words win when they make most of a clause."""
     keep_ind, drop_marked = [], set()
-    for ind in _dedupe(indirect):
+    for ind in _dedupe([c for c in indirect if not c.learned]):
         inside = [m for m in marked if _overlap(m, ind) > 0]
         covered = sum(_overlap(m, ind) for m in inside)
         if inside and covered >= 0.5 * (ind.end - ind.start):
@@ -259,7 +258,24 @@ def _reconcile(marked: list[Cand], indirect: list[Cand]) -> list[Cand]:
         if inside:
             drop_marked.update(id(m) for m in inside if m.kind == "partial")
         keep_ind.append(ind)
+    keep_ind += _learned_additions([c for c in indirect if c.learned], marked, keep_ind)
     return [m for m in marked if id(m) not in drop_marked] + keep_ind
+
+
+def _learned_additions(learned: list[Cand], marked: list[Cand], kept: list[Cand]) -> list[Cand]:
+    """Learned attributions where the rules found none: one overlapping a rule's clause is
+    dropped; one holding quoted words lends them its cue and source and is dropped."""
+    out = []
+    for ind in _dedupe(learned):
+        if any(_overlap(ind, k) > 0 for k in kept + out):
+            continue
+        inside = [m for m in marked if _overlap(m, ind) > 0]
+        for m in inside:
+            if m.cue is None and m.inherited is None:
+                m.cue, m.speaker_tok = ind.cue, ind.speaker_tok
+        if not inside:
+            out.append(ind)
+    return out
 
 
 def _dedupe(cands: list[Cand]) -> list[Cand]:

@@ -3,8 +3,8 @@
 Evidence, per person (keyed by the last word of the name, so "Marta Quiroga" and "Quiroga" agree):
   * a title or gendered role noun next to a mention ("Mr", "Ms", "spokeswoman", "her husband"),
     from data/quotes/gender.tsv;
-  * the first he/his/him or she/her in the mention's sentence or the next one, when no other
-    person is named in between (the way a reader fixes it).
+  * the first he/his/him or she/her in the mention's sentence or the next one, when the mention
+    is a subject and no other person is named in between (the way a reader fixes it).
 `genders(doc, ents) -> {surname: "m" | "f"}`; people without evidence are absent (compatible with
 both pronouns). `pronoun_gender(word) -> "m" | "f" | None`.
 """
@@ -80,7 +80,7 @@ def genders(doc, ents) -> dict[str, str]:
         c = votes.setdefault(key(ent.text), Counter())
         for g in _near_words(ent, lex):
             c[g] += 3
-        g = _next_pronoun(ent, persons)
+        g = _next_pronoun(ent, persons) if ent.root.dep_ in ("nsubj", "nsubjpass") else None
         if g is not None:
             c[g] += 1
     out = {}

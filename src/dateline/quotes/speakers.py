@@ -38,6 +38,17 @@ def subject_of(verb):
     return None
 
 
+def _is_subject(tok) -> bool:
+    """A subject, or in apposition to / a name part of one ('The president, X, said')."""
+    for _ in range(3):
+        if tok.dep_ in SUBJECT_DEPS:
+            return True
+        if tok.dep_ not in ("appos", "compound", "flat"):
+            return False
+        tok = tok.head
+    return False
+
+
 def _entity(ents, tok):
     for ent in ents:
         if ent.start <= tok.i < ent.end:
@@ -96,7 +107,7 @@ class SpeakerResolver:
         self.previous, self.recent = None, []
         self.ents = list(doc.spacy.ents)  # Doc.ents is rebuilt on every access: read it once
         self.index = getattr(doc, "actor_index", None)
-        self.genders, self.quoted = None, []
+        self.genders, self.quoted, self._mentions = None, [], None
         try:
             from .. import actors as actors_mod
             self.lookup = getattr(actors_mod, "lookup", None)
@@ -200,21 +211,64 @@ class SpeakerResolver:
         return ref, (tok.idx, tok.idx + len(tok.text))
 
     def _nearest_person(self, tok, g: str):
-        """The nearest person named before `tok`, outside quotation marks, whose gender (from the
-        article, `gender.genders`) does not contradict the pronoun's; None beyond MAX_BACK chars."""
+        """The nearest person named before `tok` whose gender (from the article, `gender.genders`)
+        does not contradict the pronoun's, outside quotation marks; sentence by sentence back,
+        and within a sentence its subject first (centering: the subject is the likeliest
+        antecedent). None beyond MAX_BACK characters."""
         if self.genders is None:
             self.genders = gender.genders(self.sp, self.ents)
             self.quoted = [(s.start, s.end) for s in marks.find_segments(self.sp.text)]
-        for ent in reversed(self.ents):
-            if ent.label_ != "PERSON" or ent.end_char > tok.idx:
+        by_sent: dict = {}
+        for ent in self._person_mentions():
+            if ent.end_char > tok.idx or tok.idx - ent.end_char > MAX_BACK or not self._person_ent(ent):
                 continue
-            if tok.idx - ent.end_char > MAX_BACK:
-                return None
             if any(a <= ent.start_char < b for a, b in self.quoted):
                 continue
-            if self.genders.get(gender.key(ent.text), g) == g:
-                return ent
+            if self.genders.get(gender.key(ent.text), g) != g:
+                continue
+            by_sent.setdefault(ent.sent.start, []).append(ent)
+        sents = self.sp.user_data.get("dateline_sents") or list(self.sp.sents)
+        for sent in reversed(sents):
+            if sent.start_char > tok.idx:
+                continue
+            if tok.idx - sent.end_char > MAX_BACK:
+                break
+            ents = by_sent.get(sent.start, [])
+            subjects = [e for e in ents if _is_subject(e.root)]
+            if subjects:
+                return subjects[-1]
+            if sent.start_char <= tok.idx < sent.end_char:
+                continue  # the pronoun's own sentence: only a named subject before it counts
+            if any(t.dep_ in SUBJECT_DEPS and gender.pronoun_gender(t.text) == g for t in sent):
+                continue  # "He told reporters ... the ambassador": the chain runs through 'He'
+            if ents:
+                return ents[-1]
         return None
+
+    def _person_mentions(self) -> list:
+        """Named entities, plus a bare surname the tagger left out ('Sall thanked ...') when a
+        person with that surname was named before."""
+        if self._mentions is None:
+            surnames = {gender.key(e.text): e.start for e in reversed(self.ents) if e.label_ == "PERSON"}
+            in_ent = {i for e in self.ents for i in range(e.start, e.end)}
+            extra = [self.sp[t.i:t.i + 1] for t in self.sp if t.pos_ == "PROPN" and t.i not in in_ent
+                     and surnames.get(t.lower_, len(self.sp)) < t.i and t.dep_ in SUBJECT_DEPS]
+            for span in extra:
+                span.label_ = "PERSON"
+            self._mentions = sorted(list(self.ents) + extra, key=lambda e: e.start)
+        return self._mentions
+
+    def _person_ent(self, ent) -> bool:
+        """A PERSON entity, or a name the actor stage knows as a person (the tagger's ORG slips)."""
+        if ent.label_ == "PERSON":
+            return True
+        if ent.label_ not in NAMED or self.index is None:
+            return False
+        try:
+            actor = self.index.at(ent.start_char, ent.end_char)
+        except Exception:  # the actor stage is optional here
+            return False
+        return actor is not None and getattr(actor, "kind", None) == "person"
 
     def is_person(self, ref: ActorRef) -> bool:
         """Whether a resolved speaker is a person (for he/she versus it/they)."""

@@ -31,9 +31,7 @@ def sentence_tokens(tok) -> list:
     across a line break; a paragraph never belongs to another's attribution)."""
     doc, text = tok.doc, tok.doc.text
     sent = tok.sent
-    a = text.rfind("\n", sent.start_char, tok.idx) + 1 or sent.start_char
-    b = text.find("\n", tok.idx, sent.end_char)
-    b = sent.end_char if b < 0 else b
+    a, b = marks.paragraph_bounds(text, tok.idx)
     return [t for t in doc[sent.start:sent.end] if a <= t.idx < b]
 
 
