@@ -151,12 +151,23 @@ def _speaker_tok_for(cue):
         to = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     subj = subject_of(cue)
+    if subj is not None and not marks.same_paragraph(cue.doc.text, subj.idx, cue.idx):
+        subj = _paragraph_subject(cue)  # the parse ran across a paragraph break ('READ MORE')
     if subj is not None:
         return subj
     for k in (1, 2, -1):  # "said Caddell" with a broken parse: a name right next to the cue
         j = cue.i + k
         if 0 <= j < len(cue.doc) and cue.doc[j].pos_ in ("PROPN", "PRON"):
             return cue.doc[j]
+    return None
+
+
+def _paragraph_subject(cue):
+    """The first noun phrase head of the cue's paragraph, before the cue, or None."""
+    a, _ = marks.paragraph_bounds(cue.doc.text, cue.idx)
+    for chunk in cue.doc.noun_chunks:
+        if a <= chunk.start_char and chunk.end_char <= cue.idx:
+            return chunk.root
     return None
 
 
@@ -234,10 +245,15 @@ def _share_within_groups(cands, sp) -> None:
 
 
 def _adjacent_paragraph(text: str, a: Cand, b: Cand) -> bool:
-    """The next paragraph opens with a quote right after an attributed one: same speaker."""
-    gap = text[a.end:b.start]
-    return gap.count("\n") <= 3 and len(gap.strip(" \n\"\u201c\u201d.,")) < 40 \
-        and text[b.start - 1] in marks.OPEN and "\n" in gap
+    """A paragraph that is one unattributed quote, right after a paragraph with an attributed
+    one, continues that speaker (the newspaper convention for a speaker's further words)."""
+    if text[b.start - 1] not in marks.OPEN or marks.same_paragraph(text, a.end, b.start):
+        return False
+    pa, _ = marks.paragraph_bounds(text, b.start)
+    if text[pa:b.start - 1].strip():
+        return False  # words before the quote in its own paragraph: not a bare quote paragraph
+    _, prev_end = marks.paragraph_bounds(text, a.end)
+    return not text[prev_end:pa].strip()  # the very next paragraph
 
 
 def _overlap(a: Cand, b: Cand) -> int:

@@ -22,13 +22,23 @@ MAX_BACK = 2500  # characters: a he/she further from any named person stays unre
 
 
 def subject_of(verb):
-    """The speaking subject of a cue verb, following conjunctions and tolerant of inversion."""
-    for tok in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else None):
-        if tok is None:
-            continue
+    """The speaking subject of a cue verb, following conjunctions and tolerant of inversion.
+
+    Up to three clauses up: a conjunct or participle shares its head's subject ('ordered troops
+    ..., accusing X and saying Y'); an infinitive complement takes its head's object when there
+    is one ('prompting Prayuth to announce'), else its subject (object and subject control)."""
+    tok = verb
+    for _ in range(4):
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
+        if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head.i == tok.i:
+            break
+        if tok.dep_ == "xcomp":
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if obj is not None:
+                return obj
+        tok = tok.head
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a statement issued by X" / "officials speaking on ..."
     for child in verb.children:
