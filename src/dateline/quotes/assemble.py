@@ -28,7 +28,7 @@ def _inside(pos: int, segs) -> bool:
 
 def _is_cue_verb(tok, lex) -> bool:
     return tok.lemma_.lower() in lex.verbs and tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBG" \
-        or (tok.lemma_.lower() in lex.verbs and tok.pos_ == "VERB" and tok.dep_ in ("advcl", "conj"))
+        or (tok.lemma_.lower() in lex.verbs and tok.pos_ == "VERB" and tok.dep_ in ("advcl", "conj", "pcomp"))
 
 
 def _sents(sp) -> list:
@@ -62,7 +62,7 @@ def _reported_candidates(sp, lex, segs) -> list[Cand]:
         if end - start < 8 or len(sp.text[start:end].split()) < 3:
             continue
         out.append(Cand(start, end, "indirect", rep.cue, rep.speaker_tok))
-    return out + _learned_candidates(sp, segs, {c.cue[0] for c in out})
+    return out + _learned_candidates(sp, lex, segs, {c.cue[0] for c in out})
 
 
 def _in_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
@@ -74,8 +74,22 @@ def _in_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
 CUE_THRESHOLD = float(__import__("os").environ.get("DATELINE_CUE_T", "0.5"))
 
 
-def _learned_candidates(sp, segs, known: set) -> list[Cand]:
-    """Cues the learned tagger finds that the rules did not, with its source and content."""
+CLAUSE_ONLY = __import__("os").environ.get("DATELINE_CUE_CLAUSE", "1") == "1"
+
+
+def _has_finite_verb(sp, start: int, end: int) -> bool:
+    """Reported speech or thought has a finite clause as content; a noun phrase or an infinitive
+    object ('signed agreements worth ...', 'urged them to leave') is an act, coded as an event."""
+    span = sp.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span)
+
+
+LEXICON_ONLY = __import__("os").environ.get("DATELINE_CUE_LEX", "1") == "1"
+
+
+def _learned_candidates(sp, lex, segs, known: set) -> list[Cand]:
+    """Cues the learned tagger finds that the rules did not, with its source and content.
+    With LEXICON_ONLY, only cue words of the reporting lexicon (speech, not belief or intent)."""
     model = tagger.load()
     if model is None:
         return []
@@ -86,11 +100,15 @@ def _learned_candidates(sp, segs, known: set) -> list[Cand]:
             continue
         if tok.pos_ not in ("VERB", "NOUN", "ADJ") or model.cue_prob(tok, False) < CUE_THRESHOLD:
             continue
+        if LEXICON_ONLY and tok.lemma_.lower() not in lex.verbs | lex.nouns:
+            continue
         att = model.attribution(tok, inq)
         if att.content is None or att.source is None:
             continue
         start, end = reported.trim(sp.text, *_in_paragraph(sp.text, tok.idx, *att.content))
         if end - start < 8 or len(sp.text[start:end].split()) < 3:
+            continue
+        if CLAUSE_ONLY and not _has_finite_verb(sp, start, end):
             continue
         out.append(Cand(start, end, "indirect", _cue_of(tok), att.source, learned=True))
     return out

@@ -180,6 +180,8 @@ class SpeakerResolver:
         if any(t.lower_ == "the" for t in span[:1]) and common:
             ref = self._ref(text, name, span.start_char, span.end_char)
             named = self._role_antecedent(tok)
+            if named is None and ref.country is None and not self._is_person_role(span):
+                named = self._org_antecedent(tok)  # "the relief agency" -> the organisation named
             if named is not None and (ref.name or "").lower() == name.lower():
                 return named, local  # the actor stage only echoed the role: the named holder
             if ref.actor is not None or ref.country is not None:
@@ -253,6 +255,29 @@ class SpeakerResolver:
                 continue  # "He told reporters ... the ambassador": the chain runs through 'He'
             if ents:
                 return ents[-1]
+        return None
+
+    def _is_person_role(self, span) -> bool:
+        if any(t.lower_ in gender.lexicon() for t in span):
+            return True
+        try:
+            actor = self.index.at(span.start_char, span.end_char) if self.index is not None else None
+        except Exception:  # the actor stage is optional here
+            actor = None
+        return actor is not None and getattr(actor, "kind", None) == "person"
+
+    def _org_antecedent(self, tok) -> Optional[ActorRef]:
+        """The nearest organisation named as a subject before a definite role noun that is not a
+        person's ('International Aid Services said ... the relief agency said'), within MAX_BACK."""
+        if self.genders is None:
+            self._nearest_person(tok, "m")  # fills the quoted spans
+        for ent in reversed(self.ents):
+            if ent.label_ != "ORG" or ent.end_char > tok.idx:
+                continue
+            if tok.idx - ent.end_char > MAX_BACK:
+                return None
+            if _is_subject(ent.root) and not any(a <= ent.start_char < b for a, b in self.quoted):
+                return self._ref(ent.text, _strip_possessive(ent.text), ent.start_char, ent.end_char)
         return None
 
     def _person_mentions(self) -> list:
