@@ -5,9 +5,9 @@ from dateline.evaluation.quotes import make_doc
 from dateline.quotes import find_quotes
 
 
-def run_quotes(text: str, published: str = "2025-05-01"):
+def run_quotes(text: str, published: str = "2025-05-01", scope: str = "quotations"):
     doc = make_doc(text, published)
-    find_quotes(doc)
+    find_quotes(doc, scope=scope)
     for q in doc.article.quotes:  # the contract: offsets point at the text
         assert text[q.start:q.end] == q.text
         if q.cue:

@@ -13,7 +13,7 @@ from dateline.quotes import tagger
 @pytest.fixture(scope="module")
 def model():
     m = tagger.load()
-    assert m is not None, "src/dateline/data/quotes/tagger.json is missing (scripts/quotes/train_tagger.py)"
+    assert m is not None, "src/dateline/data/quotes/tagger.json.gz is missing (scripts/quotes/train_tagger.py)"
     return m
 
 
@@ -25,10 +25,26 @@ def test_noun_object_cue_expressed_optimism(nlp, model):
 
 
 def test_noun_object_cue_dismissive_of(nlp, model):
-    qs = run_quotes("Senator Ruth Okafor was dismissive of the proposal to raise the fuel tax, "
-                    "calling it a gift to the oil companies.")
-    q = quote_with(qs, "proposal to raise the fuel tax")
+    text = ("Senator Ruth Okafor was dismissive of the proposal to raise the fuel tax, "
+            "calling it a gift to the oil companies.")
+    q = quote_with(run_quotes(text, scope="attributions"), "proposal to raise the fuel tax")
     assert speaker(q) == "Ruth Okafor"
+    # a noun phrase is an attitude, not a quotation: the pipeline's scope leaves it out
+    assert not any("proposal to raise" in q.text for q in run_quotes(text))
+
+
+def test_noun_object_cue_voiced_concern(nlp, model):
+    qs = run_quotes("The farmers' union voiced concern that the new import quotas would ruin "
+                    "small dairy producers.")
+    q = quote_with(qs, "import quotas would ruin")
+    assert "union" in (speaker(q) or "").lower()
+
+
+def test_unknown_scope_is_refused(nlp):
+    import pytest as _pytest
+
+    with _pytest.raises(ValueError):
+        run_quotes("He said it.", scope="everything")
 
 
 def test_study_as_source(nlp, model):

@@ -4,13 +4,14 @@ Two L1-regularised logistic regressions (scikit-learn, liblinear; one-vs-rest fo
   * cue model: every token -> is it the head word of a gold Cue span?
   * role model: for every gold cue head, every token of its sentence -> NONE / SOURCE / CONTENT.
 Weights below PRUNE are dropped and the rest written as JSON to
-src/dateline/data/quotes/tagger.json (feature string -> weight(s)); run time needs no scikit-learn.
+src/dateline/data/quotes/tagger.json.gz (feature string -> weight(s)); run time needs no scikit-learn.
 
 Usage: python scripts/quotes/train_tagger.py [--limit N] [--cache DIR] [--eval-dev]
   --cache DIR   read/write parsed splits as DIR/<split>.spacy (parsing train takes ~3 min)
   --eval-dev    also report token-level scores on PolNeAR dev
 """
 import argparse
+import gzip
 import json
 import time
 from pathlib import Path
@@ -150,7 +151,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--cache", default=None)
     ap.add_argument("--eval-dev", action="store_true")
-    ap.add_argument("--out", default=None, help="weights file (default: the package's tagger.json)")
+    ap.add_argument("--out", default=None, help="weights file (default: the package's tagger.json.gz)")
     ap.add_argument("--cue-c", type=float, default=0.5)
     ap.add_argument("--role-c", type=float, default=0.5)
     args = ap.parse_args()
@@ -166,8 +167,9 @@ def main() -> None:
                       f"scripts/quotes/train_tagger.py; L1 logistic regression, C={args.cue_c}/{args.role_c}, "
                       f"weights below {PRUNE} dropped",
              "link": "ovr", "roles": list(ROLES), "cue": export(cue_vec, cue_clf), "role": export(role_vec, role_clf)}
-    out = Path(args.out) if args.out else data_file("quotes", "tagger.json")
-    out.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+    out = Path(args.out) if args.out else data_file("quotes", "tagger.json.gz")
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write(json.dumps(model, separators=(",", ":"), sort_keys=True))
     print(f"cue features {len(model['cue']['weights'])}, role features {len(model['role']['weights'])} "
           f"-> {out} ({out.stat().st_size // 1024} KiB)")
     if args.eval_dev:

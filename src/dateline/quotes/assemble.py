@@ -43,7 +43,7 @@ def _sents_for(sp, start: int, end: int):
     return [s for s in _sents(sp) if s.start_char < end and s.end_char > start]
 
 
-def _reported_candidates(sp, lex, segs) -> list[Cand]:
+def _reported_candidates(sp, lex, segs, scope: str = "quotations") -> list[Cand]:
     out = []
     for tok in sp:
         if _inside(tok.idx, segs):
@@ -62,7 +62,7 @@ def _reported_candidates(sp, lex, segs) -> list[Cand]:
         if end - start < 8 or len(sp.text[start:end].split()) < 3:
             continue
         out.append(Cand(start, end, "indirect", rep.cue, rep.speaker_tok))
-    return out + _learned_candidates(sp, lex, segs, {c.cue[0] for c in out})
+    return out + _learned_candidates(sp, segs, {c.cue[0] for c in out}, scope)
 
 
 def _in_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
@@ -71,10 +71,8 @@ def _in_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
     return max(start, a), max(min(end, b), max(start, a))
 
 
-CUE_THRESHOLD = float(__import__("os").environ.get("DATELINE_CUE_T", "0.5"))
-
-
-CLAUSE_ONLY = __import__("os").environ.get("DATELINE_CUE_CLAUSE", "1") == "1"
+CUE_THRESHOLD = 0.5  # probability of the learned cue model (PolNeAR train) to propose a cue
+SCOPES = ("quotations", "attributions")
 
 
 def _has_finite_verb(sp, start: int, end: int) -> bool:
@@ -84,12 +82,12 @@ def _has_finite_verb(sp, start: int, end: int) -> bool:
     return span is not None and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span)
 
 
-LEXICON_ONLY = __import__("os").environ.get("DATELINE_CUE_LEX", "1") == "1"
-
-
-def _learned_candidates(sp, lex, segs, known: set) -> list[Cand]:
+def _learned_candidates(sp, segs, known: set, scope: str) -> list[Cand]:
     """Cues the learned tagger finds that the rules did not, with its source and content.
-    With LEXICON_ONLY, only cue words of the reporting lexicon (speech, not belief or intent)."""
+
+    scope "quotations" (the pipeline's): only attributions with a source and a finite clause as
+    content; "attributions": every one, as PolNeAR annotates them (beliefs, intentions, noun
+    objects such as 'criticized the plan')."""
     model = tagger.load()
     if model is None:
         return []
@@ -100,15 +98,13 @@ def _learned_candidates(sp, lex, segs, known: set) -> list[Cand]:
             continue
         if tok.pos_ not in ("VERB", "NOUN", "ADJ") or model.cue_prob(tok, False) < CUE_THRESHOLD:
             continue
-        if LEXICON_ONLY and tok.lemma_.lower() not in lex.verbs | lex.nouns:
-            continue
         att = model.attribution(tok, inq)
-        if att.content is None or att.source is None:
+        if att.content is None or (att.source is None and scope == "quotations"):
             continue
         start, end = reported.trim(sp.text, *_in_paragraph(sp.text, tok.idx, *att.content))
         if end - start < 8 or len(sp.text[start:end].split()) < 3:
             continue
-        if CLAUSE_ONLY and not _has_finite_verb(sp, start, end):
+        if scope == "quotations" and not _has_finite_verb(sp, start, end):
             continue
         out.append(Cand(start, end, "indirect", _cue_of(tok), att.source, learned=True))
     return out
@@ -353,21 +349,26 @@ def _without_trailing_comma(text: str, start: int, end: int) -> int:
     return end
 
 
-def find_quotes(doc) -> None:
-    """Fill `doc.article.quotes` and `doc.quote_sources` (errors go to the pipeline's stage guard)."""
+def find_quotes(doc, scope: str = "quotations") -> None:
+    """Fill `doc.article.quotes` and `doc.quote_sources` (errors go to the pipeline's stage guard).
+
+    `scope`: "quotations" (the pipeline's: speech with a speaker) or "attributions" (also every
+    attribution the learned tagger finds, beliefs and noun objects included, as PolNeAR counts)."""
+    if scope not in SCOPES:
+        raise ValueError(f"scope must be one of {SCOPES}, not {scope!r}")
     doc.article.quotes = []
-    quotes, sources = _find(doc)
+    quotes, sources = _find(doc, scope)
     doc.article.quotes = quotes
     doc.quote_sources = sources
 
 
-def _find(doc):
+def _find(doc, scope):
     sp = doc.spacy
     text = doc.article.text
     lex = lexicon.load()
     segs = [s for s in marks.find_segments(sp.text)]
     marked = _marked_candidates(sp, lex, segs)
-    indirect = _reported_candidates(sp, lex, segs)
+    indirect = _reported_candidates(sp, lex, segs, scope)
     cands = _reconcile(marked, indirect)
     cands += _unmarked_after_colon(sp, lex, segs, cands)
     cands.sort(key=lambda c: c.start)

@@ -1,6 +1,6 @@
 """Learned attribution tagger: cue heads, then SOURCE and CONTENT tokens of each cue.
 
-Weights: src/dateline/data/quotes/tagger.json, two logistic regressions learned from PolNeAR train
+Weights: src/dateline/data/quotes/tagger.json.gz (gzip JSON), two logistic regressions learned from PolNeAR train
 (300 articles) by scripts/quotes/train_tagger.py over the features in `features`. Run time is a
 dictionary look-up per feature and numpy for the logistic/softmax; no scikit-learn needed.
 
@@ -10,6 +10,7 @@ with the source head token (or None) and the content's (start, end) characters (
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 from dataclasses import dataclass
 from typing import Optional
@@ -125,7 +126,8 @@ def _content_run(toks, p, cue) -> Optional[tuple]:
 @functools.lru_cache(maxsize=None)
 def load() -> Optional[Tagger]:
     """The tagger, or None when the weights file is missing (the rules then work alone)."""
-    path = data_file("quotes", "tagger.json")
+    path = data_file("quotes", "tagger.json.gz")
     if not path.exists():
         return None
-    return Tagger(json.loads(path.read_text(encoding="utf-8")))
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return Tagger(json.load(f))
