@@ -71,6 +71,7 @@ def _in_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
     return max(start, a), max(min(end, b), max(start, a))
 
 
+FINITE = ("VBD", "VBZ", "VBP", "MD")
 CUE_THRESHOLD = 0.5  # probability of the learned cue model (PolNeAR train) to propose a cue
 SCOPES = ("quotations", "attributions")
 
@@ -79,7 +80,15 @@ def _has_finite_verb(sp, start: int, end: int) -> bool:
     """Reported speech or thought has a finite clause as content; a noun phrase or an infinitive
     object ('signed agreements worth ...', 'urged them to leave') is an act, coded as an event."""
     span = sp.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span)
+    if span is None:
+        return False
+    roots = [t for t in span if t.head.i == t.i or not (span.start <= t.head.i < span.end)]
+    heads = [t for t in roots if not t.is_punct and t.lower_ not in ("that", "whether", "if")]
+    if not heads:
+        return False
+    root = heads[0]  # the clause's verb, not a noun with a relative clause ('a bombing that killed')
+    return root.pos_ in ("VERB", "AUX") and any(
+        t.tag_ in FINITE for t in [root] + [c for c in root.children if c.dep_ in ("aux", "auxpass")])
 
 
 def _learned_candidates(sp, segs, known: set, scope: str) -> list[Cand]:
