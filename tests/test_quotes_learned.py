@@ -24,6 +24,9 @@ def test_noun_object_cue_expressed_optimism(nlp, model):
     assert speaker(q) == "Elif Demir"
 
 
+@pytest.mark.xfail(strict=True, reason="the shipped weights were learned with the copula as the cue "
+                   "head of 'was dismissive of'; scripts/quotes/train_tagger.py now takes the adjective, "
+                   "a retrain is due")
 def test_noun_object_cue_dismissive_of(nlp, model):
     text = ("Senator Ruth Okafor was dismissive of the proposal to raise the fuel tax, "
             "calling it a gift to the oil companies.")

@@ -76,6 +76,20 @@ CUE_THRESHOLD = 0.5  # probability of the learned cue model (PolNeAR train) to p
 SCOPES = ("quotations", "attributions")
 
 
+def _noun_clause(sp, start: int, end: int) -> tuple[int, int]:
+    """Content opening with a noun that carries a that-clause ('expressed optimism that X',
+    'voiced concern that X'): the clause is what was said; the noun belongs to the cue."""
+    span = sp.char_span(start, end, alignment_mode="expand")
+    if span is None or span[0].pos_ != "NOUN":
+        return start, end
+    for child in span[0].children:
+        if child.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" and m.dep_ == "mark" for m in child.children):
+            toks = [t for t in child.subtree if t.lower_ != "that" or t.dep_ != "mark"]
+            if toks and toks[-1].idx < end:
+                return toks[0].idx, max(end, toks[-1].idx + len(toks[-1].text))
+    return start, end
+
+
 def _has_finite_verb(sp, start: int, end: int) -> bool:
     """Reported speech or thought has a finite clause as content; a noun phrase or an infinitive
     object ('signed agreements worth ...', 'urged them to leave') is an act, coded as an event."""
@@ -113,8 +127,10 @@ def _learned_candidates(sp, segs, known: set, scope: str) -> list[Cand]:
         start, end = reported.trim(sp.text, *_in_paragraph(sp.text, tok.idx, *att.content))
         if end - start < 8 or len(sp.text[start:end].split()) < 3:
             continue
-        if scope == "quotations" and not _has_finite_verb(sp, start, end):
-            continue
+        if scope == "quotations":
+            start, end = _noun_clause(sp, start, end)  # 'optimism that X' -> 'X'
+            if not _has_finite_verb(sp, start, end):
+                continue
         out.append(Cand(start, end, "indirect", _cue_of(tok), att.source, learned=True))
     return out
 

@@ -119,8 +119,26 @@ def _content_run(toks, p, cue) -> Optional[tuple]:
         runs.append(cur)
     if not runs:
         return None
-    best = max(runs, key=lambda r: sum(len(t.text) for t in r))
+    best = _complete(max(runs, key=lambda r: sum(len(t.text) for t in r)), cue)
     return best[0].idx, best[-1].idx + len(best[-1].text)
+
+
+def _complete(run: list, cue) -> list:
+    """A run that stops inside a clause ('that the quotas would') grows to the whole subtree of
+    the clause head it hangs from, when that head is in the run or governs it from right after
+    the cue; the cue and what lies before it stay out."""
+    ids = {t.i for t in run}
+    heads = [t.head for t in run if t.head.i not in ids and t.head.i != t.i]
+    outside = {h.i for h in heads}
+    if len(outside) != 1:
+        return run
+    head = heads[0]
+    if head.i == cue.i or head.i < cue.i < run[0].i or not (cue.i < run[0].i):
+        return run
+    sub = [t for t in head.subtree if t.i > cue.i]
+    if not sub or sub[-1].i - sub[0].i + 1 != len(sub) or len(sub) > 3 * len(run) + 10:
+        return run
+    return sub
 
 
 @functools.lru_cache(maxsize=None)
