@@ -144,9 +144,10 @@ def test_event_filters(store_url):
         for a in arts:
             store.add(a)
         ids = lambda evs: [(e["article_id"][3:], e["id"]) for e in evs]  # noqa: E731
-        assert ids(store.events(type="assault")) == [("f3", "e1"), ("f1", "e1"), ("f2", "e1")]
+        # undated events (no date, no published date) sort last
+        assert ids(store.events(type="assault")) == [("f1", "e1"), ("f2", "e1"), ("f3", "e1")]
         assert ids(store.events(type=["AID", "PROTEST"])) == [("f1", "e2"), ("f2", "e2")]
-        assert ids(store.events(country="ken")) == [("f3", "e1"), ("f1", "e1"), ("f1", "e2")]
+        assert ids(store.events(country="ken")) == [("f1", "e1"), ("f1", "e2"), ("f3", "e1")]
         assert store.events(country="US") == store.events(country="SA") == []
         assert ids(store.events(country="USA")) == [("f1", "e2"), ("f2", "e1")]
         # the event's own date, else the article's published date; bounds are inclusive
@@ -155,6 +156,8 @@ def test_event_filters(store_url):
             ("f1", "e1"), ("f1", "e2"), ("f2", "e1")]
         assert ids(store.events(type="ASSAULT", country="NOR", until="2025-12-31")) == [
             ("f1", "e1")]
+        assert ids(store.events(type="ASSAULT", country="NOR", until="2025-12-31",
+                                include_undated=True)) == [("f1", "e1"), ("f3", "e1")]
         assert len(store.events(limit=2)) == 2
         assert [a["id"] for a in store.articles(since="2025-02-01")] == ["id-f2"]
 

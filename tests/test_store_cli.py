@@ -95,7 +95,8 @@ def test_events_formats_and_filters(filled, capsys):
 
     assert main(["events", "--db", filled, "--since", "2025-02-01", "--format", "table"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert len(out) == 2 and "PROTEST" in out[1] and "PER -> PER" in out[1]
+    assert len(out) == 2 and "PROTEST" in out[1] and "Peru (PER)" in out[1]
+    assert "asserted" in out[1] and "example.org" in out[1]
 
 
 def test_quotes_command(filled, capsys):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import os
 import time
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from typing import Any, Iterable, Iterator, Optional, Union
@@ -96,6 +96,9 @@ def warm() -> None:
         warm_stage = getattr(importlib.import_module(stage.module), "warm", None)
         if warm_stage:
             warm_stage()
+    from .language import warm as warm_language
+
+    warm_language()
     annotate(Article(id="warm", input="<warm>", text=_WARM_TEXT, published="2024-06-18"))
 
 
@@ -152,11 +155,35 @@ def run_components(article: Article, parsed) -> Article:
     return run_stages(Doc(article=article, spacy=parsed)).article
 
 
+def prepare(record: Record) -> tuple[Article, bool]:
+    """Clean one record into an Article and decide whether to code it: (article, code_it).
+
+    Carries the reader's warnings (an input cut at the size cap) onto the article, records its
+    language, warns when the text is longer than the parser's `MAX_CHARS` (only that first part
+    is coded), and declines to code text that is clearly not English (warning on the record).
+    Raises InputError for bad input.
+    """
+    from .language import language_of
+
+    article = to_article(record)
+    article.warnings[:0] = list(getattr(record, "warnings", []) or [])
+    article.language = language_of(article.text)
+    if article.language != "en":
+        article.warnings.append(f"language {article.language!r} is not English: text kept, "
+                                "no actors, events or quotes coded")
+        return article, False
+    if len(article.text) > nlp_mod.MAX_CHARS:
+        article.warnings.append(f"text is {len(article.text)} characters: only the first "
+                                f"{nlp_mod.MAX_CHARS} were coded")
+    return article, True
+
+
 def process_record(record: Record) -> Article:
     """Clean, parse and code one record; raises InputError for bad input."""
-    article = to_article(record)
-    text = article.text[: nlp_mod.MAX_CHARS]
-    parsed = nlp_mod.load()(text)
+    article, code_it = prepare(record)
+    if not code_it:
+        return article
+    parsed = nlp_mod.load()(article.text[: nlp_mod.MAX_CHARS])
     return run_components(article, parsed)
 
 
@@ -202,9 +229,14 @@ def _process_batch(items: list) -> list[Result]:
         if isinstance(item, InputError):
             continue
         try:
-            cleaned.append((i, to_article(item)))
+            article, code_it = prepare(item)
         except Exception as exc:
             out[i] = _failure(item, exc)
+            continue
+        if code_it:
+            cleaned.append((i, article))
+        else:
+            out[i] = article
     now = time.perf_counter()
     STAGE_SECONDS["clean"] += now - t
     t = now
@@ -222,6 +254,10 @@ def _process_batch(items: list) -> list[Result]:
 
 
 BATCH_SIZE = 16  # records per parse batch: fast enough, short enough for streamed input
+# A worker is replaced by a fresh fork of the warmed parent after this many batches (about 2,000
+# articles): spaCy's string store and per-process caches only grow, so recycling keeps a
+# 100,000-article run's memory flat (bench/bench_memory.py).
+WORKER_BATCHES = 250
 
 
 def _batches(items: Iterable, size: int = BATCH_SIZE) -> Iterator[list]:
@@ -265,8 +301,24 @@ def extract_stream(items: Iterable[Union[Record, InputError]], workers: int = 1,
         return
     warm()  # fail once, here, if the model is missing; forked workers inherit what is loaded
     ctx = get_context("fork") if hasattr(os, "fork") else get_context()
-    with ctx.Pool(workers) as pool:
-        for results, spent in pool.imap(_timed_batch, _batches(items, max(1, BATCH_SIZE // 2))):
+    with ctx.Pool(workers, maxtasksperchild=WORKER_BATCHES) as pool:
+        batches = _batches(items, max(1, BATCH_SIZE // 2))
+        for results, spent in _bounded_map(pool, _timed_batch, batches, 2 * workers):
             if timings is not None:
                 timings.update(spent)
             yield from results
+
+
+def _bounded_map(pool, func, jobs: Iterator, in_flight: int) -> Iterator:
+    """`pool.imap(func, jobs)` in order, but with at most `in_flight` jobs read ahead.
+
+    `Pool.imap` feeds its queue from the input as fast as it can, so a 100,000-article input
+    would sit in memory; this reads the next job only as results are taken, keeping memory flat.
+    """
+    pending: deque = deque()
+    for job in jobs:
+        pending.append(pool.apply_async(func, (job,)))
+        if len(pending) >= in_flight:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()

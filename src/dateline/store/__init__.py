@@ -6,5 +6,6 @@
         store.events(type="ASSAULT", country="UKR", since="2024-01-01")
 """
 from .db import Store, StoreError, open_store
+from .query import EventFilter, QueryError
 
-__all__ = ["Store", "StoreError", "open_store"]
+__all__ = ["EventFilter", "QueryError", "Store", "StoreError", "open_store"]

@@ -13,8 +13,11 @@ from typing import Iterable, Iterator, Optional, Union
 import sqlalchemy as sa
 
 from ..model import Article
+from . import query as Q
 from . import rows as R
 from . import schema as S
+from . import stories as _story_tables  # noqa: F401  (registers the story tables)
+from .query import QueryError
 
 
 class StoreError(ValueError):
@@ -72,16 +75,26 @@ def _make_engine(url: str, create: bool) -> sa.Engine:
 
 
 def open_store(db: str, create: bool = True) -> "Store":
-    """Open (and with `create`, initialise) the store named by a path or URL."""
+    """Open (and with `create`, initialise) the store named by a path or URL.
+
+    A store written by an older dateline is migrated in place (see `migrate`); one written by
+    a newer dateline raises StoreError. Raises StoreError when the store is missing (and not
+    `create`), is not a dateline store, or cannot be reached.
+    """
     url = normalise_url(db)
     engine = _make_engine(url, create)
     try:
         with engine.begin() as conn:
-            if create:
-                S.metadata.create_all(conn)
-                _stamp_version(conn)
-            elif not sa.inspect(conn).has_table("articles"):
+            if not create and not sa.inspect(conn).has_table("articles"):
                 raise StoreError(f"{display_url(url)}: not a dateline store (no articles table)")
+            found = _version(conn)
+            if found is not None and found > int(S.SCHEMA_VERSION):
+                raise StoreError(f"{display_url(url)}: store version {found} was written by a "
+                                 f"newer dateline (this one reads up to {S.SCHEMA_VERSION})")
+            if found is not None and found < int(S.SCHEMA_VERSION):
+                migrate(conn, found)
+            S.metadata.create_all(conn)
+            _stamp_version(conn)
     except sa.exc.SQLAlchemyError as exc:
         engine.dispose()
         raise StoreError(f"{display_url(url)}: cannot open store: {_short(exc)}") from None
@@ -91,10 +104,38 @@ def open_store(db: str, create: bool = True) -> "Store":
     return Store(engine, url)
 
 
+def _version(conn) -> Optional[int]:
+    """The store's schema version; None for a new (empty) database."""
+    if not sa.inspect(conn).has_table(S.meta.name):
+        return 1 if sa.inspect(conn).has_table("articles") else None
+    row = conn.execute(sa.select(S.meta.c.value).where(S.meta.c.key == "schema_version")).first()
+    return int(row[0]) if row else None
+
+
 def _stamp_version(conn) -> None:
-    found = conn.execute(sa.select(S.meta.c.value).where(S.meta.c.key == "schema_version"))
-    if found.first() is None:
-        conn.execute(S.meta.insert().values(key="schema_version", value=S.SCHEMA_VERSION))
+    m = S.meta
+    found = conn.execute(sa.select(m.c.value).where(m.c.key == "schema_version")).first()
+    if found is None:
+        conn.execute(m.insert().values(key="schema_version", value=S.SCHEMA_VERSION))
+    elif found[0] != S.SCHEMA_VERSION:
+        conn.execute(m.update().where(m.c.key == "schema_version")
+                     .values(value=S.SCHEMA_VERSION))
+
+
+def migrate(conn, found: int) -> None:
+    """Bring a version-1 store to the current schema, in the caller's transaction.
+
+    The per-article tables (actors, events, quotes) are derived from each article's contract
+    JSON, so they are dropped, recreated with the new columns and indexes, and refilled from
+    `articles.json`; articles and story links are untouched.
+    """
+    for table in (S.event_actors, S.actors, S.events, S.quotes):
+        table.drop(conn, checkfirst=True)
+    S.metadata.create_all(conn)
+    S.create_search(conn)
+    q = sa.select(S.articles.c.json, S.articles.c.site, S.articles.c.author)
+    for js, site, author in conn.execute(q).all():
+        _write_children(conn, json.loads(js), {"site": site, "author": author})
 
 
 class Store:
@@ -203,49 +244,127 @@ class Store:
     def articles(self, **filters) -> list[dict]:
         return list(self.iter_articles(**filters))
 
-    def iter_events(self, type: Union[str, Iterable[str], None] = None,
-                    country: Optional[str] = None, since: Optional[str] = None,
-                    until: Optional[str] = None, limit: Optional[int] = None) -> Iterator[dict]:
-        """Event dicts (contract shape) plus article_id, published, url and title.
+    def iter_events(self, after: Optional[str] = None, limit: Optional[int] = None,
+                    **filters) -> Iterator[dict]:
+        """Event dicts (contract shape) plus article_id, published, url, title, site, input,
+        story_id, day and date_source, in (day, article, position) order, undated last.
 
-        `country` matches a source or target country; `since`/`until` (inclusive) match the
-        event's date, or the article's published date when the event has no date.
+        `filters` are those of query.EventFilter (type, status, actor, country, source_country,
+        target_country, sector, min_confidence, since, until, include_undated, site, story, q,
+        article); `after` is a cursor from `events_page`. Raises QueryError on unknown filters.
         """
-        e, a = S.events, S.articles
-        when = sa.func.coalesce(e.c.date, a.c.published)
-        q = sa.select(e.c.json, a.c.id, a.c.published, a.c.url, a.c.title).join(
-            a, a.c.id == e.c.article_id)
-        if type:
-            types = [type] if isinstance(type, str) else list(type)
-            q = q.where(e.c.type.in_([t.upper() for t in types]))
-        if country:
-            q = q.where(sa.or_(_has_code(e.c.source_countries, country),
-                               _has_code(e.c.target_countries, country)))
-        q = _date_range(q, when, since, until)
-        q = q.order_by(sa.func.coalesce(when, ""), a.c.id, e.c.seq).limit(limit)
-        for js, aid, published, url, title in self._stream(q):
-            yield {**json.loads(js), "article_id": aid, "published": published, "url": url,
-                   "title": title}
+        f = Q.EventFilter.of(filters)
+        with self.engine.connect() as conn:
+            query = Q.events_select(conn, f, after=after, limit=limit)
+        for row in self._stream(query):
+            yield Q.event_record(row)[0]
 
     def events(self, **filters) -> list[dict]:
         return list(self.iter_events(**filters))
 
+    def events_page(self, after: Optional[str] = None, limit: int = 100,
+                    **filters) -> tuple[list[dict], Optional[str]]:
+        """(up to `limit` events after cursor `after`, cursor of the next page or None).
+
+        Same filters and order as `iter_events`; pass the returned cursor as `after` to get
+        the next page (stable while events are added elsewhere in the order).
+        """
+        f = Q.EventFilter.of(filters)
+        with self.engine.connect() as conn:
+            rows = conn.execute(Q.events_select(conn, f, after=after, limit=limit + 1)).all()
+        recs = [Q.event_record(r) for r in rows[:limit]]
+        nxt = recs[-1][1] if len(rows) > limit and recs else None
+        return [r for r, _ in recs], nxt
+
+    def count_events(self, **filters) -> int:
+        """Number of events matching the filters of `iter_events`."""
+        f = Q.EventFilter.of(filters)
+        with self.engine.connect() as conn:
+            return conn.execute(Q.count_select(conn, f)).scalar_one()
+
+    def count_by(self, by: Union[str, list], **filters) -> list[dict]:
+        """Event counts per combination of `by` keys (list or comma-joined string of day|week|
+        month, country, source, target, type, quad, status, site): dicts of the keys plus `n`,
+        ordered by the keys. Same filters as `iter_events`. Raises QueryError on a bad key."""
+        keys = [k.strip() for k in by.split(",")] if isinstance(by, str) else list(by)
+        f = Q.EventFilter.of(filters)
+        with self.engine.connect() as conn:
+            rows = conn.execute(Q.count_by_select(conn, keys, f)).all()
+        return [Q.clean_count_row(r, keys) for r in rows]
+
+    def actors(self, q: Optional[str] = None, country: Optional[str] = None,
+               limit: Optional[int] = None) -> list[dict]:
+        """Persistent actors across the store, most mentioned first: dicts of id (the persistent
+        key `act_...`), name, country, sector, kind, articles, mentions, events, quotes."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(Q.actor_select(conn, q=q, country=country, limit=limit)).all()
+            activity = Q.actor_activity(conn, [r[0] for r in rows])
+        names = ("id", "name", "country", "sector", "kind", "articles", "mentions")
+        return [{**dict(zip(names, r)), "events": activity[r[0]][0],
+                 "quotes": activity[r[0]][1]} for r in rows]
+
+    def actor(self, key: str) -> Optional[dict]:
+        """One persistent actor (as in `actors`) with its aliases, or None."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(Q.actor_select(conn, keys=[key])).all()
+            if not rows:
+                return None
+            activity = Q.actor_activity(conn, [key])
+            al = S.actor_aliases
+            aliases = [r[0] for r in conn.execute(
+                sa.select(al.c.alias).where(al.c.actor_key == key).order_by(al.c.alias))]
+        names = ("id", "name", "country", "sector", "kind", "articles", "mentions")
+        return {**dict(zip(names, rows[0])), "events": activity[key][0],
+                "quotes": activity[key][1], "aliases": aliases}
+
+    def article_record(self, article_id: str) -> Optional[dict]:
+        """The contract dict of one article plus site, author and story_id, or None."""
+        a = S.articles
+        q = sa.select(a.c.json, a.c.site, a.c.author, Q._story_of()).where(a.c.id == article_id)
+        with self.engine.connect() as conn:
+            row = conn.execute(q).first()
+        if not row:
+            return None
+        return {**json.loads(row[0]), "site": row[1], "author": row[2], "story_id": row[3]}
+
     def iter_quotes(self, speaker: Optional[str] = None, country: Optional[str] = None,
                     since: Optional[str] = None, until: Optional[str] = None,
-                    limit: Optional[int] = None) -> Iterator[dict]:
-        """Quote dicts plus article fields; `speaker` is a case-insensitive substring."""
+                    limit: Optional[int] = None, site: Optional[str] = None,
+                    story: Optional[str] = None, article: Optional[str] = None,
+                    q: Optional[str] = None) -> Iterator[dict]:
+        """Quote dicts plus article_id, published, url, title, site, input, story_id.
+
+        speaker: a case-insensitive part of the speaker's name, or a persistent actor key;
+        country: the speaker's; since/until: the article's publication date; site, story,
+        article, q as for events.
+        """
         qt, a = S.quotes, S.articles
-        q = sa.select(qt.c.json, a.c.id, a.c.published, a.c.url, a.c.title).join(
-            a, a.c.id == qt.c.article_id)
-        if speaker:
-            q = q.where(sa.func.lower(qt.c.speaker).contains(speaker.lower(), autoescape=True))
+        query = sa.select(qt.c.json, a.c.id, a.c.published, a.c.url, a.c.title, a.c.site,
+                          a.c.input, Q._story_of()).join(a, a.c.id == qt.c.article_id)
+        if speaker and speaker.startswith("act_"):
+            query = query.where(qt.c.speaker_key == speaker)
+        elif speaker:
+            query = query.where(sa.func.lower(qt.c.speaker).contains(speaker.lower(),
+                                                                    autoescape=True))
         if country:
-            q = q.where(qt.c.speaker_country == country.upper())
-        q = _date_range(q, a.c.published, since, until)
-        q = q.order_by(sa.func.coalesce(a.c.published, ""), a.c.id, qt.c.seq).limit(limit)
-        for js, aid, published, url, title in self._stream(q):
+            query = query.where(qt.c.speaker_country == country.upper())
+        if site:
+            query = query.where(a.c.site.in_([Q.site_key(site), "www." + Q.site_key(site)]))
+        if story:
+            sa_ = S.story_articles
+            query = query.where(a.c.id.in_(sa.select(sa_.c.article_id)
+                                           .where(sa_.c.story_id == story)))
+        if article:
+            query = query.where(a.c.id == article)
+        with self.engine.connect() as conn:
+            if q:
+                query = query.where(a.c.id.in_(Q._text_match(conn, q)))
+        query = _date_range(query, a.c.published, since, until)
+        query = query.order_by(sa.func.coalesce(a.c.published, "9999"), a.c.id,
+                               qt.c.seq).limit(limit)
+        for js, aid, published, url, title, site_, inp, story_id in self._stream(query):
             yield {**json.loads(js), "article_id": aid, "published": published, "url": url,
-                   "title": title}
+                   "title": title, "site": site_, "input": inp, "story_id": story_id}
 
     def quotes(self, **filters) -> list[dict]:
         return list(self.iter_quotes(**filters))
@@ -265,21 +384,40 @@ def _exists(conn, article_id: str) -> bool:
 def _write(conn, d: dict, extra: dict, present: bool) -> None:
     row = R.article_row(d, extra)
     if present:
-        for t in (S.actors, S.events, S.quotes):
+        for t in (S.event_actors, S.actors, S.events, S.quotes):
             conn.execute(t.delete().where(t.c.article_id == d["id"]))
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("DELETE FROM article_fts WHERE rowid = ?",
+                                 (R.fts_rowid(d["id"]),))
         conn.execute(S.articles.update().where(S.articles.c.id == d["id"]).values(**row))
     else:
         conn.execute(S.articles.insert().values(**row))
+    _write_children(conn, d, extra)
+
+
+def _write_children(conn, d: dict, extra: dict) -> None:
+    """Insert the rows derived from contract dict `d` (everything but the article row)."""
     for table, rows in ((S.actors, R.actor_rows(d)), (S.events, R.event_rows(d)),
-                        (S.quotes, R.quote_rows(d))):
+                        (S.quotes, R.quote_rows(d)), (S.event_actors, R.event_actor_rows(d))):
         if rows:  # executemany: cached statement; psycopg pipelines it (multi-row VALUES is slower)
             conn.execute(table.insert(), rows)
+    aliases = R.alias_rows(d)
+    if aliases:
+        conn.execute(_insert_ignore(conn, S.actor_aliases), aliases)
+    if conn.dialect.name == "sqlite":
+        f = R.fts_row(d)
+        conn.exec_driver_sql("INSERT INTO article_fts(rowid, article_id, title, text, evidence) "
+                             "VALUES (?, ?, ?, ?, ?)", (f["rowid"], f["article_id"], f["title"],
+                                                        f["text"], f["evidence"]))
 
 
-def _has_code(column, code: str):
-    """`column` (comma-joined codes) contains `code` as a whole item."""
-    return (sa.literal(",") + column + sa.literal(",")).contains(
-        "," + code.upper() + ",", autoescape=True)
+def _insert_ignore(conn, table):
+    """INSERT that skips rows whose primary key is already present (both databases)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table).on_conflict_do_nothing()
 
 
 def _date_range(query, column, since: Optional[str], until: Optional[str]):

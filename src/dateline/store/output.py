@@ -5,10 +5,19 @@ import csv
 import json
 from typing import BinaryIO, Iterable, TextIO
 
-from .rows import EVENT_FIELDS, QUOTE_FIELDS, flat_event, flat_quote
+from .rows import EVENT_FIELDS, LIST_FIELDS, QUOTE_FIELDS, flat_event, flat_quote
 
-# Parquet column types for the flat event rows (everything else is a string).
+# Parquet column types for the flat event rows (list fields are lists of strings, the rest
+# strings; CAMEO codes stay strings so "042" keeps its zero).
 _FLOAT_FIELDS = {"lat", "lon", "confidence"}
+_DATE_FIELDS = {"published", "day", "date", "date_end"}
+LIST_SEP = "; "
+
+
+def _flat_text(row: dict) -> dict:
+    """A flat row for CSV/TSV: aligned list fields joined with "; " (empty items kept)."""
+    return {k: LIST_SEP.join("" if x is None else str(x) for x in v) if k in LIST_FIELDS
+            else v for k, v in row.items()}
 
 
 def write_jsonl(records: Iterable[dict], out: TextIO) -> int:
@@ -19,8 +28,9 @@ def write_jsonl(records: Iterable[dict], out: TextIO) -> int:
     return n
 
 
-def write_csv(rows: Iterable[dict], fields: tuple, out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=list(fields), lineterminator="\n")
+def write_csv(rows: Iterable[dict], fields: tuple, out: TextIO, delimiter: str = ",") -> int:
+    writer = csv.DictWriter(out, fieldnames=list(fields), lineterminator="\n",
+                            delimiter=delimiter)
     writer.writeheader()
     n = 0
     for row in rows:
@@ -34,15 +44,26 @@ def _cut(value, width: int) -> str:
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
+def _side_label(names: list, codes: list) -> str:
+    """'Vladimir Putin (RUS); Kim Jong Un (PRK)', '-' for an empty side."""
+    parts = [f"{n or '?'} ({c})" if c else (n or "?") for n, c in zip(names, codes)]
+    return "; ".join(parts) or "-"
+
+
 def event_table(records: Iterable[dict], out: TextIO) -> int:
-    out.write(f"{'date':<10} {'type':<10} {'status':<12} {'source':>12} -> {'target':<12} "
-              f"evidence\n")
+    """Columns: day and where it came from (text, published, none), type, status, source and
+    target (names with codes), outlet or title, evidence."""
+    out.write(f"{'day':<10} {'from':<9} {'type':<9} {'status':<12} {'source':<28} -> "
+              f"{'target':<28} {'outlet':<18} evidence\n")
     n = 0
     for rec in records:
         f = flat_event(rec)
-        out.write(f"{_cut(f['date'] or f['published'], 10):<10} {f['type']:<10} "
-                  f"{_cut(f['status'], 12):<12} {_cut(f['source_countries'] or '-', 12):>12} -> "
-                  f"{_cut(f['target_countries'] or '-', 12):<12} {_cut(f['evidence'], 80)}\n")
+        src = _side_label(f["source"], f["source_countries"])
+        tgt = _side_label(f["target"], f["target_countries"])
+        out.write(f"{_cut(f['day'] or '-', 10):<10} {_cut(f['date_source'], 9):<9} "
+                  f"{_cut(f['type'], 9):<9} {_cut(f['status'], 12):<12} {_cut(src, 28):<28} -> "
+                  f"{_cut(tgt, 28):<28} {_cut(f['site'] or f['title'] or '-', 18):<18} "
+                  f"{_cut(f['evidence'], 80)}\n")
         n += 1
     return n
 
@@ -60,32 +81,59 @@ def quote_table(records: Iterable[dict], out: TextIO) -> int:
 
 
 def write_events(records: Iterable[dict], fmt: str, out: TextIO) -> int:
-    if fmt == "csv":
-        return write_csv((flat_event(r) for r in records), EVENT_FIELDS, out)
+    if fmt in ("csv", "tsv"):
+        return write_csv((_flat_text(flat_event(r)) for r in records), EVENT_FIELDS, out,
+                         "," if fmt == "csv" else "\t")
     if fmt == "table":
         return event_table(records, out)
     return write_jsonl(records, out)
 
 
 def write_quotes(records: Iterable[dict], fmt: str, out: TextIO) -> int:
-    if fmt == "csv":
-        return write_csv((flat_quote(r) for r in records), QUOTE_FIELDS, out)
+    if fmt in ("csv", "tsv"):
+        return write_csv((flat_quote(r) for r in records), QUOTE_FIELDS, out,
+                         "," if fmt == "csv" else "\t")
     if fmt == "table":
         return quote_table(records, out)
     return write_jsonl(records, out)
 
 
-def write_events_parquet(records: Iterable[dict], out: BinaryIO, batch: int = 10000) -> int:
-    """One flat event per row (same columns as the CSV), written in row groups of `batch`."""
+def _arrow_type(field: str):
+    import pyarrow as pa
+
+    if field in _FLOAT_FIELDS:
+        return pa.float64()
+    if field in _DATE_FIELDS:
+        return pa.date32()
+    if field in LIST_FIELDS:
+        return pa.list_(pa.string())
+    return pa.string()
+
+
+def _typed(row: dict) -> dict:
+    from datetime import date
+
+    out = dict(row)
+    for k in _DATE_FIELDS & row.keys():
+        v = row[k]
+        try:
+            out[k] = date.fromisoformat(v) if v else None
+        except (TypeError, ValueError):  # a partial date such as "2024-06": no day to type
+            out[k] = None
+    return out
+
+
+def write_parquet(rows: Iterable[dict], fields: tuple, out: BinaryIO, batch: int = 10000) -> int:
+    """Typed Parquet of flat rows: dates as date32, lat/lon/confidence as float64, aligned side
+    fields as list<string>, everything else (CAMEO codes too) as string; row groups of `batch`."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema([(f, pa.float64() if f in _FLOAT_FIELDS else pa.string())
-                        for f in EVENT_FIELDS])
+    schema = pa.schema([(f, _arrow_type(f)) for f in fields])
     n, buf = 0, []
     with pq.ParquetWriter(out, schema) as writer:
-        for rec in records:
-            buf.append(flat_event(rec))
+        for row in rows:
+            buf.append(_typed(row))
             if len(buf) >= batch:
                 writer.write_table(pa.Table.from_pylist(buf, schema=schema))
                 n, buf = n + len(buf), []
@@ -93,3 +141,8 @@ def write_events_parquet(records: Iterable[dict], out: BinaryIO, batch: int = 10
             writer.write_table(pa.Table.from_pylist(buf, schema=schema))
             n += len(buf)
     return n
+
+
+def write_events_parquet(records: Iterable[dict], out: BinaryIO, batch: int = 10000) -> int:
+    """One flat event per row (the CSV's columns, typed), see write_parquet."""
+    return write_parquet((flat_event(r) for r in records), EVENT_FIELDS, out, batch)

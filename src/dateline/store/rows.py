@@ -5,20 +5,54 @@ Works from the contract dict (not the dataclasses) so anything that speaks the c
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import datetime, timezone
 from typing import Any, Optional, Union
 
+from ..actors.kb import fold
 from ..model import Article
+from .schema import UNDATED
 
 # Columns of one event as a flat record (CSV and Parquet export, `dateline events --format csv`).
+# `day` is the date the event is filed under (its own date, else the article's publication
+# date) and `date_source` says which (text | published | none); `date` stays the text's date.
 EVENT_FIELDS = (
-    "article_id", "event_id", "published", "date", "date_end", "type", "mode", "quad", "cameo",
-    "status", "source", "source_countries", "target", "target_countries", "location",
-    "location_country", "lat", "lon", "confidence", "attributed_to", "evidence", "url", "title",
+    "article_id", "event_id", "published", "day", "date_source", "date", "date_end", "type",
+    "mode", "contexts", "quad", "cameo", "status", "source", "source_countries",
+    "source_sectors", "source_actors", "target", "target_countries", "target_sectors",
+    "target_actors", "location", "location_country", "lat", "lon", "confidence",
+    "attributed_to", "evidence", "url", "title", "site", "input", "story_id",
 )
-QUOTE_FIELDS = ("article_id", "quote_id", "published", "speaker", "speaker_country", "kind",
-                "cue", "text", "url", "title")
+QUOTE_FIELDS = ("article_id", "quote_id", "published", "speaker", "speaker_country",
+                "speaker_sector", "speaker_actor", "kind", "cue", "text", "url", "title", "site",
+                "input", "story_id")
+
+
+def actor_key(name: Optional[str], country: Optional[str]) -> Optional[str]:
+    """Persistent id of an actor across articles: the same folded name and country give the
+    same key in every article and every store ("act_" + 12 hex digits of SHA-1)."""
+    if not name:
+        return None
+    raw = f"{fold(name)}|{country or ''}"
+    return "act_" + hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def fts_rowid(article_id: str) -> int:
+    """Stable integer key of an article in the SQLite full-text table (63-bit hash of its id)."""
+    digest = hashlib.sha1(article_id.encode("utf-8", "surrogatepass")).digest()
+    return int.from_bytes(digest[:8], "big") >> 1
+
+
+def event_day(event: dict, published: Optional[str]) -> tuple[Optional[str], str]:
+    """(day, date_source): the event's own date ("text"), else the article's publication date
+    ("published"), else (None, "none")."""
+    value = ((event.get("date") or {}).get("value") or "")[:10]
+    if value:
+        return value, "text"
+    if published:
+        return published[:10], "published"
+    return None, "none"
 
 
 def to_contract(article: Union[Article, dict]) -> tuple[dict, dict]:
@@ -84,8 +118,57 @@ def article_row(d: dict, extra: dict) -> dict:
 
 def actor_rows(d: dict) -> list[dict]:
     return [_safe({"article_id": d["id"], "actor_id": a["id"], "name": a.get("name"),
-                   "country": a.get("country"), "sector": a.get("sector"), "kind": a.get("kind")})
+                   "country": a.get("country"), "sector": a.get("sector"), "kind": a.get("kind"),
+                   "actor_key": actor_key(a.get("name"), a.get("country")),
+                   "mentions": len(a.get("mentions") or [])})
             for a in d.get("actors") or []]
+
+
+def alias_rows(d: dict) -> list[dict]:
+    """(alias, actor_key) pairs: each actor's folded name and the folded texts of its mentions
+    and of the words filling event sides and quote speakers."""
+    out: dict = {}
+
+    def add(text, name, country):
+        key = actor_key(name, country)
+        alias = fold(text or "")[:200]
+        if key and alias:
+            out[(alias, key)] = {"alias": alias, "actor_key": key, "name": name,
+                                 "country": country}
+
+    for a in d.get("actors") or []:
+        add(a.get("name"), a.get("name"), a.get("country"))
+        for m in a.get("mentions") or []:
+            add(m.get("text"), a.get("name"), a.get("country"))
+    for e in d.get("events") or []:
+        for ref in (e.get("source") or []) + (e.get("target") or []):
+            add(ref.get("name"), ref.get("name"), ref.get("country"))
+            add(ref.get("text"), ref.get("name"), ref.get("country"))
+    return [_safe(r) for r in out.values()]
+
+
+def event_actor_rows(d: dict) -> list[dict]:
+    """One row per actor filling a side of an event (role source|target, pos within side)."""
+    rows = []
+    for e in d.get("events") or []:
+        day, _ = event_day(e, d.get("published"))
+        for role in ("source", "target"):
+            for pos, ref in enumerate(e.get(role) or []):
+                name = ref.get("name") or ref.get("text")
+                rows.append(_safe({
+                    "article_id": d["id"], "event_id": e["id"], "role": role, "pos": pos,
+                    "actor_key": actor_key(ref.get("name"), ref.get("country")),
+                    "name": name, "text": ref.get("text"), "country": ref.get("country"),
+                    "sector": ref.get("sector"), "sort_day": day or UNDATED}))
+    return rows
+
+
+def fts_row(d: dict) -> dict:
+    """The article's row of the SQLite full-text table (title, text, all event evidence)."""
+    evidence = " \n".join((e.get("evidence") or {}).get("text") or ""
+                          for e in d.get("events") or [])
+    return _safe({"rowid": fts_rowid(d["id"]), "article_id": d["id"], "title": d.get("title") or "",
+                  "text": d.get("text") or "", "evidence": evidence})
 
 
 def event_rows(d: dict) -> list[dict]:
@@ -95,7 +178,9 @@ def event_rows(d: dict) -> list[dict]:
         tgt, tgt_c = _side(e.get("target"))
         date = e.get("date") or {}
         loc = e.get("location") or {}
+        day, date_source = event_day(e, d.get("published"))
         rows.append(_safe({
+            "day": day, "date_source": date_source, "sort_day": day or UNDATED,
             "article_id": d["id"], "event_id": e["id"], "seq": i, "type": e["type"],
             "mode": e.get("mode"), "quad": e.get("quad"), "cameo": e.get("cameo"),
             "status": e.get("status"), "date": date.get("value"), "date_end": date.get("end"),
@@ -118,6 +203,7 @@ def quote_rows(d: dict) -> list[dict]:
             "speaker": sp.get("name") or sp.get("text"), "speaker_country": sp.get("country"),
             "cue": (q.get("cue") or {}).get("text"), "text": q.get("text"),
             "kind": q.get("kind"), "json": _dumps(q),
+            "speaker_key": actor_key(sp.get("name"), sp.get("country")),
         }))
     return rows
 
@@ -127,23 +213,45 @@ def story_row(d: dict) -> dict:
                   "json": _dumps(d)})
 
 
+# Side fields of a flat event are aligned lists (one item per actor filling the side, in order);
+# the CSV/TSV writers join them with "; " keeping empty items, Parquet keeps them as lists.
+LIST_FIELDS = {"contexts", "source", "source_countries", "source_sectors", "source_actors",
+               "target", "target_countries", "target_sectors", "target_actors"}
+
+
+def _aligned(refs: list) -> dict:
+    refs = refs or []
+    return {"": [r.get("name") or r.get("text") for r in refs],
+            "_countries": [r.get("country") for r in refs],
+            "_sectors": [r.get("sector") for r in refs],
+            "_actors": [actor_key(r.get("name"), r.get("country")) for r in refs]}
+
+
 def flat_event(rec: dict) -> dict:
-    """A stored event record (see Store.events) as one flat row of EVENT_FIELDS."""
-    src, src_c = _side(rec.get("source"))
-    tgt, tgt_c = _side(rec.get("target"))
+    """A stored event record (see Store.events) as one flat row of EVENT_FIELDS; the side
+    fields are aligned lists (LIST_FIELDS)."""
     date = rec.get("date") or {}
     loc = rec.get("location") or {}
-    return {
+    day, date_source = rec.get("day"), rec.get("date_source")
+    if date_source is None:
+        day, date_source = event_day(rec, rec.get("published"))
+    row = {
         "article_id": rec["article_id"], "event_id": rec["id"], "published": rec.get("published"),
+        "day": day, "date_source": date_source,
         "date": date.get("value"), "date_end": date.get("end"), "type": rec.get("type"),
-        "mode": rec.get("mode"), "quad": rec.get("quad"), "cameo": rec.get("cameo"),
-        "status": rec.get("status"), "source": src, "source_countries": src_c,
-        "target": tgt, "target_countries": tgt_c, "location": loc.get("text"),
+        "mode": rec.get("mode"), "contexts": list(rec.get("contexts") or []),
+        "quad": rec.get("quad"), "cameo": rec.get("cameo"), "status": rec.get("status"),
+        "location": loc.get("text"),
         "location_country": loc.get("country"), "lat": loc.get("lat"), "lon": loc.get("lon"),
         "confidence": rec.get("confidence"), "attributed_to": rec.get("attributed_to"),
         "evidence": (rec.get("evidence") or {}).get("text"),
-        "url": rec.get("url"), "title": rec.get("title"),
+        "url": rec.get("url"), "title": rec.get("title"), "site": rec.get("site"),
+        "input": rec.get("input"), "story_id": rec.get("story_id"),
     }
+    for role in ("source", "target"):
+        for suffix, values in _aligned(rec.get(role)).items():
+            row[role + suffix] = values
+    return row
 
 
 def flat_quote(rec: dict) -> dict:
@@ -151,6 +259,9 @@ def flat_quote(rec: dict) -> dict:
     return {
         "article_id": rec["article_id"], "quote_id": rec["id"], "published": rec.get("published"),
         "speaker": sp.get("name") or sp.get("text"), "speaker_country": sp.get("country"),
+        "speaker_sector": sp.get("sector"),
+        "speaker_actor": actor_key(sp.get("name"), sp.get("country")),
         "kind": rec.get("kind"), "cue": (rec.get("cue") or {}).get("text"),
         "text": rec.get("text"), "url": rec.get("url"), "title": rec.get("title"),
+        "site": rec.get("site"), "input": rec.get("input"), "story_id": rec.get("story_id"),
     }

@@ -4,12 +4,20 @@ Each article row keeps its full contract dict in `json`, so export and later sta
 a field; the other tables are flat copies of the parts people filter on. Child rows cascade
 from their article, so replacing an article is one DELETE plus inserts in one transaction.
 Dates are ISO `YYYY-MM-DD` text (sorts and compares the same on both databases).
+
+Version 2 adds, for the query layer (store/query.py): `event_actors` (one row per actor filling
+an event's source or target side, so country/actor/sector filters use an index instead of text
+matching), `actor_aliases` (folded names and mention texts -> persistent actor key), each
+event's effective `day` with its `date_source` and a `sort_day` that puts undated events last,
+and full-text search (SQLite FTS5 table `article_fts`; on PostgreSQL a GIN index on a
+tsvector expression). Stores of version 1 are migrated on open (db.migrate).
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+UNDATED = "9999-12-31"  # sort_day of events with no date: sorts after every real date
 
 metadata = sa.MetaData()
 
@@ -38,6 +46,7 @@ articles = sa.Table(
     sa.Column("json", sa.Text, nullable=False),
     sa.Column("ingested_at", sa.String(32), nullable=False),
     sa.Index("ix_articles_published", "published"),
+    sa.Index("ix_articles_site", "site"),
 )
 
 actors = sa.Table(
@@ -48,6 +57,9 @@ actors = sa.Table(
     sa.Column("country", sa.String(16)),
     sa.Column("sector", sa.String(16)),
     sa.Column("kind", sa.String(32)),
+    sa.Column("actor_key", sa.String(32)),     # persistent across articles (rows.actor_key)
+    sa.Column("mentions", sa.Integer),
+    sa.Index("ix_actors_key", "actor_key"),
 )
 
 events = sa.Table(
@@ -73,9 +85,39 @@ events = sa.Table(
     sa.Column("evidence", sa.Text),
     sa.Column("attributed_to", sa.String(32)),
     sa.Column("confidence", sa.Float),
+    sa.Column("day", sa.String(10)),          # event date, else article published, else null
+    sa.Column("date_source", sa.String(10)),  # text | published | none
+    sa.Column("sort_day", sa.String(10), nullable=False, server_default=UNDATED),
     sa.Column("json", sa.Text, nullable=False),
-    sa.Index("ix_events_type", "type"),
-    sa.Index("ix_events_date", "date"),
+    sa.Index("ix_events_order", "sort_day", "article_id", "seq"),
+    sa.Index("ix_events_type", "type", "sort_day", "article_id", "seq"),
+    sa.Index("ix_events_status", "status", "sort_day", "article_id", "seq"),
+    sa.Index("ix_events_confidence", "confidence"),
+)
+
+event_actors = sa.Table(
+    "event_actors", metadata,
+    sa.Column("article_id", sa.String(64), _article_fk(), primary_key=True),
+    sa.Column("event_id", sa.String(32), primary_key=True),
+    sa.Column("role", sa.String(8), primary_key=True),   # source | target
+    sa.Column("pos", sa.Integer, primary_key=True),      # position within the side
+    sa.Column("actor_key", sa.String(32)),
+    sa.Column("name", sa.Text),
+    sa.Column("text", sa.Text),
+    sa.Column("country", sa.String(16)),
+    sa.Column("sector", sa.String(16)),
+    sa.Column("sort_day", sa.String(10), nullable=False, server_default=UNDATED),
+    sa.Index("ix_event_actors_country", "country", "role", "sort_day"),
+    sa.Index("ix_event_actors_key", "actor_key"),
+    sa.Index("ix_event_actors_sector", "sector", "role"),
+)
+
+actor_aliases = sa.Table(
+    "actor_aliases", metadata,
+    sa.Column("alias", sa.String(200), primary_key=True),  # rows.fold(name or mention text)
+    sa.Column("actor_key", sa.String(32), primary_key=True),
+    sa.Column("name", sa.Text),
+    sa.Column("country", sa.String(16)),
 )
 
 quotes = sa.Table(
@@ -88,8 +130,10 @@ quotes = sa.Table(
     sa.Column("cue", sa.Text),
     sa.Column("text", sa.Text),
     sa.Column("kind", sa.String(16)),
+    sa.Column("speaker_key", sa.String(32)),  # rows.actor_key of the speaker
     sa.Column("json", sa.Text, nullable=False),
     sa.Index("ix_quotes_speaker", "speaker"),
+    sa.Index("ix_quotes_speaker_key", "speaker_key"),
 )
 
 stories = sa.Table(
@@ -105,4 +149,19 @@ story_articles = sa.Table(
     sa.Column("story_id", sa.String(64), sa.ForeignKey("stories.id", ondelete="CASCADE"),
               primary_key=True),
     sa.Column("article_id", sa.String(64), _article_fk(), primary_key=True),
+    sa.Index("ix_story_articles_article", "article_id"),
 )
+
+
+# Full-text search, created only by the database that supports it.
+_FTS_SQLITE = ("CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5("
+               "article_id UNINDEXED, title, text, evidence, tokenize='unicode61 remove_diacritics 2')")
+FTS_PG_EXPR = ("to_tsvector('english', coalesce(title, '') || ' ' || text)")
+_FTS_PG = f"CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING gin (({FTS_PG_EXPR}))"
+sa.event.listen(articles, "after_create", sa.DDL(_FTS_SQLITE).execute_if(dialect="sqlite"))
+sa.event.listen(articles, "after_create", sa.DDL(_FTS_PG).execute_if(dialect="postgresql"))
+
+
+def create_search(conn) -> None:
+    """Create the full-text structures on an existing store (migration)."""
+    conn.exec_driver_sql(_FTS_SQLITE if conn.dialect.name == "sqlite" else _FTS_PG)
