@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Quote, Span
-from . import layout, lexicon, marks, reported, tagger
+from . import layout, lexicon, marks, reported, sentences, tagger
 from .speakers import SpeakerResolver, subject_of
 
 
@@ -33,10 +33,7 @@ def _is_cue_verb(tok, lex) -> bool:
 
 def _sents(sp) -> list:
     """Doc.sents is recomputed on every access: keep one list per parse."""
-    cached = sp.user_data.get("dateline_sents")
-    if cached is None:
-        cached = sp.user_data["dateline_sents"] = list(sp.sents)
-    return cached
+    return sentences.sents(sp)
 
 
 def _sents_for(sp, start: int, end: int):
@@ -58,8 +55,8 @@ def _reported_candidates(sp, lex, segs, scope: str = "quotations") -> list[Cand]
             rep = reported.from_noun(tok, lex)
         if rep is None:
             continue
-        start, end = reported.trim(sp.text, *_in_paragraph(sp.text, rep.cue[0], rep.start, rep.end))
-        if end - start < 8 or len(sp.text[start:end].split()) < 3:
+        start, end = reported.trim(sentences.text(sp), *_in_paragraph(sentences.text(sp), rep.cue[0], rep.start, rep.end))
+        if end - start < 8 or len(sentences.text(sp)[start:end].split()) < 3:
             continue
         out.append(Cand(start, end, "indirect", rep.cue, rep.speaker_tok))
     return out + _learned_candidates(sp, segs, {c.cue[0] for c in out}, scope)
@@ -124,8 +121,8 @@ def _learned_candidates(sp, segs, known: set, scope: str) -> list[Cand]:
         att = model.attribution(tok, inq)
         if att.content is None or (att.source is None and scope == "quotations"):
             continue
-        start, end = reported.trim(sp.text, *_in_paragraph(sp.text, tok.idx, *att.content))
-        if end - start < 8 or len(sp.text[start:end].split()) < 3:
+        start, end = reported.trim(sentences.text(sp), *_in_paragraph(sentences.text(sp), tok.idx, *att.content))
+        if end - start < 8 or len(sentences.text(sp)[start:end].split()) < 3:
             continue
         if scope == "quotations":
             start, end = _noun_clause(sp, start, end)  # 'optimism that X' -> 'X'
@@ -146,7 +143,7 @@ def _nearest_cue(sp, lex, seg, segs):
         for tok in sent:
             if _inside(tok.idx, segs) or not (_is_cue_verb(tok, lex) or tok.lower_ == "according"):
                 continue
-            if not _same_paragraph(sp.text, tok.idx, seg.start if tok.idx < seg.start else seg.end):
+            if not _same_paragraph(sentences.text(sp), tok.idx, seg.start if tok.idx < seg.start else seg.end):
                 continue
             d = seg.start - tok.idx if tok.idx < seg.start else tok.idx - seg.end
             if best is None or d < best_d:
@@ -160,7 +157,7 @@ def _colon_lead(sp, lex, seg, segs):
     if not prev:
         return None
     sent = prev[-1]
-    if not sent.text.rstrip().endswith(":") and not sp.text[sent.end_char:seg.start].strip().startswith(":"):
+    if not sent.text.rstrip().endswith(":") and not sentences.text(sp)[sent.end_char:seg.start].strip().startswith(":"):
         return None
     for tok in sent:
         if not _inside(tok.idx, segs) and _is_cue_verb(tok, lex):
@@ -174,10 +171,10 @@ def _is_full(sp, seg) -> bool:
     if not sents:
         return True
     a, b = sents[0].start_char, sents[-1].end_char
-    pa, _ = marks.paragraph_bounds(sp.text, seg.start)  # sentences clipped to the paragraph
-    _, pb = marks.paragraph_bounds(sp.text, max(seg.start, seg.end - 1))
+    pa, _ = marks.paragraph_bounds(sentences.text(sp), seg.start)  # sentences clipped to the paragraph
+    _, pb = marks.paragraph_bounds(sentences.text(sp), max(seg.start, seg.end - 1))
     a, b = max(a, pa), min(b, pb)
-    before = sp.text[a:seg.start].rstrip("\"\u201c\u201e\u00ab ").rstrip()
+    before = sentences.text(sp)[a:seg.start].rstrip("\"\u201c\u201e\u00ab ").rstrip()
     if not before or before[-1] in ",:":
         return True
     return (seg.end - seg.start) >= 0.5 * (b - a)
@@ -190,7 +187,7 @@ def _speaker_tok_for(cue):
         to = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     subj = subject_of(cue)
-    if subj is not None and not marks.same_paragraph(cue.doc.text, subj.idx, cue.idx):
+    if subj is not None and not marks.same_paragraph(sentences.text(cue.doc), subj.idx, cue.idx):
         subj = _paragraph_subject(cue)  # the parse ran across a paragraph break ('READ MORE')
     if subj is not None:
         return subj
@@ -203,7 +200,7 @@ def _speaker_tok_for(cue):
 
 def _paragraph_subject(cue):
     """The first noun phrase head of the cue's paragraph, before the cue, or None."""
-    a, _ = marks.paragraph_bounds(cue.doc.text, cue.idx)
+    a, _ = marks.paragraph_bounds(sentences.text(cue.doc), cue.idx)
     for chunk in cue.doc.noun_chunks:
         if a <= chunk.start_char and chunk.end_char <= cue.idx:
             return chunk.root
@@ -273,11 +270,11 @@ def _share_within_groups(cands, sp) -> None:
     for c in cands:
         if c.cue is None:
             mates = [m for m in by_group[c.group] if m.cue is not None]
-            same_para = last is not None and marks.same_paragraph(sp.text, last.end, c.start) \
+            same_para = last is not None and marks.same_paragraph(sentences.text(sp), last.end, c.start) \
                 and c.start - last.end < 400
             if mates:
                 c.inherited = mates[0]
-            elif last is not None and (same_para or _adjacent_paragraph(sp.text, last, c)):
+            elif last is not None and (same_para or _adjacent_paragraph(sentences.text(sp), last, c)):
                 c.inherited = last
         if c.cue is not None or c.inherited is not None:
             last = c
@@ -347,7 +344,7 @@ def _dedupe(cands: list[Cand]) -> list[Cand]:
 def _unmarked_after_colon(sp, lex, segs, cands) -> list[Cand]:
     """"X said:" closing a paragraph, followed by an unmarked paragraph: that paragraph is the quote."""
     out = []
-    text = sp.text
+    text = sentences.text(sp)
     for tok in sp:
         if not _is_cue_verb(tok, lex) or _inside(tok.idx, segs):
             continue
@@ -391,7 +388,7 @@ def _find(doc, scope):
     sp = doc.spacy
     text = doc.article.text
     lex = lexicon.load()
-    segs = [s for s in marks.find_segments(sp.text)]
+    segs = [s for s in marks.find_segments(sentences.text(sp))]
     marked = _marked_candidates(sp, lex, segs)
     indirect = _reported_candidates(sp, lex, segs, scope)
     cands = _reconcile(marked, indirect)

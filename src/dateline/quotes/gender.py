@@ -14,6 +14,7 @@ import functools
 from collections import Counter
 
 from ..paths import data_file
+from . import sentences
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -58,10 +59,10 @@ def _near_words(ent, lex) -> list[str]:
 def _next_pronoun(ent, persons):
     """Gender of the first personal pronoun after the mention, in its sentence or the next."""
     doc = ent.doc
-    sent = ent.sent
+    sent = sentences.sent_of(ent.root)
     stop = sent.end
     if stop < len(doc):
-        stop = doc[stop].sent.end
+        stop = sentences.sent_of(doc[stop]).end
     nxt = [p.start for p in persons if p.start >= ent.end]
     if nxt:
         stop = min(stop, nxt[0])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from . import marks
+from . import marks, sentences
 
 DASHES = ("\u2014", "\u2013", "\u2015", "--", "-")
 MAX_SIGNOFF_WORDS = 14
@@ -26,7 +26,8 @@ def _head_of(sp, start: int, end: int):
     if span is None or not len(span):
         return None
     for label in SPEAKER_LABELS:
-        ents = [e for e in span.ents if e.label_ == label]
+        ents = [e for e in sentences.ents(sp) if e.label_ == label
+                and span.start <= e.start and e.end <= span.end]
         if ents:
             return ents[0].root
     nouns = [t for t in span if t.pos_ in ("PROPN", "NOUN")]
@@ -38,7 +39,7 @@ def _head_of(sp, start: int, end: int):
 
 def dash_signoff(sp, seg) -> Optional[tuple]:
     """'"..." — Name' : ((dash start, dash end), speaker token) or None."""
-    text = sp.text
+    text = sentences.text(sp)
     i = seg.end
     while i < len(text) and (text[i] in marks.CLOSE or text[i] in ".,!?"):
         i += 1
@@ -68,7 +69,7 @@ def lead_in(sp, seg, has_cue, speaker_of) -> Optional[tuple]:
 
     `has_cue(tok) -> bool` tells reporting verbs; a line with one ('Coach Ben Adler told the club
     website:') gives that verb as the cue and `speaker_of(verb)` as the speaker."""
-    text = sp.text
+    text = sentences.text(sp)
     para_start = text.rfind("\n", 0, seg.start) + 1
     if text[para_start:seg.start].strip() not in ("",) + tuple(marks.OPEN):
         return None

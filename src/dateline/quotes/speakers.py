@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import ActorRef
-from . import gender, marks
+from . import gender, marks, sentences
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they", "them"}
@@ -115,7 +115,7 @@ class SpeakerResolver:
         self.doc = doc
         self.sp = doc.spacy
         self.previous, self.recent = None, []
-        self.ents = list(doc.spacy.ents)  # Doc.ents is rebuilt on every access: read it once
+        self.ents = sentences.ents(doc.spacy)  # Doc.ents is rebuilt on every access: read it once
         self.index = getattr(doc, "actor_index", None)
         self.genders, self.quoted, self._mentions = None, [], None
         try:
@@ -229,7 +229,7 @@ class SpeakerResolver:
         antecedent). None beyond MAX_BACK characters."""
         if self.genders is None:
             self.genders = gender.genders(self.sp, self.ents)
-            self.quoted = [(s.start, s.end) for s in marks.find_segments(self.sp.text)]
+            self.quoted = [(s.start, s.end) for s in marks.find_segments(sentences.text(self.sp))]
         by_sent: dict = {}
         for ent in self._person_mentions():
             if ent.end_char > tok.idx or tok.idx - ent.end_char > MAX_BACK or not self._person_ent(ent):
@@ -238,8 +238,8 @@ class SpeakerResolver:
                 continue
             if self.genders.get(gender.key(ent.text), g) != g:
                 continue
-            by_sent.setdefault(ent.sent.start, []).append(ent)
-        sents = self.sp.user_data.get("dateline_sents") or list(self.sp.sents)
+            by_sent.setdefault(sentences.sent_of(ent.root).start, []).append(ent)
+        sents = sentences.sents(self.sp)
         for sent in reversed(sents):
             if sent.start_char > tok.idx:
                 continue
@@ -336,7 +336,7 @@ class SpeakerResolver:
         for ent in self.ents:
             if ent.label_ != "PERSON" or ent.end_char > tok.idx:
                 continue
-            if any(t.lemma_.lower() == role for t in ent.sent):
+            if any(t.lemma_.lower() == role for t in sentences.sent_of(ent.root)):
                 best = ent
         if best is None:
             return None

@@ -18,7 +18,7 @@ from typing import Optional
 import numpy as np
 
 from ..paths import data_file
-from . import marks
+from . import marks, sentences
 from .features import cue_features, role_features
 
 
@@ -30,8 +30,8 @@ def inside_marks(text: str) -> set[int]:
 def sentence_tokens(tok) -> list:
     """The tokens of `tok`'s sentence that lie in its paragraph (the parser's sentences may run
     across a line break; a paragraph never belongs to another's attribution)."""
-    doc, text = tok.doc, tok.doc.text
-    sent = tok.sent
+    doc, text = tok.doc, sentences.text(tok.doc)
+    sent = sentences.sent_of(tok)
     a, b = marks.paragraph_bounds(text, tok.idx)
     return [t for t in doc[sent.start:sent.end] if a <= t.idx < b]
 
