@@ -116,6 +116,13 @@ def build_parser() -> argparse.ArgumentParser:
     from .store import cli as store_cli
 
     store_cli.register(sub, _add_input_options, records_from_args, _workers)
+    from .stories import cli as stories_cli
+
+    stories_cli.register(sub)
+
+    from .web import cli as web_cli
+
+    web_cli.register(sub)
 
     from . import spark
 

@@ -61,6 +61,8 @@ def register(sub, add_input_options, records_from_args, workers) -> None:
     p.add_argument("--country", help="ISO alpha-3 code of a source or target actor")
     _range_options(p)
     p.add_argument("--format", choices=["jsonl", "csv", "table"], default="jsonl")
+    p.add_argument("--dedup", action="store_true",
+                   help="story-level events: each real event once, with its mention count")
     p.set_defaults(func=_guarded(cmd_events))
 
     p = sub.add_parser("quotes", help="list stored quotes")
@@ -100,6 +102,10 @@ def cmd_ingest(args, records_from_args, workers) -> int:
 def cmd_events(args) -> int:
     from .output import write_events
 
+    if args.dedup:
+        from ..stories.cli import cmd_events_dedup
+
+        return cmd_events_dedup(args)
     since, until = _date(args.since, "--since"), _date(args.until, "--until")
     with open_store(args.db, create=False) as store:
         recs = store.iter_events(type=args.type, country=args.country, since=since,

@@ -25,6 +25,8 @@ class Stats:
     events: int = 0
     quotes: int = 0
     errors: list = field(default_factory=list)
+    stories: object = None   # dateline.stories.UpdateStats when stories were updated
+    replaced: list = field(default_factory=list)  # ids rewritten by --reprocess
 
     @property
     def articles(self) -> int:
@@ -89,10 +91,11 @@ class Progress:
 
 
 def ingest(store: Store, items: Iterable[Item], process: Callable, workers: int = 1,
-           replace: bool = False, err: Optional[TextIO] = None) -> Stats:
+           replace: bool = False, err: Optional[TextIO] = None, stories: bool = True) -> Stats:
     """Run `process(records, workers)` (e.g. pipeline.extract_stream) and store the results.
 
-    Bad inputs are reported as one line each on `err` and collected in `stats.errors`.
+    Bad inputs are reported as one line each on `err` and collected in `stats.errors`. With
+    `stories`, new articles are then placed in stories incrementally (dateline.stories).
     """
     err = err or sys.stderr
     stats = Stats()
@@ -105,6 +108,10 @@ def ingest(store: Store, items: Iterable[Item], process: Callable, workers: int 
             _store_one(store, result, replace, stats, progress, err)
         progress.show(stats)
     progress.clear()
+    if stories and (stats.new or stats.replaced):
+        from ..stories import update_stories
+
+        stats.stories = update_stories(store, replaced=stats.replaced)
     return stats
 
 
@@ -115,6 +122,8 @@ def _store_one(store: Store, article, replace: bool, stats: Stats, progress, err
         reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["?"])[0]
         _report(stats, progress, err, InputError(article.input, f"could not store: {reason}"))
         return
+    if written and replace:
+        stats.replaced.append(article.id)
     if written:
         stats.new += 1
         stats.events += len(article.events)
