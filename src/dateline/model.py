@@ -102,6 +102,7 @@ class Event:
     location: Optional[Place] = None
     attributed_to: Optional[str] = None
     confidence: float = 0.5
+    mentions: list[Span] = field(default_factory=list)  # later references ("his arrest")
 
     def to_dict(self) -> dict:
         return {
@@ -113,6 +114,7 @@ class Event:
             "date": self.date.to_dict() if self.date else None,
             "location": self.location.to_dict() if self.location else None,
             "evidence": self.evidence.to_dict(),
+            "mentions": [m.to_dict() for m in self.mentions],
             "attributed_to": self.attributed_to,
             "confidence": round(float(self.confidence), 3),
         }

@@ -17,6 +17,7 @@ from . import calendar as cal
 from . import lexicon as lx
 from .resolve import parse_anchor, resolve_match, to_timeref
 from .tagger import Match, tag
+from ..nlp import text_of
 
 VERBAL = ("VERB", "AUX")
 NOMINAL = ("NOUN", "PROPN", "PRON")
@@ -96,7 +97,7 @@ def tense_at(sdoc, start: int, end: int, default: str = "present") -> str:
     if span is None:
         return default
     gov = governor(span.root)
-    if points_ahead(sdoc.text[start:end], gov):
+    if points_ahead(text_of(sdoc)[start:end], gov):
         return "future"
     return tense_of(gov)
 

@@ -16,6 +16,7 @@ from typing import Optional
 
 from ..paths import data_file
 from .gazetteer import gazetteer
+from ..nlp import entities_of, text_of
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_LABELS = {"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
@@ -151,7 +152,7 @@ def _repeats(doc, found: list[Mention]) -> list[Mention]:
 
 
 def _entity_of(span):
-    for ent in span.doc.ents:
+    for ent in entities_of(span.doc):
         if ent.start <= span.start < ent.end or span.start <= ent.start < span.end:
             return ent
     return None
@@ -202,7 +203,7 @@ def _gazetteer_mentions(doc, taken: set) -> list[Mention]:
 
 def _in_dateline(span) -> bool:
     """A place that opens a line and is followed by the story dash ("MANILA, Philippines -")."""
-    text = span.doc.text
+    text = text_of(span.doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
     head = text[line_start:span.start_char]
     return bool(_DATELINE_HEAD.match(head)) and bool(
