@@ -1,5 +1,8 @@
 """`dateline eval quotes [DIR]`: quote attribution on PolNeAR (BRAT standoff) or gold articles.
 
+On PolNeAR both scopes of the quote stage are scored from one parse: "quotations" (what the
+pipeline outputs) and "attributions" (plus every attribution the learned tagger finds).
+
 PolNeAR: each gold attribution has Source, Cue and Content spans (content may be discontinuous).
 Predicted quotes sharing one cue (an interrupted or multi-paragraph quote) form one predicted
 attribution whose content is the union of their characters.
@@ -48,6 +51,18 @@ def quotes_for_text(text: str, published=None):
 
     doc = run_stages(make_doc(text, published), stages=["quotes"])
     return doc.article.quotes, doc.quote_sources
+
+
+def scoped_quotes(text: str, scopes=("quotations", "attributions")) -> dict:
+    """{scope: (quotes, sources)} from one parse of `text` (see `quotes.find_quotes`)."""
+    from ..quotes import find_quotes
+
+    doc = make_doc(text)
+    out = {}
+    for scope in scopes:
+        find_quotes(doc, scope=scope)
+        out[scope] = (doc.article.quotes, doc.quote_sources)
+    return out
 
 
 # ---------------------------------------------------------------- PolNeAR
@@ -132,27 +147,33 @@ def polnear_files(folder: Path):
         yield txt, ann
 
 
-def run_polnear(folder: Path, limit=None, verbose=False) -> dict:
-    n_gold = n_pred = m_content = m_source = 0
-    t0, words = time.time(), 0
+def run_polnear(folder: Path, limit=None, verbose=False, scopes=("quotations", "attributions")) -> dict:
+    """{scope: scores} for each quote-stage scope, plus 'gold', 'seconds' and 'words'.
+
+    "quotations" is what the pipeline outputs; "attributions" adds every attribution the learned
+    tagger finds (beliefs, intentions, noun objects), which is what PolNeAR annotates."""
+    n_gold, words, t0 = 0, 0, time.time()
+    tally = {s: [0, 0, 0] for s in scopes}  # predicted, content matches, content+source matches
     for k, (txt, ann) in enumerate(polnear_files(folder)):
         if limit is not None and k >= limit:
             break
         text = txt.read_text(encoding="utf-8")
         words += len(text.split())
         golds = read_ann(ann)
-        quotes, sources = quotes_for_text(text)
-        preds = _predicted(quotes, sources)
         n_gold += len(golds)
-        n_pred += len(preds)
-        m_content += _match(golds, preds, False)
-        m_source += _match(golds, preds, True)
-        if verbose:
-            _show(txt.name, text, golds, preds)
-    pc, rc, fc = _prf(m_content, n_pred, m_content, n_gold)
-    ps, rs, fs = _prf(m_source, n_pred, m_source, n_gold)
-    return {"gold": n_gold, "predicted": n_pred, "content": (pc, rc, fc), "content+source": (ps, rs, fs),
-            "seconds": time.time() - t0, "words": words}
+        for scope, (quotes, sources) in scoped_quotes(text, scopes).items():
+            preds = _predicted(quotes, sources)
+            t = tally[scope]
+            t[0] += len(preds)
+            t[1] += _match(golds, preds, False)
+            t[2] += _match(golds, preds, True)
+            if verbose and scope == scopes[-1]:
+                _show(txt.name, text, golds, preds)
+    out = {"gold": n_gold, "seconds": time.time() - t0, "words": words}
+    for scope, (n_pred, mc, ms) in tally.items():
+        out[scope] = {"predicted": n_pred, "content": _prf(mc, n_pred, mc, n_gold),
+                      "content+source": _prf(ms, n_pred, ms, n_gold)}
+    return out
 
 
 def _show(name, text, golds, preds) -> None:
@@ -223,9 +244,11 @@ def run(args) -> int:
               f"{res['content_recall']:.3f})")
         return 0
     res = run_polnear(folder, args.limit, args.verbose)
-    print(f"PolNeAR {folder}: gold attributions {res['gold']}, predicted {res['predicted']}, "
+    print(f"PolNeAR {folder}: gold attributions {res['gold']}, "
           f"{res['words']} words in {res['seconds']:.1f}s")
-    for key in ("content", "content+source"):
-        p, r, f = res[key]
-        print(f"{key:<15} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    for scope in ("quotations", "attributions"):
+        print(f"scope {scope} (predicted {res[scope]['predicted']}):")
+        for key in ("content", "content+source"):
+            p, r, f = res[scope][key]
+            print(f"  {key:<15} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     return 0

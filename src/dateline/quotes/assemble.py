@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Quote, Span
-from . import lexicon, marks, reported
+from . import layout, lexicon, marks, reported, sentences, tagger
 from .speakers import SpeakerResolver, subject_of
 
 
@@ -19,6 +19,7 @@ class Cand:
     group: int = 0
     inherited: Optional["Cand"] = None
     segs: list = field(default_factory=list)
+    learned: bool = False  # found by the learned tagger, not by a rule
 
 
 def _inside(pos: int, segs) -> bool:
@@ -27,22 +28,19 @@ def _inside(pos: int, segs) -> bool:
 
 def _is_cue_verb(tok, lex) -> bool:
     return tok.lemma_.lower() in lex.verbs and tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBG" \
-        or (tok.lemma_.lower() in lex.verbs and tok.pos_ == "VERB" and tok.dep_ in ("advcl", "conj"))
+        or (tok.lemma_.lower() in lex.verbs and tok.pos_ == "VERB" and tok.dep_ in ("advcl", "conj", "pcomp"))
 
 
 def _sents(sp) -> list:
     """Doc.sents is recomputed on every access: keep one list per parse."""
-    cached = sp.user_data.get("dateline_sents")
-    if cached is None:
-        cached = sp.user_data["dateline_sents"] = list(sp.sents)
-    return cached
+    return sentences.sents(sp)
 
 
 def _sents_for(sp, start: int, end: int):
     return [s for s in _sents(sp) if s.start_char < end and s.end_char > start]
 
 
-def _reported_candidates(sp, lex, segs) -> list[Cand]:
+def _reported_candidates(sp, lex, segs, scope: str = "quotations") -> list[Cand]:
     out = []
     for tok in sp:
         if _inside(tok.idx, segs):
@@ -57,19 +55,95 @@ def _reported_candidates(sp, lex, segs) -> list[Cand]:
             rep = reported.from_noun(tok, lex)
         if rep is None:
             continue
-        start, end = reported.trim(sp.text, rep.start, rep.end)
-        if end - start < 8 or len(sp.text[start:end].split()) < 3:
+        start, end = reported.trim(sentences.text(sp), *_in_paragraph(sentences.text(sp), rep.cue[0], rep.start, rep.end))
+        if end - start < 8 or len(sentences.text(sp)[start:end].split()) < 3:
             continue
         out.append(Cand(start, end, "indirect", rep.cue, rep.speaker_tok))
+    return out + _learned_candidates(sp, segs, {c.cue[0] for c in out}, scope)
+
+
+def _in_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
+    """(start, end) clipped to the paragraph holding character `at` (the cue)."""
+    a, b = marks.paragraph_bounds(text, at)
+    return max(start, a), max(min(end, b), max(start, a))
+
+
+FINITE = ("VBD", "VBZ", "VBP", "MD")
+CUE_THRESHOLD = 0.5  # probability of the learned cue model (PolNeAR train) to propose a cue
+SCOPES = ("quotations", "attributions")
+
+
+def _noun_clause(sp, start: int, end: int) -> tuple[int, int]:
+    """Content opening with a noun that carries a that-clause ('expressed optimism that X',
+    'voiced concern that X'): the clause is what was said; the noun belongs to the cue."""
+    span = sp.char_span(start, end, alignment_mode="expand")
+    if span is None or span[0].pos_ != "NOUN":
+        return start, end
+    for child in span[0].children:
+        if child.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" and m.dep_ == "mark" for m in child.children):
+            toks = [t for t in child.subtree if t.lower_ != "that" or t.dep_ != "mark"]
+            if toks and toks[-1].idx < end:
+                return toks[0].idx, max(end, toks[-1].idx + len(toks[-1].text))
+    return start, end
+
+
+def _has_finite_verb(sp, start: int, end: int) -> bool:
+    """Reported speech or thought has a finite clause as content; a noun phrase or an infinitive
+    object ('signed agreements worth ...', 'urged them to leave') is an act, coded as an event."""
+    span = sp.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    roots = [t for t in span if t.head.i == t.i or not (span.start <= t.head.i < span.end)]
+    heads = [t for t in roots if not t.is_punct and t.lower_ not in ("that", "whether", "if")]
+    if not heads:
+        return False
+    root = heads[0]  # the clause's verb, not a noun with a relative clause ('a bombing that killed')
+    return root.pos_ in ("VERB", "AUX") and any(
+        t.tag_ in FINITE for t in [root] + [c for c in root.children if c.dep_ in ("aux", "auxpass")])
+
+
+def _learned_candidates(sp, segs, known: set, scope: str) -> list[Cand]:
+    """Cues the learned tagger finds that the rules did not, with its source and content.
+
+    scope "quotations" (the pipeline's): only attributions with a source and a finite clause as
+    content; "attributions": every one, as PolNeAR annotates them (beliefs, intentions, noun
+    objects such as 'criticized the plan')."""
+    model = tagger.load()
+    if model is None:
+        return []
+    inq = {i for s in segs for i in range(s.start, s.end)}
+    out = []
+    for tok in sp:
+        if tok.is_punct or tok.is_space or tok.idx in inq or tok.idx in known:
+            continue
+        if tok.pos_ not in ("VERB", "NOUN", "ADJ") or model.cue_prob(tok, False) < CUE_THRESHOLD:
+            continue
+        att = model.attribution(tok, inq)
+        if att.content is None or (att.source is None and scope == "quotations"):
+            continue
+        start, end = reported.trim(sentences.text(sp), *_in_paragraph(sentences.text(sp), tok.idx, *att.content))
+        if end - start < 8 or len(sentences.text(sp)[start:end].split()) < 3:
+            continue
+        if scope == "quotations":
+            start, end = _noun_clause(sp, start, end)  # 'optimism that X' -> 'X'
+            if not _has_finite_verb(sp, start, end):
+                continue
+        out.append(Cand(start, end, "indirect", _cue_of(tok), att.source, learned=True))
     return out
 
 
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return marks.same_paragraph(text, a, b)
+
+
 def _nearest_cue(sp, lex, seg, segs):
-    """A cue verb in the segment's sentence(s), outside every quote, nearest to the segment."""
+    """A cue verb in the segment's sentence(s) and paragraph, outside every quote, nearest to it."""
     best, best_d = None, None
     for sent in _sents_for(sp, seg.start, seg.end):
         for tok in sent:
             if _inside(tok.idx, segs) or not (_is_cue_verb(tok, lex) or tok.lower_ == "according"):
+                continue
+            if not _same_paragraph(sentences.text(sp), tok.idx, seg.start if tok.idx < seg.start else seg.end):
                 continue
             d = seg.start - tok.idx if tok.idx < seg.start else tok.idx - seg.end
             if best is None or d < best_d:
@@ -83,7 +157,7 @@ def _colon_lead(sp, lex, seg, segs):
     if not prev:
         return None
     sent = prev[-1]
-    if not sent.text.rstrip().endswith(":") and not sp.text[sent.end_char:seg.start].strip().startswith(":"):
+    if not sent.text.rstrip().endswith(":") and not sentences.text(sp)[sent.end_char:seg.start].strip().startswith(":"):
         return None
     for tok in sent:
         if not _inside(tok.idx, segs) and _is_cue_verb(tok, lex):
@@ -97,7 +171,10 @@ def _is_full(sp, seg) -> bool:
     if not sents:
         return True
     a, b = sents[0].start_char, sents[-1].end_char
-    before = sp.text[a:seg.start].rstrip("\"\u201c\u201e\u00ab ").rstrip()
+    pa, _ = marks.paragraph_bounds(sentences.text(sp), seg.start)  # sentences clipped to the paragraph
+    _, pb = marks.paragraph_bounds(sentences.text(sp), max(seg.start, seg.end - 1))
+    a, b = max(a, pa), min(b, pb)
+    before = sentences.text(sp)[a:seg.start].rstrip("\"\u201c\u201e\u00ab ").rstrip()
     if not before or before[-1] in ",:":
         return True
     return (seg.end - seg.start) >= 0.5 * (b - a)
@@ -110,12 +187,23 @@ def _speaker_tok_for(cue):
         to = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     subj = subject_of(cue)
+    if subj is not None and not marks.same_paragraph(sentences.text(cue.doc), subj.idx, cue.idx):
+        subj = _paragraph_subject(cue)  # the parse ran across a paragraph break ('READ MORE')
     if subj is not None:
         return subj
     for k in (1, 2, -1):  # "said Caddell" with a broken parse: a name right next to the cue
         j = cue.i + k
         if 0 <= j < len(cue.doc) and cue.doc[j].pos_ in ("PROPN", "PRON"):
             return cue.doc[j]
+    return None
+
+
+def _paragraph_subject(cue):
+    """The first noun phrase head of the cue's paragraph, before the cue, or None."""
+    a, _ = marks.paragraph_bounds(sentences.text(cue.doc), cue.idx)
+    for chunk in cue.doc.noun_chunks:
+        if a <= chunk.start_char and chunk.end_char <= cue.idx:
+            return chunk.root
     return None
 
 
@@ -151,10 +239,19 @@ def _marked_candidates(sp, lex, segs) -> list[Cand]:
     out = []
     for seg in segs:
         full = _is_full(sp, seg)
+        signed = layout.dash_signoff(sp, seg) if full else None
+        if signed is not None:  # '"..." — Name'
+            out.append(Cand(seg.start, seg.end, "direct", signed[0], signed[1], group=seg.group, segs=[seg]))
+            continue
         if full:
             cue = _nearest_cue(sp, lex, seg, segs) or _colon_lead(sp, lex, seg, segs)
         else:
             cue = _governing_cue(sp, lex, seg)
+        if cue is None and full:
+            led = layout.lead_in(sp, seg, lambda t: _is_cue_verb(t, lex), _speaker_tok_for)
+            if led is not None:  # 'And from Trade Commissioner Omar Haddad:' + quote
+                out.append(Cand(seg.start, seg.end, "direct", led[0], led[1], group=seg.group, segs=[seg]))
+                continue
         if cue is None and not full:
             continue  # scare quote or title: not speech
         out.append(Cand(seg.start, seg.end, "direct" if full else "partial",
@@ -173,21 +270,26 @@ def _share_within_groups(cands, sp) -> None:
     for c in cands:
         if c.cue is None:
             mates = [m for m in by_group[c.group] if m.cue is not None]
-            same_para = last is not None and "\n" not in sp.text[last.end:c.start].strip() \
+            same_para = last is not None and marks.same_paragraph(sentences.text(sp), last.end, c.start) \
                 and c.start - last.end < 400
             if mates:
                 c.inherited = mates[0]
-            elif last is not None and (same_para or _adjacent_paragraph(sp.text, last, c)):
+            elif last is not None and (same_para or _adjacent_paragraph(sentences.text(sp), last, c)):
                 c.inherited = last
         if c.cue is not None or c.inherited is not None:
             last = c
 
 
 def _adjacent_paragraph(text: str, a: Cand, b: Cand) -> bool:
-    """The next paragraph opens with a quote right after an attributed one: same speaker."""
-    gap = text[a.end:b.start]
-    return gap.count("\n") <= 3 and len(gap.strip(" \n\"\u201c\u201d.,")) < 40 \
-        and text[b.start - 1] in marks.OPEN and "\n" in gap
+    """A paragraph that is one unattributed quote, right after a paragraph with an attributed
+    one, continues that speaker (the newspaper convention for a speaker's further words)."""
+    if text[b.start - 1] not in marks.OPEN or marks.same_paragraph(text, a.end, b.start):
+        return False
+    pa, _ = marks.paragraph_bounds(text, b.start)
+    if text[pa:b.start - 1].strip():
+        return False  # words before the quote in its own paragraph: not a bare quote paragraph
+    _, prev_end = marks.paragraph_bounds(text, a.end)
+    return not text[prev_end:pa].strip()  # the very next paragraph
 
 
 def _overlap(a: Cand, b: Cand) -> int:
@@ -197,7 +299,7 @@ def _overlap(a: Cand, b: Cand) -> int:
 def _reconcile(marked: list[Cand], indirect: list[Cand]) -> list[Cand]:
     """One prediction per stretch of text: quoted words win when they make most of a clause."""
     keep_ind, drop_marked = [], set()
-    for ind in _dedupe(indirect):
+    for ind in _dedupe([c for c in indirect if not c.learned]):
         inside = [m for m in marked if _overlap(m, ind) > 0]
         covered = sum(_overlap(m, ind) for m in inside)
         if inside and covered >= 0.5 * (ind.end - ind.start):
@@ -208,7 +310,24 @@ def _reconcile(marked: list[Cand], indirect: list[Cand]) -> list[Cand]:
         if inside:
             drop_marked.update(id(m) for m in inside if m.kind == "partial")
         keep_ind.append(ind)
+    keep_ind += _learned_additions([c for c in indirect if c.learned], marked, keep_ind)
     return [m for m in marked if id(m) not in drop_marked] + keep_ind
+
+
+def _learned_additions(learned: list[Cand], marked: list[Cand], kept: list[Cand]) -> list[Cand]:
+    """Learned attributions where the rules found none: one overlapping a rule's clause is
+    dropped; one holding quoted words lends them its cue and source and is dropped."""
+    out = []
+    for ind in _dedupe(learned):
+        if any(_overlap(ind, k) > 0 for k in kept + out):
+            continue
+        inside = [m for m in marked if _overlap(m, ind) > 0]
+        for m in inside:
+            if m.cue is None and m.inherited is None:
+                m.cue, m.speaker_tok = ind.cue, ind.speaker_tok
+        if not inside:
+            out.append(ind)
+    return out
 
 
 def _dedupe(cands: list[Cand]) -> list[Cand]:
@@ -225,7 +344,7 @@ def _dedupe(cands: list[Cand]) -> list[Cand]:
 def _unmarked_after_colon(sp, lex, segs, cands) -> list[Cand]:
     """"X said:" closing a paragraph, followed by an unmarked paragraph: that paragraph is the quote."""
     out = []
-    text = sp.text
+    text = sentences.text(sp)
     for tok in sp:
         if not _is_cue_verb(tok, lex) or _inside(tok.idx, segs):
             continue
@@ -245,21 +364,33 @@ def _unmarked_after_colon(sp, lex, segs, cands) -> list[Cand]:
     return out
 
 
-def find_quotes(doc) -> None:
-    """Fill `doc.article.quotes` and `doc.quote_sources` (errors go to the pipeline's stage guard)."""
+def _without_trailing_comma(text: str, start: int, end: int) -> int:
+    """'"We are ready," he said' quotes 'We are ready': the comma belongs to the attribution."""
+    while end > start + 1 and (text[end - 1] in ",;" or text[end - 1].isspace()):
+        end -= 1
+    return end
+
+
+def find_quotes(doc, scope: str = "quotations") -> None:
+    """Fill `doc.article.quotes` and `doc.quote_sources` (errors go to the pipeline's stage guard).
+
+    `scope`: "quotations" (the pipeline's: speech with a speaker) or "attributions" (also every
+    attribution the learned tagger finds, beliefs and noun objects included, as PolNeAR counts)."""
+    if scope not in SCOPES:
+        raise ValueError(f"scope must be one of {SCOPES}, not {scope!r}")
     doc.article.quotes = []
-    quotes, sources = _find(doc)
+    quotes, sources = _find(doc, scope)
     doc.article.quotes = quotes
     doc.quote_sources = sources
 
 
-def _find(doc):
+def _find(doc, scope):
     sp = doc.spacy
     text = doc.article.text
     lex = lexicon.load()
-    segs = [s for s in marks.find_segments(sp.text)]
+    segs = [s for s in marks.find_segments(sentences.text(sp))]
     marked = _marked_candidates(sp, lex, segs)
-    indirect = _reported_candidates(sp, lex, segs)
+    indirect = _reported_candidates(sp, lex, segs, scope)
     cands = _reconcile(marked, indirect)
     cands += _unmarked_after_colon(sp, lex, segs, cands)
     cands.sort(key=lambda c: c.start)
@@ -277,7 +408,8 @@ def _find(doc):
         if speaker is not None and speaker.name:
             previous.append((speaker, resolver.is_person(speaker), c.start))
         cue = Span(text[owner.cue[0]:owner.cue[1]], *owner.cue) if owner.cue else None
-        q = Quote(id=f"q{len(quotes) + 1}", text=text[c.start:c.end], start=c.start, end=c.end,
+        end = _without_trailing_comma(text, c.start, c.end)
+        q = Quote(id=f"q{len(quotes) + 1}", text=text[c.start:end], start=c.start, end=end,
                   kind=c.kind, speaker=speaker, cue=cue)
         quotes.append(q)
         if local:

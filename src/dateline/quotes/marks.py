@@ -20,10 +20,59 @@ class Segment:
     closed: bool = True
 
 
+SENTENCE_END = set('.!?:;"\u201d\u2019\u00bb)]|')
+
+
+def is_break(text: str, i: int) -> bool:
+    """Is the line break at `i` a paragraph break? A blank line always is; a single break is one
+    unless the line stops mid-sentence (hard-wrapped plain text: 'we want to\nhelp them')."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t\r":
+        j -= 1
+    k = i + 1
+    while k < len(text) and text[k] in " \t\r":
+        k += 1
+    if j < 0 or k >= len(text) or text[k] == "\n" or text[j] == "\n":
+        return True
+    if text[k] in OPEN or text[k] in "-\u2014\u2013\u2022*":
+        return True
+    return text[j] in SENTENCE_END or not text[j].isalnum() and text[j] not in ",-"
+
+
+def paragraph_bounds(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the paragraph holding character `at` (see `is_break`)."""
+    a = at
+    while True:
+        a = text.rfind("\n", 0, a)
+        if a < 0 or is_break(text, a):
+            a += 1
+            break
+    b = at
+    while True:
+        b = text.find("\n", b)
+        if b < 0:
+            b = len(text)
+            break
+        if is_break(text, b):
+            break
+        b += 1
+    return a, b
+
+
+def same_paragraph(text: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    i = text.find("\n", lo, hi)
+    while i >= 0:
+        if is_break(text, i):
+            return False
+        i = text.find("\n", i + 1, hi)
+    return True
+
+
 def _paragraphs(text: str):
     start = 0
     for i, ch in enumerate(text):
-        if ch == "\n":
+        if ch == "\n" and is_break(text, i):
             if i > start:
                 yield start, i
             start = i + 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from . import sentences
 from .speakers import subject_of
 
 PUNCT = set(",.;:!?\u2014\u2013-\"'\u201c\u201d\u2018\u2019()")
@@ -136,7 +137,7 @@ def from_according(tok) -> Optional[Reported]:
     pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
     if pobj is not None and pobj.lemma_.lower() in DOCUMENT_NOUNS:
         pobj = next((c for c in pobj.children if c.dep_ == "poss"), pobj)  # "the president's letter"
-    sent = tok.sent
+    sent = sentences.sent_of(tok)
     phrase_start = tok.i
     phrase_end = max(tok.right_edge.i, nxt.right_edge.i)
     before = [t for t in sent if t.i < phrase_start]

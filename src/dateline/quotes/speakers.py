@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import ActorRef
+from . import gender, marks, sentences
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they", "them"}
@@ -17,16 +18,27 @@ NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 DOCUMENT_NOUNS = {"statement", "report", "communique", "communiqué", "release", "letter", "message",
                   "version", "post", "tweet", "announcement", "notice", "study", "document", "website"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+MAX_BACK = 2500  # characters: a he/she further from any named person stays unresolved
 
 
 def subject_of(verb):
-    """The speaking subject of a cue verb, following conjunctions and tolerant of inversion."""
-    for tok in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else None):
-        if tok is None:
-            continue
+    """The speaking subject of a cue verb, following conjunctions and tolerant of inversion.
+
+    Up to three clauses up: a conjunct or participle shares its head's subject ('ordered troops
+    ..., accusing X and saying Y'); an infinitive complement takes its head's object when there
+    is one ('prompting Prayuth to announce'), else its subject (object and subject control)."""
+    tok = verb
+    for _ in range(4):
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
+        if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head.i == tok.i:
+            break
+        if tok.dep_ == "xcomp":
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if obj is not None:
+                return obj
+        tok = tok.head
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a statement issued by X" / "officials speaking on ..."
     for child in verb.children:
@@ -34,6 +46,17 @@ def subject_of(verb):
             for pobj in child.children:
                 return pobj
     return None
+
+
+def _is_subject(tok) -> bool:
+    """A subject, or in apposition to / a name part of one ('The president, X, said')."""
+    for _ in range(3):
+        if tok.dep_ in SUBJECT_DEPS:
+            return True
+        if tok.dep_ not in ("appos", "compound", "flat"):
+            return False
+        tok = tok.head
+    return False
 
 
 def _entity(ents, tok):
@@ -92,8 +115,9 @@ class SpeakerResolver:
         self.doc = doc
         self.sp = doc.spacy
         self.previous, self.recent = None, []
-        self.ents = list(doc.spacy.ents)  # Doc.ents is rebuilt on every access: read it once
+        self.ents = sentences.ents(doc.spacy)  # Doc.ents is rebuilt on every access: read it once
         self.index = getattr(doc, "actor_index", None)
+        self.genders, self.quoted, self._mentions = None, [], None
         try:
             from .. import actors as actors_mod
             self.lookup = getattr(actors_mod, "lookup", None)
@@ -156,6 +180,8 @@ class SpeakerResolver:
         if any(t.lower_ == "the" for t in span[:1]) and common:
             ref = self._ref(text, name, span.start_char, span.end_char)
             named = self._role_antecedent(tok)
+            if named is None and ref.country is None and not self._is_person_role(span):
+                named = self._org_antecedent(tok)  # "the relief agency" -> the organisation named
             if named is not None and (ref.name or "").lower() == name.lower():
                 return named, local  # the actor stage only echoed the role: the named holder
             if ref.actor is not None or ref.country is not None:
@@ -168,6 +194,13 @@ class SpeakerResolver:
 
     def _pronoun(self, tok):
         person = tok.lower_ in PERSON_PRONOUNS
+        g = gender.pronoun_gender(tok.text)
+        if g is not None:
+            ent = self._nearest_person(tok, g)
+            if ent is not None:
+                name = _strip_possessive(_full_name(self.ents, ent, ent.start_char))
+                ref = self._ref(tok.text, name, ent.start_char, ent.end_char)
+                return ref, (tok.idx, tok.idx + len(tok.text))
         same = [p for p in getattr(self, "recent", []) if p[1] == person]
         if same and tok.lower_ not in ("i", "we", "you"):
             ref = same[-1][0]  # the last speaker of the same kind: "..., he said" after "X said"
@@ -188,6 +221,89 @@ class SpeakerResolver:
         name, ent = found
         ref = self._ref(tok.text, _strip_possessive(name), ent.start_char, ent.end_char)
         return ref, (tok.idx, tok.idx + len(tok.text))
+
+    def _nearest_person(self, tok, g: str):
+        """The nearest person named before `tok` whose gender (from the article, `gender.genders`)
+        does not contradict the pronoun's, outside quotation marks; sentence by sentence back,
+        and within a sentence its subject first (centering: the subject is the likeliest
+        antecedent). None beyond MAX_BACK characters."""
+        if self.genders is None:
+            self.genders = gender.genders(self.sp, self.ents)
+            self.quoted = [(s.start, s.end) for s in marks.find_segments(sentences.text(self.sp))]
+        by_sent: dict = {}
+        for ent in self._person_mentions():
+            if ent.end_char > tok.idx or tok.idx - ent.end_char > MAX_BACK or not self._person_ent(ent):
+                continue
+            if any(a <= ent.start_char < b for a, b in self.quoted):
+                continue
+            if self.genders.get(gender.key(ent.text), g) != g:
+                continue
+            by_sent.setdefault(sentences.sent_of(ent.root).start, []).append(ent)
+        sents = sentences.sents(self.sp)
+        for sent in reversed(sents):
+            if sent.start_char > tok.idx:
+                continue
+            if tok.idx - sent.end_char > MAX_BACK:
+                break
+            ents = by_sent.get(sent.start, [])
+            subjects = [e for e in ents if _is_subject(e.root)]
+            if subjects:
+                return subjects[-1]
+            if sent.start_char <= tok.idx < sent.end_char:
+                continue  # the pronoun's own sentence: only a named subject before it counts
+            if any(t.dep_ in SUBJECT_DEPS and gender.pronoun_gender(t.text) == g for t in sent):
+                continue  # "He told reporters ... the ambassador": the chain runs through 'He'
+            if ents:
+                return ents[-1]
+        return None
+
+    def _is_person_role(self, span) -> bool:
+        if any(t.lower_ in gender.lexicon() for t in span):
+            return True
+        try:
+            actor = self.index.at(span.start_char, span.end_char) if self.index is not None else None
+        except Exception:  # the actor stage is optional here
+            actor = None
+        return actor is not None and getattr(actor, "kind", None) == "person"
+
+    def _org_antecedent(self, tok) -> Optional[ActorRef]:
+        """The nearest organisation named as a subject before a definite role noun that is not a
+        person's ('International Aid Services said ... the relief agency said'), within MAX_BACK."""
+        if self.genders is None:
+            self._nearest_person(tok, "m")  # fills the quoted spans
+        for ent in reversed(self.ents):
+            if ent.label_ != "ORG" or ent.end_char > tok.idx:
+                continue
+            if tok.idx - ent.end_char > MAX_BACK:
+                return None
+            if _is_subject(ent.root) and not any(a <= ent.start_char < b for a, b in self.quoted):
+                return self._ref(ent.text, _strip_possessive(ent.text), ent.start_char, ent.end_char)
+        return None
+
+    def _person_mentions(self) -> list:
+        """Named entities, plus a bare surname the tagger left out ('Sall thanked ...') when a
+        person with that surname was named before."""
+        if self._mentions is None:
+            surnames = {gender.key(e.text): e.start for e in reversed(self.ents) if e.label_ == "PERSON"}
+            in_ent = {i for e in self.ents for i in range(e.start, e.end)}
+            extra = [self.sp[t.i:t.i + 1] for t in self.sp if t.pos_ == "PROPN" and t.i not in in_ent
+                     and surnames.get(t.lower_, len(self.sp)) < t.i and t.dep_ in SUBJECT_DEPS]
+            for span in extra:
+                span.label_ = "PERSON"
+            self._mentions = sorted(list(self.ents) + extra, key=lambda e: e.start)
+        return self._mentions
+
+    def _person_ent(self, ent) -> bool:
+        """A PERSON entity, or a name the actor stage knows as a person (the tagger's ORG slips)."""
+        if ent.label_ == "PERSON":
+            return True
+        if ent.label_ not in NAMED or self.index is None:
+            return False
+        try:
+            actor = self.index.at(ent.start_char, ent.end_char)
+        except Exception:  # the actor stage is optional here
+            return False
+        return actor is not None and getattr(actor, "kind", None) == "person"
 
     def is_person(self, ref: ActorRef) -> bool:
         """Whether a resolved speaker is a person (for he/she versus it/they)."""
@@ -220,7 +336,7 @@ class SpeakerResolver:
         for ent in self.ents:
             if ent.label_ != "PERSON" or ent.end_char > tok.idx:
                 continue
-            if any(t.lemma_.lower() == role for t in ent.sent):
+            if any(t.lemma_.lower() == role for t in sentences.sent_of(ent.root)):
                 best = ent
         if best is None:
             return None
