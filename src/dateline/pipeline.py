@@ -147,12 +147,44 @@ def default_workers() -> int:
 def extract_stream(items: Iterable[Union[Record, InputError]], workers: int = 1) -> Iterator[Result]:
     """Process records in input order, in batches, in `workers` processes; errors come back as
     values so one bad input never stops the others."""
+    feed = _Feed(items)
     if workers <= 1:
-        for batch in _batches(items):
+        for batch in _batches(feed):
             yield from _process_batch(batch)
+        feed.raise_if_failed()
         return
     warm()  # fail once, here, if the model is missing; forked workers inherit what is loaded
     ctx = get_context("fork") if hasattr(os, "fork") else get_context()
     with ctx.Pool(workers) as pool:
-        for results in pool.imap(_process_batch, _batches(items, max(1, BATCH_SIZE // 2))):
+        for results in pool.imap(_process_batch, _batches(feed, max(1, BATCH_SIZE // 2))):
             yield from results
+    feed.raise_if_failed()
+
+
+class InputsFailed(ValueError):
+    """Producing the inputs raised (a reader bug, an unreadable stream): the run stops after
+    the records already read are processed; the CLI reports it and exits 2."""
+
+
+class _Feed:
+    """The records, iterated in whatever thread consumes them (Pool.imap feeds from its own
+    thread, where an exception would leave the main thread waiting forever): an exception
+    ends the iteration quietly and is raised later, in the caller's thread."""
+
+    def __init__(self, items):
+        self.items = items
+        self.error: Optional[BaseException] = None
+
+    def __iter__(self):
+        try:
+            yield from self.items
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            self.error = exc
+
+    def raise_if_failed(self) -> None:
+        exc = self.error
+        if exc is None:
+            return
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, InputsFailed)):
+            raise exc
+        raise InputsFailed(f"reading the inputs failed: {type(exc).__name__}: {exc}") from exc

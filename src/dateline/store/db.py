@@ -231,14 +231,18 @@ class Store:
         return json.loads(row[0]) if row else None
 
     def iter_articles(self, since: Optional[str] = None, until: Optional[str] = None,
-                      limit: Optional[int] = None) -> Iterator[dict]:
-        """Contract dicts, oldest published first, streamed."""
+                      limit: Optional[int] = None, with_meta: bool = False) -> Iterator[dict]:
+        """Contract dicts, oldest published first (undated last), streamed; `with_meta` adds
+        site, author and story_id."""
         a = S.articles
-        q = sa.select(a.c.json)
+        q = sa.select(a.c.json, a.c.site, a.c.author, Q._story_of())
         q = _date_range(q, a.c.published, since, until)
-        q = q.order_by(sa.func.coalesce(a.c.published, ""), a.c.id).limit(limit)
-        for (js,) in self._stream(q):
-            yield json.loads(js)
+        q = q.order_by(sa.func.coalesce(a.c.published, S.UNDATED), a.c.id).limit(limit)
+        for js, site, author, story in self._stream(q):
+            d = json.loads(js)
+            if with_meta:
+                d.update(site=site, author=author, story_id=story)
+            yield d
 
     def articles(self, **filters) -> list[dict]:
         return list(self.iter_articles(**filters))

@@ -219,7 +219,8 @@ def events_select(conn, f: EventFilter, after: Optional[str] = None,
                   limit: Optional[int] = None):
     """SELECT of event rows (see `event_record`) matching `f`, in order, after the cursor."""
     cols = [e.c.json, e.c.day, e.c.date_source, e.c.sort_day, e.c.seq, a.c.id, a.c.published,
-            a.c.url, a.c.title, a.c.site, a.c.input, _story_of().label("story_id")]
+            a.c.url, a.c.title, a.c.site, a.c.input, _story_of().label("story_id"),
+            a.c.ingested_at]
     q = sa.select(*cols).select_from(e.join(a, a.c.id == e.c.article_id))
     where = event_clauses(conn, f)
     cur = after_clause(after)
@@ -230,11 +231,12 @@ def events_select(conn, f: EventFilter, after: Optional[str] = None,
 
 def event_record(row) -> tuple[dict, str]:
     """(event dict, cursor after it) of one row of `events_select`: the contract event plus
-    article_id, published, url, title, site, input, story_id, day and date_source."""
-    js, day, source, sort_day, seq, aid, published, url, title, site, inp, story = row
+    article_id, published, url, title, site, input, story_id, day, date_source and
+    ingested_at."""
+    js, day, source, sort_day, seq, aid, published, url, title, site, inp, story, added = row
     rec = {**json.loads(js), "article_id": aid, "published": published, "url": url,
            "title": title, "site": site, "input": inp, "story_id": story, "day": day,
-           "date_source": source}
+           "date_source": source, "ingested_at": added}
     return rec, encode_cursor(sort_day, aid, seq)
 
 
