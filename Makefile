@@ -5,7 +5,9 @@ BIN = $(VENV)/bin
 SHARED ?= ../shared
 DEMO_DB ?= demo.sqlite
 
-.PHONY: venv demo test clean
+.PHONY: venv demo test clean fuzz
+
+FUZZ_SECONDS ?= 600
 
 $(BIN)/dateline: pyproject.toml requirements/model.txt
 	$(PY) -m venv $(VENV)
@@ -26,3 +28,10 @@ test: venv
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) build *.egg-info src/*.egg-info
+
+# Coverage-guided fuzzing of the readers and dateline.extract (atheris); not part of `make test`.
+fuzz: venv
+	$(BIN)/pip install -q 'atheris>=2.3'
+	mkdir -p fuzz/corpus fuzz/crashes
+	$(BIN)/python fuzz/fuzz_inputs.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \
+	    -artifact_prefix=fuzz/crashes/ -print_final_stats=1 fuzz/corpus

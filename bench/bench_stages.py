@@ -13,7 +13,7 @@ from dateline import nlp
 from dateline.clean import to_article
 from dateline.ingest.readers import read_path
 from dateline.paths import shared_data
-from dateline.pipeline import COMPONENTS, Doc, _components, warm
+from dateline.pipeline import STAGES, Doc, warm
 
 
 def main() -> None:
@@ -22,8 +22,7 @@ def main() -> None:
     args = ap.parse_args()
     files = sorted(Path(shared_data("news", "bbc")).rglob("*.txt"))[: args.limit]
     warm()
-    stages = [("clean", None), ("parse", None)] + [(m.rsplit(".", 1)[-1], c) for (m, _), c in
-                                                   zip(COMPONENTS, _components())]
+    stages = [("clean", None), ("parse", None)] + [(s.name, s.function()) for s in STAGES]
     spent = Counter()
     for f in files:
         record = next(read_path(str(f)))

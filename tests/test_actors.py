@@ -12,7 +12,7 @@ def resolve(nlp, text: str, published: str | None = None):
     article = Article(id="t", input="t", text=text, published=published)
     doc = Doc(article=article, spacy=nlp(text))
     resolve_actors(doc)
-    return article, doc.scratch["actor_index"]
+    return article, doc.actor_index
 
 
 def actor_named(article, name):

@@ -31,7 +31,7 @@ def coded(nlp, text: str, pronouns: dict | None = None):
         for m in re.finditer(rf"\b{word}\b", text):
             mentions.append((m.start(), m.end(), by_name[name], False))
     article.actors = list(by_name.values())
-    doc = Doc(article=article, spacy=nlp(text), scratch={"actor_index": MentionIndex(mentions)})
+    doc = Doc(article=article, spacy=nlp(text), actor_index=MentionIndex(mentions))
     code_events(doc)
     return article.events
 

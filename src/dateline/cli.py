@@ -42,12 +42,25 @@ def _register_eval(sub) -> None:
         q.set_defaults(func=cmd_eval)
 
 
+def _register_tools(sub) -> None:
+    from . import benchmark, spark
+
+    p = sub.add_parser("spark", help="run the pipeline as a PySpark job (JSON Lines part files)")
+    spark.add_arguments(p)
+    p.set_defaults(func=spark.cmd_spark)
+    p = sub.add_parser("bench",
+                       help="throughput of the whole pipeline against bare spaCy (BBC texts)")
+    benchmark.add_arguments(p)
+    p.set_defaults(func=benchmark.cmd_bench)
+
+
 def build_parser() -> Parser:
     parser = Parser(prog="dateline", description=__doc__.splitlines()[0],
                     epilog="Run `dateline COMMAND --help` for a command's options.")
     parser.add_argument("--version", action="version", version=f"dateline {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     register_all(sub)
+    _register_tools(sub)
     _register_eval(sub)
     return parser
 

@@ -147,6 +147,7 @@ class Article:
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # one line per problem met (stage failed, text cut)
     # Metadata kept for the store and later stages; not part of the JSON contract.
     site: Optional[str] = None
     author: Optional[str] = None
@@ -158,6 +159,7 @@ class Article:
             "actors": [a.to_dict() for a in self.actors],
             "events": [e.to_dict() for e in self.events],
             "quotes": [q.to_dict() for q in self.quotes],
+            "warnings": list(self.warnings),
         }
 
 

@@ -31,3 +31,34 @@ def load(name: str | None = None):
         ) from exc
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     return nlp
+
+
+# spaCy rebuilds `Doc.text`, `Doc.sents` and `Doc.ents` from the tokens on every access (O(n) per
+# call), so stages that read them per token or per candidate go quadratic on long articles. These
+# read each once per parse and keep it in `doc.user_data`.
+
+def text_of(doc) -> str:
+    """`doc.text` of a spaCy Doc (or of a Span/Token's Doc), computed once per parse."""
+    doc = getattr(doc, "doc", doc)
+    cached = doc.user_data.get("dateline_text")
+    if cached is None:
+        cached = doc.user_data["dateline_text"] = doc.text
+    return cached
+
+
+def sentences_of(doc) -> list:
+    """`list(doc.sents)`, computed once per parse."""
+    doc = getattr(doc, "doc", doc)
+    cached = doc.user_data.get("dateline_sents")
+    if cached is None:
+        cached = doc.user_data["dateline_sents"] = list(doc.sents)
+    return cached
+
+
+def entities_of(doc) -> tuple:
+    """`doc.ents`, computed once per parse."""
+    doc = getattr(doc, "doc", doc)
+    cached = doc.user_data.get("dateline_ents")
+    if cached is None:
+        cached = doc.user_data["dateline_ents"] = tuple(doc.ents)
+    return cached

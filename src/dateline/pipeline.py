@@ -1,13 +1,16 @@
 """The one pipeline: record -> clean -> spaCy -> components -> Article.
 
-A component is any callable `component(doc: Doc) -> None` that reads and fills the `Doc`;
-components run in `COMPONENTS` order, one per module (actors, quotes, events, when, where).
+A stage is a callable `stage(doc: Doc) -> None` that reads and fills the `Doc`; stages are declared
+in `STAGES` with what they require and assign, and run in that order, one per module (actors,
+quotes, events, when, where). `annotate()` runs chosen stages over one article.
 `extract()` is the Python API; `extract_stream()` is the batch path the CLI and the store use.
 """
 from __future__ import annotations
 
 import importlib
 import os
+import time
+from collections import Counter
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from typing import Any, Iterable, Iterator, Optional, Union
@@ -17,23 +20,70 @@ from .clean import to_article
 from .ingest.record import InputError, Record
 from .model import Article
 
-# (module, attribute) of each stage, in the order they run. Resolved lazily so that a stage's
-# heavy imports are paid only by processes that run the pipeline.
-COMPONENTS = (
-    ("dateline.actors", "resolve_actors"),
-    ("dateline.quotes", "find_quotes"),
-    ("dateline.events", "code_events"),
-    ("dateline.when", "resolve_dates"),
-    ("dateline.where", "resolve_places"),
+@dataclass(frozen=True)
+class Stage:
+    """One pipeline component and its contract with the others (spaCy's `requires`/`assigns`).
+
+    `requires` and `assigns` name `Doc` attributes (`spacy`, `actor_index`, ...) or article
+    fields (`article.actors`, `article.events.date`, ...). `tests/test_pipeline_stages.py` checks
+    that every requirement is assigned by the parse or by an earlier stage.
+    """
+    name: str
+    module: str
+    attr: str
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def function(self):
+        return getattr(importlib.import_module(self.module), self.attr)
+
+
+# What the parse itself provides before any stage runs.
+PROVIDED = ("article.text", "article.published", "article.title", "article.dateline", "spacy")
+
+# The stages in the order they run. Resolved lazily so that a stage's heavy imports are paid only
+# by processes that run the pipeline.
+STAGES: tuple[Stage, ...] = (
+    Stage("actors", "dateline.actors", "resolve_actors",
+          requires=("spacy", "article.text", "article.published"),
+          assigns=("article.actors", "actor_index")),
+    Stage("quotes", "dateline.quotes", "find_quotes",
+          requires=("spacy", "article.text", "actor_index"),
+          assigns=("article.quotes", "quote_sources")),
+    Stage("events", "dateline.events", "code_events",
+          requires=("spacy", "article.text", "actor_index", "article.quotes"),
+          assigns=("article.events",)),
+    Stage("dates", "dateline.when", "resolve_dates",
+          requires=("spacy", "article.text", "article.published", "article.events"),
+          assigns=("article.events.date", "time_expressions")),
+    Stage("places", "dateline.where", "resolve_places",
+          requires=("spacy", "article.text", "article.actors", "actor_index", "article.events"),
+          assigns=("article.events.location", "places")),
 )
+STAGE_NAMES = tuple(s.name for s in STAGES)
+
+# Seconds spent per step ("clean", "parse", then each stage name) by this process since it
+# started; `extract_stream(..., timings=Counter())` gathers them from worker processes too.
+STAGE_SECONDS: Counter = Counter()
+COMPONENTS = tuple((s.module, s.attr) for s in STAGES)  # (module, attribute), kept for old callers
 
 
 @dataclass
 class Doc:
-    """What flows through the components: the article being built and its parse."""
+    """What flows through the stages: the article being built, its parse, and typed hand-overs.
+
+    Each hand-over field is assigned by exactly one stage (see `STAGES`):
+    - `actor_index`: `actors.index.ActorIndex` (`.at(start, end)`, `.in_span`, `.is_place`), by actors;
+    - `quote_sources`: {quote id: source detail} for evaluation, by quotes;
+    - `time_expressions`: the date tagger's matches over the text, by dates;
+    - `places`: toponym dicts found in the text, by places.
+    """
     article: Article
     spacy: Any
-    scratch: dict = field(default_factory=dict)  # stage-to-stage hand-over (e.g. mention index)
+    actor_index: Any = None
+    quote_sources: dict = field(default_factory=dict)
+    time_expressions: Optional[list] = None
+    places: Optional[list] = None
 
 
 def warm() -> None:
@@ -42,31 +92,98 @@ def warm() -> None:
     A stage module opts in by defining `warm()`.
     """
     nlp_mod.load()
-    for module, _ in COMPONENTS:
-        warm_stage = getattr(importlib.import_module(module), "warm", None)
+    for stage in STAGES:
+        warm_stage = getattr(importlib.import_module(stage.module), "warm", None)
         if warm_stage:
             warm_stage()
+    from .language import warm as warm_language
+
+    warm_language()
+    annotate(Article(id="warm", input="<warm>", text=_WARM_TEXT, published="2024-06-18"))
 
 
-def _components():
-    out = []
-    for module, attr in COMPONENTS:
-        out.append(getattr(importlib.import_module(module), attr))
-    return out
+# One short article run through every stage by `warm()`, so that each stage's lazily built
+# knowledge (gazetteer, lexicons, models) is in memory before workers fork and share it.
+_WARM_TEXT = ("Chile and Finland signed a fisheries accord in Helsinki on Friday. \"This is a good day,\" "
+              "the Chilean foreign minister told reporters. Police arrested 40 protesters in Nairobi.")
+
+
+def _select(stages: Optional[Iterable[str]]) -> list[Stage]:
+    if stages is None:
+        return list(STAGES)
+    wanted = set(stages)
+    unknown = wanted - set(STAGE_NAMES)
+    if unknown:
+        raise ValueError(f"unknown stage(s) {sorted(unknown)}; stages are {list(STAGE_NAMES)}")
+    return [s for s in STAGES if s.name in wanted]
+
+
+def run_stages(doc: Doc, stages: Optional[Iterable[str]] = None) -> Doc:
+    """Run the named stages (default: all, in `STAGES` order) over `doc`.
+
+    Errors are caught here, once per stage: a stage that raises leaves a warning
+    `"<stage>: <error>"` on `doc.article.warnings` and the later stages still run.
+    """
+    for stage in _select(stages):
+        t = time.perf_counter()
+        try:
+            stage.function()(doc)
+        except Exception as exc:  # one stage's failure must not lose the article
+            doc.article.warnings.append(f"{stage.name} stage failed: {type(exc).__name__}: {exc}")
+        STAGE_SECONDS[stage.name] += time.perf_counter() - t
+    return doc
+
+
+def annotate(article: Union[Article, str], stages: Optional[Iterable[str]] = None,
+             parsed: Any = None) -> Doc:
+    """Parse `article` (an `Article`, or raw text used as its body) and run `stages` over it.
+
+    Returns the `Doc`, whose `article` carries the results and whose typed fields carry the
+    hand-overs. `parsed` is an existing spaCy `Doc` of `article.text` (skips the parse).
+    Raises ValueError for an unknown stage name. This is the entry point for evaluation,
+    benchmarks and Spark.
+    """
+    if isinstance(article, str):
+        article = Article(id="", input="<string>", text=article)
+    if parsed is None:
+        parsed = nlp_mod.load()(article.text[: nlp_mod.MAX_CHARS])
+    return run_stages(Doc(article=article, spacy=parsed), stages)
 
 
 def run_components(article: Article, parsed) -> Article:
-    doc = Doc(article=article, spacy=parsed)
-    for component in _components():
-        component(doc)
-    return doc.article
+    """All stages over an already parsed article (the batch path)."""
+    return run_stages(Doc(article=article, spacy=parsed)).article
+
+
+def prepare(record: Record) -> tuple[Article, bool]:
+    """Clean one record into an Article and decide whether to code it: (article, code_it).
+
+    Carries the reader's warnings (an input cut at the size cap) onto the article, records its
+    language, warns when the text is longer than the parser's `MAX_CHARS` (only that first part
+    is coded), and declines to code text that is clearly not English (warning on the record).
+    Raises InputError for bad input.
+    """
+    from .language import language_of
+
+    article = to_article(record)
+    article.warnings[:0] = list(getattr(record, "warnings", []) or [])
+    article.language = language_of(article.text)
+    if article.language != "en":
+        article.warnings.append(f"language {article.language!r} is not English: text kept, "
+                                "no actors, events or quotes coded")
+        return article, False
+    if len(article.text) > nlp_mod.MAX_CHARS:
+        article.warnings.append(f"text is {len(article.text)} characters: only the first "
+                                f"{nlp_mod.MAX_CHARS} were coded")
+    return article, True
 
 
 def process_record(record: Record) -> Article:
     """Clean, parse and code one record; raises InputError for bad input."""
-    article = to_article(record)
-    text = article.text[: nlp_mod.MAX_CHARS]
-    parsed = nlp_mod.load()(text)
+    article, code_it = prepare(record)
+    if not code_it:
+        return article
+    parsed = nlp_mod.load()(article.text[: nlp_mod.MAX_CHARS])
     return run_components(article, parsed)
 
 
@@ -107,17 +224,27 @@ def _process_batch(items: list) -> list[Result]:
     """
     out: list = list(items)
     cleaned = []
+    t = time.perf_counter()
     for i, item in enumerate(items):
         if isinstance(item, InputError):
             continue
         try:
-            cleaned.append((i, to_article(item)))
+            article, code_it = prepare(item)
         except Exception as exc:
             out[i] = _failure(item, exc)
+            continue
+        if code_it:
+            cleaned.append((i, article))
+        else:
+            out[i] = article
+    now = time.perf_counter()
+    STAGE_SECONDS["clean"] += now - t
+    t = now
     try:
         parsed = list(nlp_mod.load().pipe(a.text[: nlp_mod.MAX_CHARS] for _, a in cleaned))
     except Exception:
         return [_safe_process(item) for item in items]
+    STAGE_SECONDS["parse"] += time.perf_counter() - t
     for (i, article), doc in zip(cleaned, parsed):
         try:
             out[i] = run_components(article, doc)
@@ -144,19 +271,40 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def extract_stream(items: Iterable[Union[Record, InputError]], workers: int = 1) -> Iterator[Result]:
+def _timed_batch(items: list) -> tuple[list[Result], Counter]:
+    """`_process_batch` plus the seconds this process spent per step on it."""
+    before = Counter(STAGE_SECONDS)
+    results = _process_batch(items)
+    spent = Counter(STAGE_SECONDS)
+    spent.subtract(before)
+    return results, spent
+
+
+def extract_stream(items: Iterable[Union[Record, InputError]], workers: int = 1,
+                   timings: Optional[Counter] = None) -> Iterator[Result]:
     """Process records in input order, in batches, in `workers` processes; errors come back as
-    values so one bad input never stops the others."""
+    values so one bad input never stops the others.
+
+    `timings`, when given, receives the seconds spent per step (clean, parse, each stage),
+    summed over all workers (CPU-side time, so with 2 workers it can exceed wall time).
+    An exception raised while producing `items` ends the run after the records already read
+    (raised here as InputsFailed, whatever the number of workers; never a hang).
+    """
     feed = _Feed(items)
     if workers <= 1:
         for batch in _batches(feed):
-            yield from _process_batch(batch)
+            results, spent = _timed_batch(batch)
+            if timings is not None:
+                timings.update(spent)
+            yield from results
         feed.raise_if_failed()
         return
     warm()  # fail once, here, if the model is missing; forked workers inherit what is loaded
     ctx = get_context("fork") if hasattr(os, "fork") else get_context()
     with ctx.Pool(workers) as pool:
-        for results in pool.imap(_process_batch, _batches(feed, max(1, BATCH_SIZE // 2))):
+        for results, spent in pool.imap(_timed_batch, _batches(feed, max(1, BATCH_SIZE // 2))):
+            if timings is not None:
+                timings.update(spent)
             yield from results
     feed.raise_if_failed()
 

@@ -1,7 +1,7 @@
 """Actor resolution: who can act in the article, resolved to country and sector.
 
 `resolve_actors(doc)` fills `doc.article.actors` and leaves an `ActorIndex` in
-`doc.scratch["actor_index"]` (`.at`, `.in_span`, `.is_place`) for the later stages;
+`doc.actor_index` (`.at`, `.in_span`, `.is_place`) for the later stages;
 `lookup(text, date)` resolves a free string ("the Kremlin", "Iranian Foreign Minister ...").
 """
 from __future__ import annotations
@@ -17,20 +17,16 @@ _SKIP = {"he", "she", "him", "her", "his", "hers", "they", "them", "it", "we", "
 
 
 def resolve_actors(doc) -> None:
-    """Fill `doc.article.actors` and `doc.scratch["actor_index"]`; never raises."""
+    """Fill `doc.article.actors` and `doc.actor_index` (errors go to the pipeline's stage guard)."""
     from .resolve import resolve
 
-    doc.scratch["actor_index"] = ActorIndex()
+    doc.actor_index = ActorIndex()
     doc.article.actors = []
     if doc.spacy is None or not len(doc.spacy):
         return
-    try:
-        actors, index = resolve(doc.spacy, doc.article.text, _date(doc.article.published))
-    except Exception:  # an odd article must not take the pipeline down
-        log.exception("actor resolution failed for %s", getattr(doc.article, "id", "?"))
-        return
+    actors, index = resolve(doc.spacy, doc.article.text, _date(doc.article.published))
     doc.article.actors = actors
-    doc.scratch["actor_index"] = index
+    doc.actor_index = index
 
 
 def warm() -> None:

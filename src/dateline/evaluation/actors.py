@@ -182,9 +182,8 @@ def _article_sides(g: dict, text: str):
 
 def run_gold(args) -> int:
     from .. import nlp as nlp_mod
-    from ..actors import resolve_actors
     from ..model import Article
-    from ..pipeline import Doc
+    from ..pipeline import annotate
 
     path = Path(args.gold)
     files = _gold_files(path)
@@ -201,12 +200,12 @@ def run_gold(args) -> int:
     for f in files:
         g = json.loads(f.read_text(encoding="utf-8"))
         text = g["text"]
-        doc = Doc(article=Article(id=f.stem, input=str(f), text=text, published=g.get("published")),
-                  spacy=nlp(text))
+        article = Article(id=f.stem, input=str(f), text=text, published=g.get("published"))
+        parsed = nlp(text)
         t0 = time.perf_counter()
-        resolve_actors(doc)
+        doc = annotate(article, stages=["actors"], parsed=parsed)
         elapsed += time.perf_counter() - t0
-        index = doc.scratch["actor_index"]
+        index = doc.actor_index
         for kind, words, near, codes in _article_sides(g, text):
             start = _find(text, words, near)
             if start < 0:

@@ -37,25 +37,17 @@ def add_arguments(p) -> None:
 def make_doc(text: str, published=None):
     """A pipeline Doc for `text` with actors (when that stage exists) resolved."""
     from ..model import Article
-    from ..nlp import load
-    from ..pipeline import Doc
+    from ..pipeline import annotate
 
     article = Article(id="eval", input="eval", text=text, published=published)
-    doc = Doc(article=article, spacy=load()(text))
-    try:
-        from ..actors import resolve_actors
-        resolve_actors(doc)
-    except Exception:
-        pass
-    return doc
+    return annotate(article, stages=["actors"])
 
 
 def quotes_for_text(text: str, published=None):
-    from ..quotes import find_quotes
+    from ..pipeline import run_stages
 
-    doc = make_doc(text, published)
-    find_quotes(doc)
-    return doc.article.quotes, doc.scratch.get("quote_sources", {})
+    doc = run_stages(make_doc(text, published), stages=["quotes"])
+    return doc.article.quotes, doc.quote_sources
 
 
 # ---------------------------------------------------------------- PolNeAR

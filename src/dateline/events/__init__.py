@@ -135,25 +135,23 @@ def deduplicate(events: list[Event], text: str, lemmas: dict) -> list[Event]:
 
 
 def code_events(doc) -> None:
-    """Fill `doc.article.events`; an odd sentence is skipped, never fatal."""
+    """Fill `doc.article.events`; an odd sentence is skipped (errors of the whole stage go to the
+    pipeline's stage guard)."""
     article = doc.article
-    try:
-        view = ActorView(doc)
-        cands: list[Candidate] = []
-        for sent in doc.spacy.sents:
-            try:
-                cands.extend(sentence_candidates(sent, view))
-            except Exception as exc:
-                log.debug("skipped sentence: %s", exc)
-        cands = [c for c in cands if _keep(c)]
-        respond_to_antecedents(cands)
-        for c in cands:
-            domestic_target(c, view.home)
-        cands = [c for c in cands if c.target or c.types[0] not in PARTNER_TYPES - {"MOBILIZE"}]
-        choose_types(cands)
-        events = [_to_event(c, article.text, article.quotes) for c in cands]
-        lemmas = {id(e): c.trigger.lemma_.lower() for e, c in zip(events, cands)}
-        article.events = deduplicate(events, article.text, lemmas)
-    except Exception as exc:
-        log.warning("event coding failed: %s", exc)
-        article.events = []
+    article.events = []
+    view = ActorView(doc)
+    cands: list[Candidate] = []
+    for sent in doc.spacy.sents:
+        try:
+            cands.extend(sentence_candidates(sent, view))
+        except Exception as exc:
+            log.debug("skipped sentence: %s", exc)
+    cands = [c for c in cands if _keep(c)]
+    respond_to_antecedents(cands)
+    for c in cands:
+        domestic_target(c, view.home)
+    cands = [c for c in cands if c.target or c.types[0] not in PARTNER_TYPES - {"MOBILIZE"}]
+    choose_types(cands)
+    events = [_to_event(c, article.text, article.quotes) for c in cands]
+    lemmas = {id(e): c.trigger.lemma_.lower() for e, c in zip(events, cands)}
+    article.events = deduplicate(events, article.text, lemmas)

@@ -1,6 +1,6 @@
 """How the event coder sees actors: the actor stage's index when present, else a stand-in.
 
-The actor stage (dateline.actors) leaves `doc.scratch["actor_index"]` with `.at(start, end)`,
+The actor stage (dateline.actors) leaves `doc.actor_index` with `.at(start, end)`,
 `.in_span(start, end)` and `.is_place(start, end)`. Without it (actor stage absent or failed) we
 fall back on the article's actor mentions, then on spaCy's named entities passed through
 `dateline.actors.lookup`, so the coder still works, only less well.
@@ -85,7 +85,7 @@ class ActorView:
     """Actor look-ups by character span, plus the country of a place (for visit recipients)."""
 
     def __init__(self, doc):
-        self.index = doc.scratch.get("actor_index") or _from_article(doc) or _from_entities(doc)
+        self.index = doc.actor_index or _from_article(doc) or _from_entities(doc)
         self.home = home_country(doc.article.actors)
         self._lookup = _lookup_fn()
         self._date = getattr(doc.article, "published", None)

@@ -128,12 +128,17 @@ def _read_document(name: str, stream: BinaryIO, kind: str) -> Iterator[Item]:
         return
     limit = MAX_ARTICLE_BYTES.get(kind, MAX_FILE_BYTES)
     data = stream.read(limit + 1)
-    if len(data) > limit:
+    if len(data) > limit and kind == "feed":
         yield InputError(name, f"larger than {limit} bytes (the limit for one {kind} document)")
     elif kind == "feed":
         yield from read_feed(name, data)
     else:
-        yield Record(input=name, content=decode(data), is_html=_HTML_KINDS[kind])
+        cut = len(data) > limit
+        record = Record(input=name, content=decode(data[:limit]), is_html=_HTML_KINDS[kind])
+        if cut:  # code the first part rather than nothing (the rest is never read)
+            record.warnings.append(f"input larger than {limit} bytes: only the first {limit} "
+                                   "bytes were read")
+        yield record
 
 
 def read_text_blob(name: str, data: bytes) -> Iterator[Item]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 
@@ -22,6 +22,7 @@ class Record:
     published: Optional[str] = None
     title: Optional[str] = None
     fallback_published: Optional[str] = None
+    warnings: list = field(default_factory=list)  # what the reader had to do (e.g. cut at a size cap)
 
 
 def _printable(name: str) -> str:

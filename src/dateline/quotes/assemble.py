@@ -246,13 +246,11 @@ def _unmarked_after_colon(sp, lex, segs, cands) -> list[Cand]:
 
 
 def find_quotes(doc) -> None:
-    """Fill `doc.article.quotes`; never raises (an odd input yields fewer quotes)."""
-    try:
-        quotes, sources = _find(doc)
-    except Exception:  # a component that meets something odd skips it
-        quotes, sources = [], {}
+    """Fill `doc.article.quotes` and `doc.quote_sources` (errors go to the pipeline's stage guard)."""
+    doc.article.quotes = []
+    quotes, sources = _find(doc)
     doc.article.quotes = quotes
-    doc.scratch["quote_sources"] = sources
+    doc.quote_sources = sources
 
 
 def _find(doc):

@@ -1,6 +1,6 @@
 """Who said it: from the cue's subject to a named actor.
 
-Uses the actor stage's index (`doc.scratch["actor_index"]`) when it is there; otherwise falls back
+Uses the actor stage's index (`doc.actor_index`) when it is there; otherwise falls back
 on spaCy entities: appositives ("Miller, a spokesman for ..."), pronouns ("he said" -> the last
 named person), definite role nouns ("the spokesman" -> the last named person introduced with that
 role), and short surnames expanded to the full name used earlier.
@@ -93,7 +93,7 @@ class SpeakerResolver:
         self.sp = doc.spacy
         self.previous, self.recent = None, []
         self.ents = list(doc.spacy.ents)  # Doc.ents is rebuilt on every access: read it once
-        self.index = doc.scratch.get("actor_index")
+        self.index = getattr(doc, "actor_index", None)
         try:
             from .. import actors as actors_mod
             self.lookup = getattr(actors_mod, "lookup", None)

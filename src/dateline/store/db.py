@@ -16,6 +16,7 @@ from ..model import Article
 from . import query as Q
 from . import rows as R
 from . import schema as S
+from . import stories as _story_tables  # noqa: F401  (registers the story tables)
 from .query import QueryError
 
 

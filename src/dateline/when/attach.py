@@ -248,10 +248,10 @@ def resolve_dates(doc) -> None:
     """Set `event.date` for each event of `doc.article` whose date the text states."""
     article = doc.article
     anchor = parse_anchor(article.published)
-    matches = doc.scratch.get("time_expressions")
+    matches = doc.time_expressions
     if matches is None:
         matches = tag(article.text or "")
-        doc.scratch["time_expressions"] = matches
+        doc.time_expressions = matches
     stated = _stated_dates(matches) if anchor is None else []
     for event in article.events:
         try:

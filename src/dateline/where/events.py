@@ -31,11 +31,8 @@ def resolve_places(doc) -> None:
     events = getattr(doc.article, "events", None) or []
     if not events or doc.spacy is None:
         return
-    try:
-        places = _places(doc)
-    except Exception:  # a parse or gazetteer oddity must not sink the article
-        return
-    doc.scratch["places"] = places
+    places = _places(doc)
+    doc.places = places
     literal = [p for p in places if p["literal"] and p["lat"] is not None]
     fallback = _dateline_place(doc.article.text, places) or _dominant(literal)
     for event in events:
@@ -47,7 +44,7 @@ def resolve_places(doc) -> None:
 
 def _places(doc) -> list[dict]:
     actors = Counter(a.country for a in getattr(doc.article, "actors", []) or [] if a.country)
-    return parse_doc(doc.spacy, actors, doc.scratch.get("actor_index"))
+    return parse_doc(doc.spacy, actors, doc.actor_index)
 
 
 def _to_place(p: dict) -> Place:

@@ -1,0 +1,167 @@
+"""`dateline bench --n N`: the whole pipeline against bare spaCy on the same BBC texts.
+
+In one run, on the first N articles of `../shared/data/news/bbc` (every folder, sorted, then
+interleaved so topics mix), with the same worker count:
+- full: read -> clean -> parse -> every stage -> store (a throw-away SQLite file);
+- bare: `nlp.pipe` of the same model over the same cleaned texts, batched and forked the same way.
+It prints articles/s, words/s, the ratio full/bare, peak RSS (parent and largest worker) and the
+seconds per step (read, clean, parse, actors, quotes, events, dates, places, store), then one
+Markdown row (with the commit) to paste into docs/results.md so runs compare across commits.
+Per-step seconds are summed over workers (CPU-side), so with 2 workers they exceed wall time.
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from multiprocessing import get_context
+from pathlib import Path
+
+STEPS = ("read", "clean", "parse", "actors", "quotes", "events", "dates", "places", "store")
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--n", type=int, default=300, help="articles to process (default: 300)")
+    p.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+
+
+def bbc_files(n: int) -> list[Path]:
+    """The first `n` BBC articles, topics interleaved (business, entertainment, ...)."""
+    from .paths import shared_data
+
+    root = Path(shared_data("news", "bbc"))
+    folders = [sorted(d.glob("*.txt")) for d in sorted(root.iterdir()) if d.is_dir()]
+    mixed = [f for group in zip(*folders) for f in group]
+    return mixed[:n]
+
+
+def _bare_batch(texts: list[str]) -> int:
+    from . import nlp as nlp_mod
+
+    return sum(len(doc) for doc in nlp_mod.load().pipe(texts))
+
+
+def bare_spacy(texts: list[str], workers: int) -> float:
+    """Seconds for `nlp.pipe` over `texts` in `workers` forked processes, batches as the pipeline's."""
+    from .pipeline import BATCH_SIZE, _batches
+
+    t = time.perf_counter()
+    if workers <= 1:
+        for batch in _batches(texts):
+            _bare_batch(batch)
+    else:
+        with get_context("fork").Pool(workers) as pool:
+            list(pool.imap(_bare_batch, _batches(texts, max(1, BATCH_SIZE // 2))))
+    return time.perf_counter() - t
+
+
+def full_pipeline(files: list[Path], workers: int, db: str) -> tuple[float, Counter, int]:
+    """Seconds for read -> pipeline -> store; the per-step seconds; articles stored."""
+    from .ingest import read_inputs
+    from .pipeline import extract_stream
+    from .store import open_store
+
+    steps: Counter = Counter()
+    stored = 0
+    t0 = time.perf_counter()
+
+    def timed_read():
+        it = read_inputs(str(f) for f in files)
+        while True:
+            t = time.perf_counter()
+            item = next(it, None)
+            steps["read"] += time.perf_counter() - t
+            if item is None:
+                return
+            yield item
+
+    with open_store(db) as store:
+        for result in extract_stream(timed_read(), workers=workers, timings=steps):
+            t = time.perf_counter()
+            if hasattr(result, "to_dict"):
+                stored += bool(store.add(result))
+            steps["store"] += time.perf_counter() - t
+    return time.perf_counter() - t0, steps, stored
+
+
+def _commit() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, cwd=Path(__file__).parent, timeout=5).stdout.strip()
+    except Exception:
+        return "?"
+
+
+def run(n: int, workers: int) -> dict:
+    from .clean import to_article
+    from .ingest import read_inputs
+    from .pipeline import warm
+
+    files = bbc_files(n)
+    if not files:
+        raise ValueError("no BBC articles found under the shared data folder (news/bbc)")
+    warm()  # model and knowledge loaded once, before either side forks
+    texts = [to_article(r).text for r in read_inputs(str(f) for f in files) if hasattr(r, "content")]
+    words = sum(len(t.split()) for t in texts)
+    bare_s = bare_spacy(texts, workers)
+    with tempfile.TemporaryDirectory() as tmp:
+        full_s, steps, stored = full_pipeline(files, workers, os.path.join(tmp, "bench.sqlite"))
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {
+        "commit": _commit(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "articles": len(texts), "stored": stored, "words": words, "workers": workers,
+        "full_s": round(full_s, 2), "bare_s": round(bare_s, 2),
+        "full_articles_per_s": round(len(texts) / full_s, 2),
+        "full_words_per_s": round(words / full_s),
+        "bare_articles_per_s": round(len(texts) / bare_s, 2),
+        "bare_words_per_s": round(words / bare_s),
+        "ratio": round(bare_s / full_s, 3),
+        "peak_rss_mb": {"parent": round(me), "largest_worker": round(kids),
+                        "total_estimate": round(me + (workers if workers > 1 else 0) * kids)},
+        "steps_s": {k: round(steps.get(k, 0.0), 2) for k in STEPS},
+    }
+
+
+def report(r: dict) -> str:
+    lines = [
+        f"dateline bench: {r['articles']} BBC articles, {r['words']} words, {r['workers']} workers,"
+        f" commit {r['commit']}, {r['date']}",
+        f"  full pipeline  {r['full_s']:8.2f} s  {r['full_articles_per_s']:7.2f} articles/s"
+        f"  {r['full_words_per_s']:7d} words/s",
+        f"  bare spaCy     {r['bare_s']:8.2f} s  {r['bare_articles_per_s']:7.2f} articles/s"
+        f"  {r['bare_words_per_s']:7d} words/s",
+        f"  ratio full/bare (throughput) {r['ratio']:.3f}",
+        f"  peak RSS: parent {r['peak_rss_mb']['parent']} MB, largest worker "
+        f"{r['peak_rss_mb']['largest_worker']} MB, total about {r['peak_rss_mb']['total_estimate']} MB",
+        "  seconds per step (summed over workers):",
+    ]
+    total = sum(r["steps_s"].values()) or 1.0
+    for k, v in r["steps_s"].items():
+        lines.append(f"    {k:<8} {v:8.2f} s {100 * v / total:5.1f} %")
+    steps = " | ".join(f"{r['steps_s'][k]:.1f}" for k in STEPS)
+    lines.append("  row: | " + " | ".join([r["date"], r["commit"], str(r["articles"]),
+                                          str(r["workers"]), f"{r['full_articles_per_s']}",
+                                          f"{r['bare_articles_per_s']}", f"{r['ratio']:.3f}",
+                                          str(r["peak_rss_mb"]["total_estimate"])]) + f" | {steps} |")
+    return "\n".join(lines)
+
+
+def cmd_bench(args) -> int:
+    from .pipeline import default_workers
+
+    if args.n < 1:
+        print("dateline: --n must be at least 1", file=sys.stderr)
+        return 64
+    if args.workers is not None and args.workers < 1:
+        print("dateline: --workers must be at least 1", file=sys.stderr)
+        return 64
+    result = run(args.n, args.workers or default_workers())
+    print(json.dumps(result, indent=1) if args.json else report(result))
+    return 0

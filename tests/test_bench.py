@@ -1,0 +1,27 @@
+"""`dateline bench` runs both sides on the same texts and reports every step (no timing asserted)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def test_bench_reports_ratio_rss_and_every_step(shared):
+    exe = Path(sys.executable).with_name("dateline")
+    r = subprocess.run([str(exe), "bench", "--n", "6", "--workers", "2", "--json"],
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["articles"] == 6 and out["stored"] == 6 and out["workers"] == 2
+    assert set(out["steps_s"]) == {"read", "clean", "parse", "actors", "quotes", "events", "dates",
+                                   "places", "store"}
+    assert out["steps_s"]["parse"] > 0 and out["bare_s"] > 0
+    assert 0 < out["ratio"] < 10
+    assert out["peak_rss_mb"]["parent"] > 50
+
+
+def test_bench_rejects_bad_counts():
+    exe = Path(sys.executable).with_name("dateline")
+    r = subprocess.run([str(exe), "bench", "--n", "0"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 64 and "--n must be at least 1" in r.stderr
