@@ -154,8 +154,8 @@ def test_no_arguments_print_help_and_version_exists(capsys):
 
 def test_help_shows_defaults_and_valid_values(capsys):
     assert main(["actors", "--help"]) == 0
-    out = capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())
     assert "(default: 50)" in out and "{table,csv,tsv,json,jsonl}" in out
     assert main(["events", "--help"]) == 0
-    out = capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())
     assert "ASSAULT" in out and "asserted" in out and "(default: jsonl)" in out

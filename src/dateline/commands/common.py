@@ -36,8 +36,8 @@ class Parser(argparse.ArgumentParser):
         self.exit(EX_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
-class Formatter(argparse.ArgumentDefaultsHelpFormatter, argparse.RawDescriptionHelpFormatter):
-    """Shows each option's default (when it has one) and keeps descriptions' line breaks."""
+class Formatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Shows each option's default (when it has one)."""
 
     def _get_help_string(self, action):
         text = action.help or ""

@@ -5,6 +5,7 @@ import json
 import sys
 
 from ..ingest.record import InputError
+from ..pipeline import InputsFailed
 from .common import EX_FAILED, EX_OK, err
 from .inputs import add_input_options, check_input_args, records_from_args, workers
 
@@ -36,22 +37,34 @@ def _table(article: dict) -> str:
 def run(args) -> int:
     from ..pipeline import extract_stream
 
-    status = EX_OK
-    results = []
-    for r in extract_stream(records_from_args(args), workers=workers(args)):
-        if isinstance(r, InputError):
-            err(str(r))
-            status = EX_FAILED
-        else:
-            results.append(r)
-    single = len(results) == 1 and status == EX_OK and args.format == "json"
-    for a in results:
-        d = a.to_dict()
-        if args.format == "table":
-            print(_table(d))
-        elif single:
-            print(json.dumps(d, ensure_ascii=False, indent=2))
-        else:
-            print(json.dumps(d, ensure_ascii=False))
+    status, held = EX_OK, []
+    try:
+        for r in extract_stream(records_from_args(args), workers=workers(args)):
+            if isinstance(r, InputError):
+                err(str(r))
+                status = EX_FAILED
+            elif args.format == "json" and len(held) < 2:  # one object, or many lines
+                held.append(r)
+            else:
+                _flush(held, args.format)
+                held = []
+                _print(r, args.format)
+    except InputsFailed as exc:  # the records already read are still printed
+        err(str(exc))
+        status = EX_FAILED
+    if len(held) == 1 and status == EX_OK and args.format == "json":
+        print(json.dumps(held[0].to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _flush(held, args.format)
     sys.stdout.flush()
     return status
+
+
+def _flush(held: list, fmt: str) -> None:
+    for r in held:
+        _print(r, fmt)
+
+
+def _print(article, fmt: str) -> None:
+    d = article.to_dict()
+    print(_table(d) if fmt == "table" else json.dumps(d, ensure_ascii=False))

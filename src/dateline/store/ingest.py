@@ -13,6 +13,7 @@ import sqlalchemy as sa
 
 from ..clean import article_id, to_article
 from ..ingest.record import InputError, Record
+from ..pipeline import InputsFailed
 from .db import Store
 
 Item = Union[Record, InputError]
@@ -54,11 +55,15 @@ def pending(store: Store, items: Iterable[Item], stats: Stats, batch: int = 64) 
     Looks ids up `batch` records at a time (one query each), keeping the input order.
     """
     buf: list = []
-    for item in items:
-        buf.append((item, record_id(item) if isinstance(item, Record) else None))
-        if len(buf) >= batch:
-            yield from _unstored(store, buf, stats)
-            buf = []
+    try:
+        for item in items:
+            buf.append((item, record_id(item) if isinstance(item, Record) else None))
+            if len(buf) >= batch:
+                yield from _unstored(store, buf, stats)
+                buf = []
+    except BaseException:  # the records read before a failure are still processed
+        yield from _unstored(store, buf, stats)
+        raise
     yield from _unstored(store, buf, stats)
 
 
@@ -125,6 +130,8 @@ def ingest(store: Store, items: Iterable[Item], process: Callable, workers: int 
             progress.show(stats)
     except KeyboardInterrupt:
         stats.interrupted = True
+    except InputsFailed as exc:  # what was read before stays stored; the run reports it
+        _report(stats, progress, err, InputError("inputs", str(exc)))
     finally:
         progress.close()
     return stats
