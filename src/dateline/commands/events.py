@@ -37,13 +37,19 @@ def _say_actor(store, name: str) -> None:
     from ..store.query import actor_keys
     from .common import note
 
+    import sqlalchemy as sa
+
+    from ..store import schema as S
+
+    al = S.actor_aliases
     with store.engine.connect() as conn:
         keys = actor_keys(conn, name)
-    found = [store.actor(k) for k in keys[:5]]
-    found = [a for a in found if a]
+        found = dict(conn.execute(sa.select(al.c.actor_key, al.c.name + " (" + sa.func.coalesce(
+            al.c.country, "?") + ", " + al.c.actor_key + ")").where(al.c.actor_key.in_(keys[:5]))
+        ).all())
     if not found:
         note(f"--actor {name!r} matches no stored actor")
     else:
-        names = "; ".join(f"{a['name']} ({a['country'] or '?'}, {a['id']})" for a in found)
+        names = "; ".join(found.values())
         more = f" and {len(keys) - 5} more" if len(keys) > 5 else ""
         note(f"--actor {name!r} matched {names}{more}")
