@@ -16,7 +16,6 @@ import time
 from datetime import date, timedelta
 
 from dateline.store import open_store
-from dateline.store import schema as S
 from dateline.store.db import _write
 
 

@@ -17,7 +17,7 @@ from . import query as Q
 from . import rows as R
 from . import schema as S
 from . import stories as _story_tables  # noqa: F401  (registers the story tables)
-from .query import QueryError
+from .query import QueryError  # noqa: F401  (re-exported: callers catch store errors here)
 
 
 class StoreError(ValueError):
@@ -123,7 +123,7 @@ def _stamp_version(conn) -> None:
 
 
 def migrate(conn, found: int) -> None:
-    """Bring a version-1 store to the current schema, in the caller's transaction.
+    """Bring an older store (version 1 or 2) to the current schema, in the caller's transaction.
 
     The per-article tables (actors, events, quotes) are derived from each article's contract
     JSON, so they are dropped, recreated with the new columns and indexes, and refilled from
@@ -133,6 +133,8 @@ def migrate(conn, found: int) -> None:
         table.drop(conn, checkfirst=True)
     S.metadata.create_all(conn)
     S.create_search(conn)
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("DELETE FROM article_fts")  # refilled below with the rest
     q = sa.select(S.articles.c.json, S.articles.c.site, S.articles.c.author)
     for js, site, author in conn.execute(q).all():
         _write_children(conn, json.loads(js), {"site": site, "author": author})
