@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import os
 import time
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from typing import Any, Iterable, Iterator, Optional, Union
@@ -254,6 +254,10 @@ def _process_batch(items: list) -> list[Result]:
 
 
 BATCH_SIZE = 16  # records per parse batch: fast enough, short enough for streamed input
+# A worker is replaced by a fresh fork of the warmed parent after this many batches (about 2,000
+# articles): spaCy's string store and per-process caches only grow, so recycling keeps a
+# 100,000-article run's memory flat (bench/bench_memory.py).
+WORKER_BATCHES = 250
 
 
 def _batches(items: Iterable, size: int = BATCH_SIZE) -> Iterator[list]:
@@ -301,12 +305,28 @@ def extract_stream(items: Iterable[Union[Record, InputError]], workers: int = 1,
         return
     warm()  # fail once, here, if the model is missing; forked workers inherit what is loaded
     ctx = get_context("fork") if hasattr(os, "fork") else get_context()
-    with ctx.Pool(workers) as pool:
-        for results, spent in pool.imap(_timed_batch, _batches(feed, max(1, BATCH_SIZE // 2))):
+    with ctx.Pool(workers, maxtasksperchild=WORKER_BATCHES) as pool:
+        batches = _batches(feed, max(1, BATCH_SIZE // 2))
+        for results, spent in _bounded_map(pool, _timed_batch, batches, 2 * workers):
             if timings is not None:
                 timings.update(spent)
             yield from results
     feed.raise_if_failed()
+
+
+def _bounded_map(pool, func, jobs: Iterator, in_flight: int) -> Iterator:
+    """`pool.imap(func, jobs)` in order, but with at most `in_flight` jobs read ahead.
+
+    `Pool.imap` feeds its queue from the input as fast as it can, so a 100,000-article input
+    would sit in memory; this reads the next job only as results are taken, keeping memory flat.
+    """
+    pending: deque = deque()
+    for job in jobs:
+        pending.append(pool.apply_async(func, (job,)))
+        if len(pending) >= in_flight:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
 
 
 class InputsFailed(ValueError):
@@ -315,9 +335,10 @@ class InputsFailed(ValueError):
 
 
 class _Feed:
-    """The records, iterated in whatever thread consumes them (Pool.imap feeds from its own
-    thread, where an exception would leave the main thread waiting forever): an exception
-    ends the iteration quietly and is raised later, in the caller's thread."""
+    """The records, iterated by whatever consumes them (once Pool.imap's own feeder thread, where
+    an exception left the main thread waiting forever): an exception ends the iteration quietly,
+    the batches already read are finished, and it is raised afterwards in the caller's thread
+    as InputsFailed (KeyboardInterrupt and SystemExit as they are)."""
 
     def __init__(self, items):
         self.items = items

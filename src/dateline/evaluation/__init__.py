@@ -11,4 +11,5 @@ EVALUATIONS = {
     "quotes": "quote attribution on PolNeAR BRAT files",
     "time": "date resolution on TimeBank TIMEX3 values",
     "geo": "toponym resolution on GeoWebNews / TR-News",
+    "wild": "small inputs after peers' bug reports, checked against their .expect.json",
 }

@@ -1,0 +1,82 @@
+"""Memory over a long ingest: BBC texts repeated with distinct ids, streamed into a SQLite store.
+
+    python bench/bench_memory.py --n 100000 --workers 2 --db /tmp/mem.sqlite [--every 500]
+
+Records are generated lazily (text i is BBC article i mod 2,225 with a line naming its copy
+number, so every id is distinct) and go through the same `store.ingest.ingest` as `dateline
+ingest`. Every `--every` articles it prints articles done, elapsed seconds, articles/s and the
+resident memory (RSS, MB) of the parent and of each worker, read from /proc, so one can see that
+memory stays flat as the store grows.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from dateline.ingest.record import Record
+from dateline.paths import shared_data
+from dateline.pipeline import extract_stream
+from dateline.store import open_store
+from dateline.store.ingest import ingest
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(x) for x in fh.read().split()]
+    except OSError:
+        return []
+
+
+def records(n: int):
+    files = sorted(Path(shared_data("news", "bbc")).rglob("*.txt"))
+    texts = [f.read_text(encoding="latin-1") for f in files]
+    for i in range(n):
+        body = texts[i % len(texts)]
+        title, _, rest = body.partition("\n")
+        yield Record(input=f"bbc-copy-{i}", content=f"{title}\n\nCopy {i}.\n{rest}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--every", type=int, default=500)
+    args = ap.parse_args()
+    t0 = time.time()
+    done = 0
+
+    def process(items, workers):
+        nonlocal done
+        for result in extract_stream(items, workers=workers):
+            done += 1
+            if done % args.every == 0:
+                kids = [rss_mb(p) for p in children(os.getpid())]
+                print(f"{done:>7} articles  {time.time() - t0:8.0f} s  {done / (time.time() - t0):6.2f}/s"
+                      f"  RSS parent {rss_mb(os.getpid()):6.0f} MB  workers "
+                      + " ".join(f"{k:6.0f}" for k in kids), flush=True)
+            yield result
+
+    with open_store(args.db) as store:
+        stats = ingest(store, records(args.n), process, workers=args.workers)
+    print(stats.summary(args.db), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
