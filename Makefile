@@ -22,6 +22,7 @@ demo: venv
 	$(BIN)/dateline ingest examples/demo --db $(DEMO_DB)
 	$(BIN)/dateline events --db $(DEMO_DB) --format table
 	@echo "Store: $(DEMO_DB)  (try: $(BIN)/dateline quotes --db $(DEMO_DB) --format table)"
+	@echo "Open the page: $(BIN)/dateline serve --db $(DEMO_DB)   then browse http://127.0.0.1:8000/  (API description: http://127.0.0.1:8000/docs)"
 
 test: venv
 	DATELINE_SHARED=$(SHARED) $(BIN)/python -m pytest -W ignore::DeprecationWarning

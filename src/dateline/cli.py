@@ -44,6 +44,9 @@ def _register_eval(sub) -> None:
 
 def _register_tools(sub) -> None:
     from . import benchmark, spark
+    from .web import cli as web_cli
+
+    web_cli.register(sub)  # serve, and export --notes (after export is registered)
 
     p = sub.add_parser("spark", help="run the pipeline as a PySpark job (JSON Lines part files)")
     spark.add_arguments(p)

@@ -24,7 +24,8 @@ def resolve_actors(doc) -> None:
     doc.article.actors = []
     if doc.spacy is None or not len(doc.spacy):
         return
-    actors, index = resolve(doc.spacy, doc.article.text, _date(doc.article.published))
+    actors, index = resolve(doc.spacy, doc.article.text, _date(doc.article.published),
+                            getattr(doc.article, "dateline", None))
     doc.article.actors = actors
     doc.actor_index = index
 

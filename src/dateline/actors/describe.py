@@ -83,6 +83,30 @@ def _org(kb, m: Match, date: Optional[str] = None) -> Description:
                        basis="org")
 
 
+def _owned_org(kb, tokens, m: Match, names: list[Match], date: Optional[str]) -> Description:
+    """An organisation with a country adjective or possessive right before it belongs to that
+    country ("the Nepali Congress" is not the US Congress; "Russia's U.N. ambassador" serves
+    Russia); an inter-governmental body keeps its code only without such a modifier."""
+    d = _org(kb, m, date)
+    owner = _owner_before(tokens, m, names)
+    if owner and owner != d.country and owner in kb.countries:
+        d.country = owner
+        if kb.orgs[m.key].kind == "igo":
+            d.sector = None  # a country's mission to the body: the role decides the sector
+    return d
+
+
+def _owner_before(tokens, m: Match, names: list[Match]) -> Optional[str]:
+    """The country named by the adjective or possessive that directly precedes match m."""
+    for c in names:
+        if c.kind not in ("country", "adj") or c.end > m.start:
+            continue
+        gap = [t.text for t in tokens[c.end:m.start]]
+        if not gap or gap in (["'s"], ["’s"], ["'"]):
+            return c.key
+    return None
+
+
 def _person(kb, m: Match, date: Optional[str]) -> Description:
     p = kb.people[m.key]
     country, sector, _ = p.at(date)
@@ -175,6 +199,12 @@ def describe(tokens, s: int, e: int, names: list[Match], roles: list[Match],
             # "Chile's Defense Department" is not the Pentagon: read it as a role phrase
             rest = [m for m in names if m is not head]
             return describe(tokens, s, e, rest, _roles_in(tokens, s, e), date, context, holder)
+        owner = _owner_before(tokens, head, names)
+        if owner in kb.countries and kb.orgs[head.key].kind == "igo":
+            # "Kosovo's security council" is Kosovo's, not the UN's (issue 7, kind 2)
+            name = _text(tokens, s, head.end)
+            return Description(name, owner, d.sector, "organisation", key="org:" + name,
+                               basis="org")
         if d.country is None:
             d.country = before
         return d
@@ -229,7 +259,7 @@ def _role(kb, tokens, s, e, split, head, pre_n, names, roles, date, context, for
     pre_words = {t.lower_ for t in tokens[s:head.start]}
     mod_roles = [r for r in roles if r.end <= head.start and r.start >= s]
     if (generic or phrase in MEMBER_NOUNS or sector is None) and org_pre:
-        o = _org(kb, org_pre[-1], date)
+        o = _owned_org(kb, tokens, org_pre[-1], names, date)
         sector, country = o.sector or sector, o.country or country
     elif (generic or sector is None) and mod_roles and kb.roles[mod_roles[-1].key].sector and \
             kb.roles[mod_roles[-1].key].kind != "person":
@@ -244,7 +274,7 @@ def _role(kb, tokens, s, e, split, head, pre_n, names, roles, date, context, for
     if generic and not org_pre and split < e and tokens[split].lower_ in ATTACH_PREPS:
         orgs = [m for m in post_n if m.kind == "org"]
         if orgs:
-            o = _org(kb, orgs[0], date)
+            o = _owned_org(kb, tokens, orgs[0], names, date)
             sector, country = o.sector or sector, country or o.country
         elif post_r and kb.roles[post_r[-1].key].sector and role.phrase.lower() not in (
                 "minister", "president", "secretary", "ambassador", "head", "leader"):

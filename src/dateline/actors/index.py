@@ -21,6 +21,7 @@ class ActorIndex:
     used as places (not actors), for the quote, event and where stages."""
     mentions: list[tuple[int, int, Actor]] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    countries: dict[str, int] = field(default_factory=dict)  # home-country evidence (home.py)
 
     def at(self, start: int, end: int) -> Optional[Actor]:
         """The actor whose mention best overlaps [start, end) (largest overlap, then tightest)."""

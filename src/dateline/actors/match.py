@@ -82,10 +82,10 @@ def index() -> Index:
         key, n = key_of(alias)
         rule = min((_case_rule(a, n) for a in surface.get(folded, [alias])), key=len)
         targets = sorted(targets, key=lambda t: PRIORITY[t[0]])
-        prev = names.get(key)
-        if prev:
-            targets = prev[0] + [t for t in targets if t not in prev[0]]
-        names[key] = (targets, rule, alias)
+        for variant in [key] + _hyphen_variants(key, targets):
+            prev = names.get(variant)
+            merged = prev[0] + [t for t in targets if t not in prev[0]] if prev else targets
+            names[variant] = (merged, rule, alias)
     roles: dict = {}
     for rkey in kb.roles:
         key, _ = key_of(rkey)
@@ -94,6 +94,19 @@ def index() -> Index:
         for pl in _plural(words[-1]):
             roles.setdefault(" ".join(words[:-1] + [pl]), rkey)
     return Index(names, roles)
+
+
+def _hyphen_variants(key: str, targets) -> list[str]:
+    """"Burkina Faso" also as "Burkina-Faso", "Guinea-Bissau" also as "Guinea Bissau": a
+    two-word country name is written both ways, whatever the tagger makes of it."""
+    if not any(t[0] == "country" for t in targets):
+        return []
+    words = key.split(" ")
+    if len(words) == 2 and all(w.isalpha() for w in words):
+        return [f"{words[0]} - {words[1]}"]
+    if len(words) == 3 and words[1] == "-":
+        return [f"{words[0]} {words[2]}"]
+    return []
 
 
 def _case_ok(rule: str, tokens, alias: str) -> bool:

@@ -13,6 +13,7 @@ from ..model import Actor, Span
 from . import kb as kb_mod
 from .describe import Description, describe
 from .index import ActorIndex, Place
+from . import home as home_mod, toponym
 from .match import Match, find
 
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into",
@@ -63,6 +64,10 @@ LEADER_PLURALS = {"leaders", "presidents", "ministers", "heads", "premiers", "co
 CVL_WEAK = {"people", "man", "woman", "men", "women", "children", "family", "families",
             "person", "youth", "youths", "crowd", "witness", "witnesses", "victim", "victims",
             "worker", "workers", "resident", "residents"}
+# a relative clause describes who someone is only with these verbs ("who heads the BDR"), not
+# what they did ("who called for talks at the Security Council": issue 7, kind 8)
+DESCRIBING_VERBS = {"be", "serve", "lead", "head", "represent", "chair", "run", "command",
+                    "direct", "work", "speak", "become"}
 CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "iobj", "pobj", "conj", "appos", "poss",
              "ROOT", "attr", "dative"}
 
@@ -80,6 +85,7 @@ class Mention:
     verb: Optional[int] = None  # the verb this mention is subject (or pronoun: object) of
     pron: str = "person"  # person | it | they
     gender: Optional[str] = None  # "m" / "f" when a title or role word says so
+    title: Optional[str] = None  # lemma of the role noun right before a name ("governor")
 
 
 def _root(sp, s: int, e: int):
@@ -112,31 +118,26 @@ def _place_use(tok) -> bool:
     return False
 
 
-def _dateline(sp, s: int, e: int) -> bool:
-    """"SEOUL, South Korea (AP) -": a place name opening a line and followed by , ( or a dash;
-    a place name right after such an opening ("..., South Korea (AP)") belongs to it too."""
-    if s >= 2 and sp[s - 1].text == "," and _dateline(sp, _word_start(sp, s - 2), s - 1):
-        return True
-    before = sp[s - 1] if s > 0 else None
-    opens = before is None or "\n" in before.text or "\n" in before.whitespace_
-    after = sp[e].text if e < len(sp) else ""
-    return opens and after in (",", "(", "-", "—", "–", ":")
-
-
-def _word_start(sp, i: int) -> int:
-    """Start of the capitalised run of words ending at token i ("NEW DELHI")."""
-    while i > 0 and sp[i - 1].is_alpha and sp[i - 1].text[:1].isupper() and \
-            "\n" not in sp[i - 1].whitespace_:
-        i -= 1
-    return i
+def _dateline(sp, s: int, e: int, span: Optional[tuple] = None) -> bool:
+    """"SEOUL, South Korea (AP) -": a toponym inside the wire dateline found by
+    actors/home.py (a line opening with capitalised place words, then an optional date or
+    agency, then a dash or colon). "Turkey, one of Qatar's allies, has offered" is no dateline."""
+    if span is None:
+        span = home_mod.dateline_place(sp.text)
+    if not span or span[0] < 0:
+        return False
+    return span[0] <= sp[s].idx and sp[e - 1].idx + len(sp[e - 1].text) <= span[1]
 
 
 class _Resolver:
-    def __init__(self, sp, date: Optional[str]):
+    def __init__(self, sp, date: Optional[str], dateline=None):
         self.sp = sp
         self.date = date
         self.kb = kb_mod.load()
         self.names, self.roles = find(sp)
+        self.dateline_country = home_mod.dateline_country(sp.text, dateline)
+        self.dateline_span = home_mod.dateline_place(sp.text)
+        self.names = toponym.disambiguate(sp, self.names, self.dateline_country)
         self.chunk_of = {}
         for nc in sp.noun_chunks:
             for t in nc:
@@ -160,15 +161,17 @@ class _Resolver:
 
     def _extra_context(self, root) -> list[tuple[int, int]]:
         """Appositive / relative-clause spans that describe a person or organisation."""
-        out = []
+        out, clauses = [], []
         for child in root.children:
-            if child.dep_ in ("appos", "relcl", "acl"):
+            if child.dep_ == "appos":
                 out.append((child.left_edge.i, child.right_edge.i + 1))
+            elif child.dep_ in ("relcl", "acl") and child.lemma_.lower() in DESCRIBING_VERBS:
+                clauses.append((child.left_edge.i, child.right_edge.i + 1))
         if root.dep_ == "appos":
             h = root.head
             nc = self.chunk_of.get(h.i)
             out.append((nc.start if nc is not None else h.i, self._phrase_end(h)))
-        return out
+        return out + clauses  # a title or appositive says more than a clause
 
     # --- mention kinds ------------------------------------------------------------------
     def person(self, s: int, e: int, kb_match: Optional[Match]) -> Mention:
@@ -198,6 +201,9 @@ class _Resolver:
             d.key = "pname:" + d.name.lower()
         m = Mention(s, e, d, subject=root.dep_ in ("nsubj", "nsubjpass"))
         m.gender = self._gender(pre[0] if pre else s, e, root)
+        titles = [r for r in self.roles if pre and pre[0] <= r.start and r.end <= s]
+        if titles:  # "UN Secretary-General Antonio Guterres" ... "the Secretary-General"
+            m.title = self.sp[titles[-1].end - 1].lemma_.lower()
         toks = d.name.split()
         m.surname = toks[-1].lower() if toks else None
         if m.surname:
@@ -241,6 +247,11 @@ class _Resolver:
                 if wider is not None and wider.country and wider.country != d.country:
                     wider.key = wider.key or f"role:{wider.country}:{wider.sector}:{root.lemma_}"
                     d = wider
+            elif nc is not None and nc.start < s and d is not None and d.country and \
+                    d.country not in self.kb.countries:
+                wider = self._desc(nc.start, e)  # "Kosovo's security council" is not the UN's
+                if wider is not None and wider.country in self.kb.countries:
+                    d = wider
         else:
             d = self._desc(s, e)
             if d is None or d.basis not in ("org", "role"):
@@ -256,7 +267,7 @@ class _Resolver:
 
     def toponym(self, m: Match) -> Optional[Mention]:
         root = _root(self.sp, m.start, m.end)
-        dateline = _dateline(self.sp, m.start, m.end)
+        dateline = _dateline(self.sp, m.start, m.end, self.dateline_span)
         seat_speaks = m.kind == "seat" and root.dep_ in ("nsubj", "nsubjpass")
         if (_place_use(root) or dateline) and not seat_speaks:
             span = self.sp[m.start:m.end]
@@ -559,6 +570,8 @@ def _link(mentions: list[Mention], sp, leaders=None) -> list[tuple[Mention, list
             if len(words) > 1 and words[0] not in surnames:
                 surnames[words[0]] = key  # family name first ("Li Zhaoxing"), or a first name
             persons.append((m.s, key, m.subject, sent, d.country, m.verb))
+            if m.title:
+                role_keys[m.title] = key  # a later "the <title>" is this person
             if m.gender:
                 genders.setdefault(key, m.gender)
         if d.kind != "person":
@@ -635,8 +648,9 @@ def _antecedents(persons, m: Mention, sent: int) -> list[str]:
     return [before[-1][1]]
 
 
-def resolve(sp, text: str, date: Optional[str]) -> tuple[list[Actor], ActorIndex]:
-    r = _Resolver(sp, date)
+def resolve(sp, text: str, date: Optional[str], dateline=None
+            ) -> tuple[list[Actor], ActorIndex]:
+    r = _Resolver(sp, date, dateline)
     descs: dict[str, Description] = {}
     linked = _link(r.mentions(), sp, _leaders_of(r, descs))
     actors: dict[str, Actor] = {}
@@ -659,7 +673,11 @@ def resolve(sp, text: str, date: Optional[str]) -> tuple[list[Actor], ActorIndex
                 _fill(actor, m.desc)
             actor.mentions.append(Span(span.text, span.start_char, span.end_char))
             index.mentions.append((span.start_char, span.end_char, actor))
-    _focal_default(list(actors.values()), index, r)
+    index.countries = home_mod.country_weights(list(actors.values()), index.places, sp.text,
+                                               dateline)
+    _rehome_generic([a for k, a in actors.items() if k.startswith("org:")], index, r)
+    named = {id(a) for k, a in actors.items() if k.startswith("pname:")}
+    _focal_default(list(actors.values()), index, named, r.dateline_country)
     return list(actors.values()), index
 
 
@@ -669,35 +687,58 @@ DOMESTIC = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "OPP", "CVL", "LAB"
             "REF", "HLH", "AGR", "PRM", "SPY", "UAF", "CRM", "ELI", "REL", "UNK"}
 
 
-def _focal_country(actors: list[Actor], index: ActorIndex, kb) -> Optional[str]:
-    """The country the article is about: most mentioned (actors and places), if it clearly leads."""
-    counts: dict[str, int] = {}
-    for a in actors:
-        if a.country in kb.countries:
-            counts[a.country] = counts.get(a.country, 0) + len(a.mentions)
-    for p in index.places:
-        if p.country in kb.countries:
-            counts[p.country] = counts.get(p.country, 0) + 1
-    if not counts:
-        return None
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    top, n = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0
-    return top if n >= 2 and n > second else None
+def _owner_before(r, start_char: int) -> bool:
+    """A country adjective or possessive ends right before this character offset."""
+    ends = {r.sp[m.end - 1].idx + len(r.sp[m.end - 1].text) for m in r.names
+            if m.kind in ("country", "adj")}
+    head = r.sp.text[:start_char].rstrip()
+    head = head[:-2].rstrip() if head.endswith(("'s", "’s")) else head
+    return len(head) in ends
 
 
-def _focal_default(actors: list[Actor], index: ActorIndex, r) -> None:
-    """Unqualified domestic actors ("the police", "rebels", "General X") act for the article's
-    country, as a human coder reads them; clue-less names stay unknown."""
-    focal = _focal_country(actors, index, r.kb)
-    if focal is None:
+def _rehome_generic(actors: list[Actor], index: ActorIndex, r) -> None:
+    """A national body named only by a common word ("Congress", "Parliament") whose country
+    the article never otherwise mentions is the article's own: "a vote in Congress" in a story
+    from Lima is Peru's Congress, not the US one (issue 7, kind 2)."""
+    home = home_mod.home_country(index.countries)
+    if home is None:
         return
+    for a in actors:
+        if a.kind != "organisation" or not a.country or a.country == home or not a.mentions:
+            continue
+        words = {m.text.lower().removeprefix("the ").strip() for m in a.mentions}
+        if any(len(w.split()) != 1 or not w.isalpha() for w in words):
+            continue
+        if any(m.text.strip().removeprefix("the ").isupper() for m in a.mentions):
+            continue  # an acronym (NATO, FBI) names one body
+        if any(_owner_before(r, m.start) for m in a.mentions):
+            continue  # "the Nepali Congress": its owner is named
+        if index.countries.get(a.country, 0) > len(a.mentions):
+            continue  # the country is in the story: its body may well be meant
+        a.country = home
+        a.name = a.mentions[0].text.removeprefix("the ").strip()
+
+
+def _focal_default(actors: list[Actor], index: ActorIndex, named: set = frozenset(),
+                   dateline: Optional[str] = None) -> None:
+    """Unqualified domestic actors ("the police", "rebels", "General X") act for the article's
+    country (dateline, headline, mentions: actors/home.py), as a human coder reads them;
+    clue-less names stay unknown. A named person the KB does not know and whose own words
+    (nationality, office, party) give no country takes the country the article's actors belong
+    to (persons, groups, bodies), never one merely named ("his arrest in Zambia", "Iraq had
+    become more dangerous"), unless the article was filed there; the same holds for a named
+    person with no office or sector at all (issue 7, kind 8)."""
+    focal = home_mod.home_country(index.countries)
+    people = [a for a in actors if a.kind != "country"]  # who acts, not a country's name
+    by_actors = home_mod.home_country(home_mod.country_weights(people, [], "", None))
     for a in actors:
         words = a.name.lower().split()
         if words and words[-1] in ABROAD_WORDS:
             continue  # an embassy or envoy usually serves another country
         if a.country is None and a.sector in DOMESTIC:
-            a.country = focal
+            a.country = focal if id(a) not in named or focal == dateline else by_actors
+        elif a.country is None and a.sector is None and id(a) in named:
+            a.country = by_actors
 
 
 def _leaders_of(r, descs: dict):

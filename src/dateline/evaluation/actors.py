@@ -28,6 +28,13 @@ def add_arguments(p) -> None:
     p.add_argument("--gold", default=None, metavar="DIR",
                    help="instead: gold article files (GOLD_FORMAT.md); score the country of the "
                         "actor found at each event side's and quote speaker's words")
+    p.add_argument("--same-country", default=None, metavar="DIR",
+                   help="instead: count X->X events on gold articles, split by whether the "
+                        "recipient is named in the text (evaluation/sides.py)")
+    p.add_argument("--bbc", default=None, metavar="DIR",
+                   help="instead: share of same-country events and person-country consistency "
+                        "on the first --limit .txt articles of DIR (evaluation/sides.py)")
+    p.add_argument("--limit", type=int, default=100, help="articles read with --bbc")
 
 
 def _country_ok(expected, got, countries) -> bool:
@@ -79,6 +86,12 @@ def load_cases(path: Path) -> list[dict]:
 
 
 def run(args) -> int:
+    from . import sides
+
+    if getattr(args, "same_country", None):
+        return sides.run_same_country(Path(args.same_country), args.show)
+    if getattr(args, "bbc", None):
+        return sides.run_bbc(Path(args.bbc), args.limit, args.show)
     if getattr(args, "gold", None):
         return run_gold(args)
     return run_cases(args)

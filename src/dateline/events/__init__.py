@@ -13,8 +13,8 @@ from ..model import Event, Span
 from . import ontology
 from .actorview import ActorView
 from .contexts import contexts_for
-from .response import respond_to_antecedents
-from .coder import PARTNER_TYPES, Candidate, domestic_target, evidence_bounds, sentence_candidates
+from .response import default_recipients, respond_to_antecedents
+from .coder import PARTNER_TYPES, Candidate, evidence_bounds, sentence_candidates
 
 log = logging.getLogger(__name__)
 NEEDS_BOTH = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "RETREAT", "REQUEST", "SANCTION",
@@ -148,8 +148,7 @@ def code_events(doc) -> None:
             log.debug("skipped sentence: %s", exc)
     cands = [c for c in cands if _keep(c)]
     respond_to_antecedents(cands)
-    for c in cands:
-        domestic_target(c, view.home)
+    default_recipients(cands, view)  # was coder.domestic_target (issue 7, kind 1)
     cands = [c for c in cands if c.target or c.types[0] not in PARTNER_TYPES - {"MOBILIZE"}]
     choose_types(cands)
     events = [_to_event(c, article.text, article.quotes) for c in cands]

@@ -86,7 +86,14 @@ class ActorView:
 
     def __init__(self, doc):
         self.index = doc.actor_index or _from_article(doc) or _from_entities(doc)
-        self.home = home_country(doc.article.actors)
+        weights = getattr(self.index, "countries", None)
+        if weights:  # the actor stage's evidence: dateline, headline, mentions (actors/home.py)
+            from ..actors.home import home_country as _home, principal
+            self.home = _home(weights)
+            self.principal = principal(weights)
+        else:
+            self.home = home_country(doc.article.actors)
+            self.principal = [self.home] if self.home else []
         self._lookup = _lookup_fn()
         self._date = getattr(doc.article, "published", None)
 

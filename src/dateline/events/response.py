@@ -48,3 +48,67 @@ def respond_to_antecedents(cands: list) -> None:
             if theirs and not theirs & own:
                 cand.target = list(prev.source)
                 break
+
+
+# --- the recipient when none is named (issue 7, kind 1) -------------------------------------
+
+def _type_table() -> dict[str, str]:
+    from ..paths import data_file as _df
+
+    out = {}
+    with open(_df("actors", "default_recipient.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                type_, how = line.rstrip("\n").split("\t")[:2]
+                out[type_] = how
+    return out
+
+
+_TABLE: dict[str, str] = {}
+
+
+def recipient_rule(type_: str) -> str:
+    """'domestic' (own country), 'story' (the article's country when the actor is foreign) or
+    'counterpart' (also the other principal country when the actor is one of them)."""
+    if not _TABLE:
+        _TABLE.update(_type_table())
+    return _TABLE.get(type_, "story")
+
+
+def default_country(type_: str, source_countries: set, home, principal: list):
+    """The country an unnamed recipient is taken to be, or None.
+
+    PLOVER's domestic default (the actor's own country) holds only where the text is domestic:
+    an actor foreign to the article's country (an IGO, another government) acting without a
+    named recipient acts on that country ("the AU condemned the arrests" in a story about Mali);
+    in a two-country story one side's act is towards the other side. Force without a named
+    recipient falls on the article's country."""
+    rule = recipient_rule(type_)
+    own = next(iter(sorted(source_countries)), None) if len(source_countries) == 1 else None
+    if rule == "force":
+        return home or own
+    if rule == "domestic" or not source_countries:
+        return own
+    if home and home not in source_countries and not source_countries & set(principal):
+        return home
+    others = [c for c in principal if c not in source_countries]
+    if rule == "counterpart" and source_countries & set(principal) and len(others) == 1:
+        return others[0]
+    return own
+
+
+def default_recipients(cands: list, view) -> None:
+    """Give recipient-less candidates (not partner acts) their default recipient, implicit."""
+    from ..model import ActorRef
+    from .coder import PARTNER_TYPES
+
+    home = getattr(view, "home", None)
+    principal = list(getattr(view, "principal", None) or ([home] if home else []))
+    for cand in cands:
+        if cand.target or not cand.source or cand.types[0] in PARTNER_TYPES:
+            continue
+        own = {r.country for r in cand.source if r.country}
+        country = default_country(cand.types[0], own, home, principal)
+        if country:
+            cand.target = [ActorRef(text="", name=None, country=country, sector=None, actor=None)]
+            cand.implicit_target = True

@@ -1,0 +1,111 @@
+"""The article's home country: where it was filed and which countries it is about.
+
+Evidence, strongest first (issue 7, kind 2): the wire dateline ("KADUNA, Nigeria —",
+"ATLANTA —", "Burkina-Faso, 13 February 2020:"), the headline (a short first line without a final
+full stop), then the actors' and places' countries counted by mention. A country named once in
+passing never outweighs the dateline. The dateline is read from `article.dateline` when the
+cleaning stage provides it (a dict or object with `place`/`text`), else from the opening lines.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from . import kb as kb_mod
+
+DATELINE_WEIGHT = 4  # a filing place counts as much as four mentions
+HEADLINE_WEIGHT = 2
+# "KADUNA, Nigeria —", "NEW DELHI (Reuters) –", "Burkina-Faso, 13 February 2020:" at a line start
+_WORDS = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|es))*"  # capitalised words only
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>" + _WORDS + r"(?:,[ \t]*" + _WORDS + r")?)"
+    r"(?:,[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}))?"
+    r"[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*(?:[-\u2013\u2014]{1,2}[ \t]|:[ \t])",
+    re.MULTILINE)
+HEAD_LINES = 4
+NOT_EVIDENCE = {"MED"}
+SHARE = 2  # another country is a principal one with at least 1/SHARE of the leader's weight  # the dateline opens one of the first few lines (after a headline)
+
+
+def _place_country(place: str) -> Optional[str]:
+    """The country of a dateline place: the last comma part that the KB knows as a country,
+    capital, seat or large city ("KADUNA, Nigeria" -> NGA, "ATLANTA" -> USA)."""
+    kb = kb_mod.load()
+    for part in reversed([p.strip() for p in place.split(",") if p.strip()]):
+        key = kb_mod.fold(part).replace("-", " ")
+        key = key[4:] if key.startswith("the ") else key
+        targets = kb.names.get(key) or kb.names.get(kb_mod.fold(part)) or []
+        for kind, iso in targets:
+            if kind in ("country", "capital", "seat", "city") and iso in kb.countries:
+                return iso
+    return None
+
+
+def dateline_place(text: str, given=None) -> Optional[tuple[int, int, str]]:
+    """(start, end, place words) of the wire dateline, or None."""
+    if given is not None:
+        place = given.get("place") if isinstance(given, dict) else getattr(given, "place", None)
+        if place:
+            return (-1, -1, place if isinstance(place, str) else str(place))
+    head = "\n".join(text.split("\n")[:HEAD_LINES * 2])
+    m = _DATELINE.search(head)
+    if not m:
+        return None
+    return m.start("place"), m.end("place"), m.group("place")
+
+
+def dateline_country(text: str, given=None) -> Optional[str]:
+    found = dateline_place(text, given)
+    return _place_country(found[2]) if found else None
+
+
+def headline_span(text: str) -> Optional[tuple[int, int]]:
+    """The first line when it reads as a headline: short, no sentence-final full stop."""
+    first = text.split("\n", 1)[0]
+    words = first.split()
+    if 2 <= len(words) <= 20 and not first.rstrip().endswith((".", ":")) and "\n" in text:
+        return 0, len(first)
+    return None
+
+
+def country_weights(actors, places, text: str, given_dateline=None) -> dict[str, int]:
+    """Weighted evidence per country: mentions, plus the headline and the dateline."""
+    kb = kb_mod.load()
+    counts: dict[str, int] = {}
+
+    def add(c, n):
+        if c in kb.countries:
+            counts[c] = counts.get(c, 0) + n
+
+    head = headline_span(text)
+    for a in actors:
+        if a.sector in NOT_EVIDENCE:
+            continue  # a newspaper or broadcaster reports the story, it is not what it is about
+        for m in a.mentions:
+            add(a.country, HEADLINE_WEIGHT if head and m.end <= head[1] else 1)
+    for p in places:
+        add(p.country, HEADLINE_WEIGHT if head and p.end <= head[1] else 1)
+    add(dateline_country(text, given_dateline), DATELINE_WEIGHT)
+    return counts
+
+
+def principal(counts: dict[str, int]) -> list[str]:
+    """Countries the article is about: the leader, and any other with at least half its weight
+    and two mentions (the other side of a bilateral story)."""
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2:
+        return []
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return [c for c, n in ranked if n == ranked[0][1]]
+    top = ranked[0][1]
+    return [c for c, n in ranked if n == top or (n >= 2 and SHARE * n >= top)]
+
+
+def home_country(counts: dict[str, int]) -> Optional[str]:
+    """The single country the article is about, when one clearly leads."""
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked:
+        return None
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return top if n >= 2 and n > second else None
