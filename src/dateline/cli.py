@@ -44,8 +44,10 @@ def _register_eval(sub) -> None:
 
 def _register_tools(sub) -> None:
     from . import benchmark, spark
+    from .stories import cli as stories_cli
     from .web import cli as web_cli
 
+    stories_cli.register(sub)  # stories, watch
     web_cli.register(sub)  # serve, and export --notes (after export is registered)
 
     p = sub.add_parser("spark", help="run the pipeline as a PySpark job (JSON Lines part files)")

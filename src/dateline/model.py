@@ -102,6 +102,7 @@ class Event:
     location: Optional[Place] = None
     attributed_to: Optional[str] = None
     confidence: float = 0.5
+    mentions: list[Span] = field(default_factory=list)  # later references ("his arrest")
 
     def to_dict(self) -> dict:
         return {
@@ -113,6 +114,7 @@ class Event:
             "date": self.date.to_dict() if self.date else None,
             "location": self.location.to_dict() if self.location else None,
             "evidence": self.evidence.to_dict(),
+            "mentions": [m.to_dict() for m in self.mentions],
             "attributed_to": self.attributed_to,
             "confidence": round(float(self.confidence), 3),
         }
@@ -136,6 +138,46 @@ class Quote:
 
 
 @dataclass
+class PlaceMention:
+    """One toponym in the text (GeoNames-based gazetteer entry; fields None when unresolved).
+
+    `role`: "literal" (a place on the map) or "metonymic" (the place names its people or
+    government: "Moscow said"). `kind`: city | county | state | region | country | continent.
+    """
+    text: str
+    start: int
+    end: int
+    role: str
+    geonameid: Optional[int] = None
+    name: Optional[str] = None
+    country: Optional[str] = None  # ISO3
+    admin1: Optional[str] = None  # first-level division code (US state code)
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    kind: Optional[str] = None
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end, "role": self.role,
+                "geonameid": self.geonameid, "name": self.name, "country": self.country,
+                "admin1": self.admin1, "lat": self.lat, "lon": self.lon, "kind": self.kind}
+
+
+@dataclass
+class TimeMention:
+    """One time expression in the text as a TimeML TIMEX3: type DATE | TIME | DURATION | SET,
+    value as TimeML writes it ("2025-03-10", "2025-W10", "P3Y", "PRESENT_REF")."""
+    text: str
+    start: int
+    end: int
+    type: str
+    value: str
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end, "type": self.type,
+                "value": self.value}
+
+
+@dataclass
 class Article:
     id: str
     input: str
@@ -148,6 +190,8 @@ class Article:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # one line per problem met (stage failed, text cut)
+    places: list[PlaceMention] = field(default_factory=list)  # every toponym, in text order
+    times: list[TimeMention] = field(default_factory=list)  # every TIMEX3, in text order
     # Metadata kept for the store and later stages; not part of the JSON contract.
     site: Optional[str] = None
     author: Optional[str] = None
@@ -160,6 +204,8 @@ class Article:
             "events": [e.to_dict() for e in self.events],
             "quotes": [q.to_dict() for q in self.quotes],
             "warnings": list(self.warnings),
+            "places": [p.to_dict() for p in self.places],
+            "times": [t.to_dict() for t in self.times],
         }
 
 

@@ -55,10 +55,10 @@ STAGES: tuple[Stage, ...] = (
           assigns=("article.events",)),
     Stage("dates", "dateline.when", "resolve_dates",
           requires=("spacy", "article.text", "article.published", "article.events"),
-          assigns=("article.events.date", "time_expressions")),
+          assigns=("article.events.date", "article.times", "time_expressions")),
     Stage("places", "dateline.where", "resolve_places",
           requires=("spacy", "article.text", "article.actors", "actor_index", "article.events"),
-          assigns=("article.events.location", "places")),
+          assigns=("article.events.location", "article.places", "places")),
 )
 STAGE_NAMES = tuple(s.name for s in STAGES)
 

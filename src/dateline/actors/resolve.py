@@ -15,6 +15,7 @@ from .describe import Description, describe
 from .index import ActorIndex, Place
 from . import home as home_mod, toponym
 from .match import Match, find
+from ..nlp import text_of
 
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into",
                "from", "via", "within", "through", "toward", "towards", "across", "over", "off",
@@ -123,7 +124,7 @@ def _dateline(sp, s: int, e: int, span: Optional[tuple] = None) -> bool:
     actors/home.py (a line opening with capitalised place words, then an optional date or
     agency, then a dash or colon). "Turkey, one of Qatar's allies, has offered" is no dateline."""
     if span is None:
-        span = home_mod.dateline_place(sp.text)
+        span = home_mod.dateline_place(text_of(sp))
     if not span or span[0] < 0:
         return False
     return span[0] <= sp[s].idx and sp[e - 1].idx + len(sp[e - 1].text) <= span[1]
@@ -691,7 +692,7 @@ def _owner_before(r, start_char: int) -> bool:
     """A country adjective or possessive ends right before this character offset."""
     ends = {r.sp[m.end - 1].idx + len(r.sp[m.end - 1].text) for m in r.names
             if m.kind in ("country", "adj")}
-    head = r.sp.text[:start_char].rstrip()
+    head = text_of(r.sp)[:start_char].rstrip()
     head = head[:-2].rstrip() if head.endswith(("'s", "’s")) else head
     return len(head) in ends
 

@@ -17,6 +17,8 @@ def register(sub) -> None:
     add_event_filters(p)
     p.add_argument("--limit", type=positive_int, help="at most this many events")
     add_format(p, "jsonl")
+    p.add_argument("--dedup", action="store_true",
+                   help="story-level events: each real event once, with its mention count")
     p.set_defaults(func=guarded(run))
 
 
@@ -24,6 +26,10 @@ def run(args) -> int:
     from ..store import open_store
     from ..store.output import write_events
 
+    if args.dedup:
+        from ..stories.cli import cmd_events_dedup
+
+        return cmd_events_dedup(args)
     filters = event_filters(args)
     with open_store(args.db, create=False) as store:
         if args.actor:

@@ -11,5 +11,8 @@ EVALUATIONS = {
     "quotes": "quote attribution on PolNeAR BRAT files",
     "time": "date resolution on TimeBank TIMEX3 values",
     "geo": "toponym resolution on GeoWebNews / TR-News",
+    "stories": "story membership: examples' multi-site stories mixed into BBC (pairwise F1)",
+    "copies": "near-duplicate detection: BBC plus generated rewritten copies (pairwise P/R)",
+    "dedup": "event deduplication: dev articles each stored with two rewritten copies",
     "wild": "small inputs after peers' bug reports, checked against their .expect.json",
 }

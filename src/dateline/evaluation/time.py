@@ -1,13 +1,12 @@
 """`dateline eval time [DIR]`: date resolution on TimeBank (TimeML TIMEX3 values).
 
-Each document's creation time (the TIMEX3 with functionInDocument="CREATION_TIME") is the anchor.
-For every gold TIMEX3 of type DATE, the tagger's expression that overlaps it most is resolved
-(tense from the spaCy parse, as the pipeline does) and written at the gold value's granularity
-(day, week, month, quarter, half, season, year, decade; PRESENT_REF = the anchor day).
-Value accuracy = correct / resolved; recall = correct-or-not resolved / all gold DATEs.
-Gold values PAST_REF / FUTURE_REF count as wrong when we resolve them (a date there is a guess);
-gold values with X ("1989-WXX": the annotator left the week open) cannot verify ours, so they
-are left out of value accuracy and reported apart (the strict figure counts them wrong).
+TempEval-3's measure (UzZaman et al. 2013): every gold TIMEX3 of type DATE, TIME, DURATION or SET
+inside <TEXT> (the document creation time is the anchor, not scored) against every expression
+`when.timex.annotate` writes. Extents match when they overlap (relaxed, one-to-one, largest
+overlap first); value P = matched with the identical value string / ours, R = / gold, F1 their
+harmonic mean. Strict value match: "1998-W02" is not "1998-01-08", PAST_REF is a value like any
+other, a gold value with X must be written with the same X. Extent (relaxed and strict) and type
+F1 are printed beside it.
 
 --articles DIR: instead, date agreement on gold article files (GOLD_FORMAT.md): each gold
 event is rebuilt from its evidence and status, `resolve_dates` runs on the real parse, and its
@@ -125,51 +124,61 @@ def _files(folder: Path, split: str) -> list[Path]:
     return files
 
 
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+def _pairs(gold: list[Timex], ours: list) -> list[tuple[Timex, object]]:
+    """One-to-one relaxed matching (TempEval-3: extents that overlap), largest overlap first."""
+    cands = sorted(((min(g.end, o.end) - max(g.start, o.start), i, j)
+                    for i, g in enumerate(gold) for j, o in enumerate(ours)
+                    if g.start < o.end and o.start < g.end), reverse=True)
+    used_g, used_o, out = set(), set(), []
+    for _, i, j in cands:
+        if i not in used_g and j not in used_o:
+            used_g.add(i)
+            used_o.add(j)
+            out.append((gold[i], ours[j]))
+    return out
+
+
 def score_file(path: Path, nlp, stats: Counter, wrong: list, missed: list) -> None:
-    from ..when.attach import tense_at
-    from ..when.resolve import parse_anchor, resolve_match
-    from ..when.tagger import tag
+    """TempEval-3 counts for one document: extents (relaxed and strict), type, value."""
+    from ..when.timex import annotate
 
     anchor, text, timexes = read_tml(path)
-    a = parse_anchor(anchor)
+    gold = [t for t in timexes if t.type in TYPES]
     sdoc = nlp(text)
     t0 = time.perf_counter()
-    matches = tag(text)
-    stats["tag_us"] += int((time.perf_counter() - t0) * 1e6)
+    ours = annotate(text, anchor, sdoc)
+    stats["annotate_us"] += int((time.perf_counter() - t0) * 1e6)
+    stats["gold"] += len(gold)
     stats["chars"] += len(text)
-    for m in matches:
-        stats["tagged"] += 1
-        if not any(m.start < t.end and m.end > t.start for t in timexes):
-            stats["spurious"] += 1
-            stats.setdefault("_spurious", []).append((path.name, m.text))
-    for t in timexes:
-        if t.type != "DATE":
-            continue
-        stats["gold"] += 1
-        calendar_value = granularity(t.value) is not None
-        stats["gold_calendar"] += calendar_value
-        overlap = [(min(t.end, m.end) - max(t.start, m.start), m) for m in matches
-                   if m.start < t.end and m.end > t.start]
-        if not overlap:
-            missed.append((path.name, t.text, t.value))
-            continue
-        stats["found"] += 1
-        m = max(overlap, key=lambda x: x[0])[1]
-        p = resolve_match(m, a, tense_at(sdoc, m.start, m.end))
-        if p is None:
-            continue
-        stats["resolved"] += 1
-        if "X" in t.value:
-            stats["unverifiable"] += 1
-            continue
-        stats[f"rule:{m.rule}"] += 1
-        if correct(p, t.value, anchor):
-            stats["correct"] += 1
-            stats[f"rule_ok:{m.rule}"] += 1
-        else:
-            from ..when import calendar as cal
+    stats["ours"] += len(ours)
+    pairs = _pairs(gold, ours)
+    matched = {id(g) for g, _ in pairs}
+    for g, o in pairs:
+        stats["relaxed"] += 1
+        stats["strict"] += g.start == o.start and g.end == o.end
+        stats["type"] += g.type == o.type
+        ok = g.value == o.value
+        stats["value"] += ok
+        stats[f"gold_{g.type}"] += 1
+        stats[f"value_{g.type}"] += ok
+        if not ok:
+            wrong.append((path.name, anchor, o.text, g.text, g.value, o.value))
+    for g in gold:
+        if id(g) not in matched:
+            stats[f"gold_{g.type}"] += 1
+            missed.append((path.name, g.text, g.value))
+    hit = {id(o) for _, o in pairs}
+    for o in ours:
+        if id(o) not in hit:
+            stats.setdefault("_spurious", []).append((path.name, o.text, o.value))
 
-            wrong.append((path.name, anchor, m.text, t.text, t.value, cal.timex(p)))
+
+def f1(correct: int, ours: int, gold: int) -> tuple[float, float, float]:
+    p, r = correct / max(ours, 1), correct / max(gold, 1)
+    return p, r, 2 * p * r / max(p + r, 1e-9)
 
 
 def _gold_date(ev: dict):
@@ -249,31 +258,25 @@ def run(args) -> int:
     for f in files:
         score_file(f, nlp, stats, wrong, missed)
     secs = time.perf_counter() - t0
-    judged = stats["resolved"] - stats["unverifiable"]
-    acc = stats["correct"] / max(judged, 1)
-    print(f"TimeBank {folder} split={args.split}: {len(files)} documents, "
-          f"{stats['gold']} gold DATE TIMEX3s ({stats['gold_calendar']} with a calendar value)")
-    print(f"  found (overlapping span): {stats['found']}  resolved: {stats['resolved']}  "
-          f"correct: {stats['correct']}")
-    print(f"  value accuracy on resolved: {acc:.3f} ({stats['correct']}/{judged}; "
-          f"{stats['unverifiable']} resolved against gold values with X left out; strict "
-          f"{stats['correct'] / max(stats['resolved'], 1):.3f})")
-    print(f"  recall (resolved / gold DATE): {stats['resolved'] / max(stats['gold'], 1):.3f}; "
-          f"correct / gold DATE: {stats['correct'] / max(stats['gold'], 1):.3f}; "
-          f"correct / calendar-valued gold: "
-          f"{stats['correct'] / max(stats['gold_calendar'], 1):.3f}")
-    rules = sorted((k[5:] for k in stats if k.startswith("rule:")), key=lambda r: -stats[f"rule:{r}"])
-    print("  by rule (correct/judged): " + ", ".join(
-        f"{r} {stats[f'rule_ok:{r}']}/{stats[f'rule:{r}']}" for r in rules))
-    print(f"  tagger: {stats['tagged']} expressions, {stats['spurious']} overlap no gold TIMEX3 "
-          f"of any type")
-    tag_s = max(stats["tag_us"], 1) / 1e6
-    print(f"  tagger speed: {stats['chars'] / tag_s / 1000:.0f}k characters/s (tag() alone)")
-    print(f"  time: {secs:.1f} s (parse + tag + resolve)")
+    g, o = stats["gold"], stats["ours"]
+    print(f"TimeBank {folder} split={args.split}: {len(files)} documents, {g} gold TIMEX3 "
+          f"(DATE, TIME, DURATION, SET; document creation times excluded), {o} ours")
+    for name in ("relaxed", "strict"):
+        p, r, f = f1(stats[name], o, g)
+        print(f"  extent {name:7s} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    p, r, f = f1(stats["type"], o, g)
+    print(f"  type            P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    p, r, f = f1(stats["value"], o, g)
+    print(f"  VALUE (TempEval-3 strict value match on relaxed extents) P {p:.3f} R {r:.3f} "
+          f"F1 {f:.3f}")
+    print("  value recall by gold type: " + ", ".join(
+        f"{t} {stats[f'value_{t}']}/{stats[f'gold_{t}']}" for t in TYPES))
+    print(f"  annotate speed (parse excluded): {stats['chars'] / max(stats['annotate_us'], 1) * 1e3:.0f}k chars/s; "
+          f"time {secs:.1f} s (parse + annotate)")
     for w in wrong[: args.errors]:
         print("  WRONG {} dct={} ours={!r} gold={!r} gold={} ours={}".format(*w))
     for sp in stats.get("_spurious", [])[: args.misses]:
-        print("  SPURIOUS {} {!r}".format(*sp))
+        print("  SPURIOUS {} {!r} {}".format(*sp))
     for mi in missed[: args.misses]:
         print("  MISSED {} {!r} {}".format(*mi))
     return 0

@@ -13,12 +13,19 @@ from ..model import Event, Span
 from . import ontology
 from .actorview import ActorView
 from .contexts import contexts_for
+from .force import sort_force
+from .mentions import fold_mentions, resolve_pairs
 from .response import default_recipients, respond_to_antecedents
-from .coder import PARTNER_TYPES, Candidate, evidence_bounds, sentence_candidates
+from .coder import PARTNER_TYPES, sent_bounds, Candidate, evidence_bounds, sentence_candidates
 
 log = logging.getLogger(__name__)
 NEEDS_BOTH = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "RETREAT", "REQUEST", "SANCTION",
               "MOBILIZE"}
+
+
+def _sent_text(tok) -> str:
+    start, end = sent_bounds(tok)
+    return tok.doc[start:end].text
 
 
 def _classifier():
@@ -46,7 +53,7 @@ def choose_types(cands: list[Candidate]) -> None:
     predict = _classifier() if ambiguous else None
     if predict is None:
         return
-    sents = [c.head.sent.text for c in ambiguous]
+    sents = [_sent_text(c.head) for c in ambiguous]
     srcs = [c.source[0].text if c.source else "" for c in ambiguous]
     tgts = [c.target[0].text if c.target else "" for c in ambiguous]
     try:
@@ -60,6 +67,25 @@ def choose_types(cands: list[Candidate]) -> None:
         best = max(cand.types, key=lambda t: probs.get(t, 0.0))
         if probs.get(best, 0.0) > 0:
             cand.types = (best,) + tuple(t for t in cand.types if t != best)
+
+
+def confirm_bare_verbs(cands: list[Candidate], floor: float = 0.05) -> list[Candidate]:
+    """A trigger that only PETRARCH's code for the bare verb supports (no pattern, no lexicon
+    row) is kept when the PLV classifier gives its type at least `floor` on the sentence:
+    CAMEO's verb codes are broad ("use", "take", "head"), the classifier reads the context."""
+    bare = [c for c in cands if "petrarch" in c.row.flags and "pattern" not in c.row.flags]
+    predict = _classifier() if bare else None
+    if predict is None:
+        return cands
+    try:
+        rows = _proba_rows(predict([_sent_text(c.head) for c in bare],
+                                   [c.source[0].text if c.source else "" for c in bare],
+                                   [c.target[0].text if c.target else "" for c in bare]), len(bare))
+    except Exception as exc:
+        log.debug("classifier failed: %s", exc)
+        return cands
+    drop = {id(c) for c, probs in zip(bare, rows) if probs.get(c.types[0], 0.0) < floor}
+    return [c for c in cands if id(c) not in drop]
 
 
 def _confidence(c: Candidate) -> float:
@@ -90,14 +116,15 @@ def _to_event(c: Candidate, text: str, quotes) -> Event:
         type_ = "AGREE"  # PLOVER: an agreement not yet signed is an expressed intent
     mode = ontology.valid_mode(type_, c.row.mode if type_ == c.row.types[0] else None)
     start, end = evidence_bounds(c)
+    mentions = [Span(text[a:b], a, b) for a, b in map(evidence_bounds, c.mentions)]
     return Event(
         id="", type=type_, mode=mode,
-        contexts=contexts_for(ontology.contexts(type_), c.trigger.sent.text),
+        contexts=contexts_for(ontology.contexts(type_), _sent_text(c.trigger)),
         quad=ontology.quad(type_),
         cameo=ontology.cameo(type_, mode), source=c.source, target=c.target, status=c.status,
         evidence=Span(text[start:end], start, end),
         attributed_to=_quote_for(quotes, c.trigger.idx, c.trigger.idx + len(c.trigger.text)),
-        confidence=_confidence(c))
+        confidence=_confidence(c), mentions=mentions)
 
 
 def _keep(c: Candidate) -> bool:
@@ -126,8 +153,16 @@ def deduplicate(events: list[Event], text: str, lemmas: dict) -> list[Event]:
     for ev in events:
         key = (ev.type, _side_key(ev.source), _side_key(ev.target), ev.status,
                _paragraph_of(text, ev.evidence.start), lemmas.get(id(ev)))
-        if key not in best or ev.confidence > best[key].confidence:
+        old = best.get(key)
+        if old is None:
             best[key] = ev
+            continue
+        win, lose = (ev, old) if ev.confidence > old.confidence else (old, ev)
+        spans = [lose.evidence] + lose.mentions + win.mentions  # the same event told twice
+        win.mentions = sorted({(m.start, m.end): m for m in spans
+                               if (m.start, m.end) != (win.evidence.start, win.evidence.end)
+                               }.values(), key=lambda m: m.start)
+        best[key] = win
     kept = sorted(best.values(), key=lambda e: e.evidence.start)
     for n, ev in enumerate(kept, 1):
         ev.id = f"e{n}"
@@ -146,11 +181,13 @@ def code_events(doc) -> None:
             cands.extend(sentence_candidates(sent, view))
         except Exception as exc:
             log.debug("skipped sentence: %s", exc)
-    cands = [c for c in cands if _keep(c)]
+    resolve_pairs(cands)
+    cands = confirm_bare_verbs([c for c in fold_mentions(cands) if _keep(c)])
     respond_to_antecedents(cands)
     default_recipients(cands, view)  # was coder.domestic_target (issue 7, kind 1)
     cands = [c for c in cands if c.target or c.types[0] not in PARTNER_TYPES - {"MOBILIZE"}]
     choose_types(cands)
+    cands = sort_force(cands, view)
     events = [_to_event(c, article.text, article.quotes) for c in cands]
     lemmas = {id(e): c.trigger.lemma_.lower() for e, c in zip(events, cands)}
     article.events = deduplicate(events, article.text, lemmas)

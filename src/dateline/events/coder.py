@@ -16,6 +16,7 @@ from ..model import Actor, ActorRef
 from .actorview import ActorView
 from .lexicon import Trigger, cues, match
 from .status import status_of
+from ..nlp import text_of
 
 TARGET_PREPS = {"to", "with", "against", "on", "for", "at", "toward", "towards", "into", "upon",
                 "around"}
@@ -50,6 +51,7 @@ class Candidate:
     implicit_target: bool = False
     modifier_toks: list = field(default_factory=list)
     pronoun_fallback: list = field(default_factory=list)
+    mentions: list = field(default_factory=list)  # later candidates that refer back to this one
 
     @property
     def head(self):
@@ -120,6 +122,9 @@ def _object_preps(verb, any_prep: bool = False) -> list:
             for g in c.children:
                 if g.dep_ in ("amod", "acl", "prep"):
                     out += _prep_targets(g, {"with", "to"})
+                if g.dep_ == "prep" and g.lower_ == "of":  # "a shipment of supplies to X"
+                    out += [t for o in g.children if o.dep_ == "pobj"
+                            for t in _prep_targets(o, {"to"})]
     return out
 
 
@@ -219,9 +224,28 @@ def _core_span(tok) -> tuple[int, int]:
     return start, end
 
 
+def sent_bounds(tok) -> tuple[int, int]:
+    """(start, end) token indices of a token's sentence; computed once per parse (spaCy's
+    `Token.sent` walks the whole document on every call)."""
+    doc = tok.doc
+    table = doc.user_data.get("dateline_sent_of")
+    if table is None:
+        table = [0] * len(doc)
+        bounds = []
+        for k, s in enumerate(doc.sents):
+            bounds.append((s.start, s.end))
+            for i in range(s.start, s.end):
+                table[i] = k
+        doc.user_data["dateline_sent_of"] = table
+        doc.user_data["dateline_sent_bounds"] = bounds
+    return doc.user_data["dateline_sent_bounds"][table[tok.i]]
+
+
 def _tok_range(tok, start: int, end: int) -> slice:
-    sent = tok.sent
-    lo = next((t.i for t in sent if t.idx >= start), tok.i)
+    first = sent_bounds(tok)[0]
+    lo = tok.i
+    while lo > first and tok.doc[lo - 1].idx >= start:
+        lo -= 1
     return slice(lo, tok.i + 1)
 
 
@@ -230,7 +254,7 @@ def resolve(tok, view: ActorView, allow_place: bool = False, depth: int = 0) -> 
     if depth > 2:
         return None
     start, end = _core_span(tok)
-    text = tok.doc.text[start:end]
+    text = text_of(tok.doc)[start:end]
     actor = view.at(tok.idx, tok.idx + len(tok.text))
     if actor is None:
         found = view.in_span(start, end)
@@ -277,7 +301,7 @@ def _of_conjuncts(tok) -> list:
 def _past_dateline(tok):
     """"SEOUL, South Korea — North Korea's military threatened": the wire dateline is parsed as
     the subject with the real one in apposition; take the last apposition."""
-    if tok.i == tok.sent.start and tok.text.isupper() and len(tok.text) > 2:
+    if tok.i == sent_bounds(tok)[0] and tok.text.isupper() and len(tok.text) > 2:
         appos = [c for c in tok.children if c.dep_ == "appos"]
         if appos:
             return appos[-1]
@@ -551,7 +575,7 @@ def borrow_content_targets(cands: list[Candidate], view: ActorView) -> None:
 def evidence_bounds(cand: Candidate) -> tuple[int, int]:
     """Character span of the clause stating the event, within its sentence."""
     head = cand.head
-    sent = head.sent
+    sent = head.doc[slice(*sent_bounds(head))]
     toks = {head.i}
     keep_content = bool({"allege", "content", "deny"} & cand.row.flags)
     for c in head.children:
@@ -578,7 +602,7 @@ def evidence_bounds(cand: Candidate) -> tuple[int, int]:
     while hi > lo and doc[hi].is_punct and doc[hi].text not in ('"', "”"):
         hi -= 1
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-    text = doc.text
+    text = text_of(doc)
     para_start = text.rfind("\n\n", start, head.idx)
     para_end = text.find("\n\n", head.idx, end)
     if para_start >= 0:

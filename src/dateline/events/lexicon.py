@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from dataclasses import dataclass
 from typing import Optional
 
@@ -82,13 +83,33 @@ def condition_holds(cond: str, tok) -> bool:
     return False
 
 
+def petrarch_level() -> str:
+    """How much of PETRARCH2's verb dictionary is used: "off", "patterns" (verb + object or
+    preposition patterns) or "all" (also a verb's own code when the lexicon lacks the verb).
+    Env DATELINE_PETRARCH overrides the default, for ablations (docs/results.md)."""
+    return os.environ.get("DATELINE_PETRARCH", "all")
+
+
 def match(tok) -> Optional[Trigger]:
-    """The lexicon row this token triggers, or None."""
+    """The trigger row for this token, or None.
+
+    Order: a lexicon row whose condition holds; else a PETRARCH verb + object/preposition
+    pattern (events/petrarch.py); else an unconditional lexicon row; else PETRARCH's code for
+    the bare verb.
+    """
+    from . import petrarch
     pos = "V" if tok.pos_ in ("VERB", "AUX") else "N" if tok.pos_ in ("NOUN", "PROPN") else ""
     if not pos:
         return None
     rows = triggers().get((tok.lemma_.lower(), pos)) or triggers().get((tok.lower_, pos)) or []
-    for row in rows:
-        if condition_holds(row.condition, tok):
-            return row
-    return None
+    row = next((r for r in rows if condition_holds(r.condition, tok)), None)
+    if row is not None and row.condition:
+        return row
+    level = petrarch_level()
+    if pos == "V" and level != "off":
+        hit = petrarch.pattern_match(tok)
+        if hit is not None:
+            return hit
+        if row is None and level == "all":
+            return petrarch.verb_match(tok)
+    return row

@@ -17,6 +17,7 @@ from . import query as Q
 from . import rows as R
 from . import schema as S
 from . import stories as _story_tables  # noqa: F401  (registers the story tables)
+from . import watch as _watch_tables  # noqa: F401  (registers the watch tables)
 from .query import QueryError  # noqa: F401  (re-exported: callers catch store errors here)
 
 

@@ -27,6 +27,8 @@ class Stats:
     quotes: int = 0
     errors: list = field(default_factory=list)
     interrupted: bool = False
+    stories: object = None   # dateline.stories.UpdateStats when stories were updated
+    replaced: list = field(default_factory=list)  # ids rewritten by --reprocess
 
     @property
     def articles(self) -> int:
@@ -110,12 +112,13 @@ class Progress:
 
 def ingest(store: Store, items: Iterable[Item], process: Callable, workers: int = 1,
            replace: bool = False, err: Optional[TextIO] = None,
-           total: Optional[int] = None) -> Stats:
+           total: Optional[int] = None, stories: bool = True) -> Stats:
     """Run `process(records, workers)` (e.g. pipeline.extract_stream) and store the results.
 
     Bad inputs are reported as one line each on `err` and collected in `stats.errors`. `total`
     (the expected number of inputs, when known) gives the progress bar its percentage and ETA.
-    Ctrl-C stops the run: what is stored stays stored and `stats.interrupted` is set.
+    Ctrl-C stops the run: what is stored stays stored and `stats.interrupted` is set. With
+    `stories`, new articles are then placed in stories incrementally (dateline.stories).
     """
     err = err or sys.stderr
     stats = Stats()
@@ -134,6 +137,10 @@ def ingest(store: Store, items: Iterable[Item], process: Callable, workers: int 
         _report(stats, progress, err, InputError("inputs", str(exc)))
     finally:
         progress.close()
+    if stories and not stats.interrupted and (stats.new or stats.replaced):
+        from ..stories import update_stories
+
+        stats.stories = update_stories(store, replaced=stats.replaced)
     return stats
 
 
@@ -144,6 +151,8 @@ def _store_one(store: Store, article, replace: bool, stats: Stats, progress, err
         reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["?"])[0]
         _report(stats, progress, err, InputError(article.input, f"could not store: {reason}"))
         return
+    if written and replace:
+        stats.replaced.append(article.id)
     if written:
         stats.new += 1
         stats.events += len(article.events)

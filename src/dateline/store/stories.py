@@ -64,6 +64,7 @@ story_lsh = sa.Table(
     sa.Column("band", sa.Integer, primary_key=True),
     sa.Column("bucket", sa.String(32), primary_key=True),
     sa.Column("article_id", sa.String(64), _article_fk(), primary_key=True),
+    sa.Index("ix_story_lsh_bucket", "bucket"),
 )
 
 story_terms = sa.Table(
@@ -206,7 +207,8 @@ def get_story(store, story_id: str) -> Optional[dict]:
 
 def _articles(conn, story_id: str) -> list[dict]:
     a, sa_, sk = S.articles, S.story_articles, story_sketches
-    q = (sa.select(a.c.id, a.c.title, a.c.url, a.c.site, a.c.published, sk.c.copy_of)
+    q = (sa.select(a.c.id, a.c.title, a.c.url, sa.func.coalesce(a.c.site, sk.c.site).label("site"),
+                   a.c.published, sk.c.copy_of)
          .join(sa_, sa_.c.article_id == a.c.id)
          .outerjoin(sk, sk.c.article_id == a.c.id)
          .where(sa_.c.story_id == story_id)
@@ -322,9 +324,27 @@ def _event_rows(sid: str, events: Iterable[dict]) -> tuple[list, list]:
                      "json": json.dumps(body, ensure_ascii=False)})
         seen = set()
         for m in ev["mentions"]:
-            key = (m["article_id"], m["event_id"])
-            if key not in seen:
-                seen.add(key)
-                mentions.append({"story_event_id": eid, "article_id": m["article_id"],
-                                 "event_id": m["event_id"]})
+            for event_id in m.get("event_ids") or [m["event_id"]]:
+                key = (m["article_id"], event_id)
+                if key not in seen:
+                    seen.add(key)
+                    mentions.append({"story_event_id": eid, "article_id": m["article_id"],
+                                     "event_id": event_id})
     return rows, mentions
+
+
+def clear_stories(store) -> None:
+    """Forget every story and sketch, so the stories stage places all articles again."""
+    with store.engine.begin() as conn:
+        for t in (story_event_mentions, story_event_table, story_info, S.story_articles,
+                  S.stories, story_terms, story_lsh, story_df, story_sketches):
+            conn.execute(t.delete())
+
+
+def copy_links(store) -> dict:
+    """{article id: (story id, id of the article it near-duplicates or None)} for every placed
+    article."""
+    sk = story_sketches
+    with store.engine.connect() as conn:
+        return {aid: (sid, cp) for aid, sid, cp in
+                conn.execute(sa.select(sk.c.article_id, sk.c.story_id, sk.c.copy_of))}

@@ -10,12 +10,14 @@ status when it is future, else from the parse of the verb the expression hangs o
 from __future__ import annotations
 
 import functools
+import re
 from typing import Optional
 
 from . import calendar as cal
 from . import lexicon as lx
 from .resolve import parse_anchor, resolve_match, to_timeref
 from .tagger import Match, tag
+from ..nlp import text_of
 
 VERBAL = ("VERB", "AUX")
 NOMINAL = ("NOUN", "PROPN", "PRON")
@@ -30,6 +32,18 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
 @functools.lru_cache(maxsize=None)
 def future_cues() -> frozenset:
     return frozenset(lx.word_list("future_cues.tsv"))
+
+
+@functools.lru_cache(maxsize=None)
+def forward_verbs() -> frozenset:
+    return frozenset(lx.word_list("forward_verbs.tsv"))
+
+
+def points_ahead(text: str, verb) -> bool:
+    """'postponed until Monday', 'delayed to March': a deadline set by a verb that moves a
+    happening later lies ahead of the time of writing, whatever the verb's tense."""
+    return verb is not None and verb.lemma_.lower() in forward_verbs() and bool(
+        re.match(r"\s*(?:until|till|til|to|into)\b", text, re.I))
 
 
 @functools.lru_cache(maxsize=None)
@@ -82,7 +96,10 @@ def tense_at(sdoc, start: int, end: int, default: str = "present") -> str:
     span = _span(sdoc, start, end) if sdoc is not None else None
     if span is None:
         return default
-    return tense_of(governor(span.root))
+    gov = governor(span.root)
+    if points_ahead(text_of(sdoc)[start:end], gov):
+        return "future"
+    return tense_of(gov)
 
 
 def _attached(expr_root, pred) -> bool:
@@ -114,7 +131,23 @@ def _attached(expr_root, pred) -> bool:
         return occasion.dep_ == "pobj" and occasion.head.head.i == pred.i
     # a nominal event that is the verb's own argument ("made a visit on Tuesday"), not one
     # inside an adjunct ("visits Vietnam on June 19, after his visit to Korea")
-    return pred.pos_ not in VERBAL and pred.head.i == gov.i and pred.dep_ in CORE_ARGS
+    return pred.pos_ not in VERBAL and _core_noun(pred).head.i == gov.i and \
+        _core_noun(pred).dep_ in CORE_ARGS
+
+
+def _core_noun(pred):
+    """'a new round of talks has been postponed': the noun phrase's head ('round') carries
+    the event noun ('talks') into the clause."""
+    t = pred
+    for _ in range(4):
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ == "of" \
+                and t.head.head.pos_ in NOMINAL:
+            t = t.head.head
+        elif t.dep_ == "prep" and t.lower_ == "of" and t.head.pos_ in NOMINAL:
+            t = t.head
+        else:
+            break
+    return t
 
 
 def _edges(v, expr_i: int):
@@ -244,10 +277,30 @@ def _weekday_of_stated_date(m: Match, stated: list):
     return resolve_match(m, None)
 
 
+def dateline_date(article):
+    """The date of the article's dateline ("KYIV, June 3 (Reuters) -"), when clean found one:
+    the anchor for articles that carry no publication date."""
+    dl = getattr(article, "dateline", None)
+    value = dl.get("date") if isinstance(dl, dict) else getattr(dl, "date", None)
+    return parse_anchor(value) if value else None
+
+
+def _times(text: str, anchor, sdoc) -> list:
+    from ..model import TimeMention
+    from .timex import annotate
+
+    try:
+        return [TimeMention(t.text, t.start, t.end, t.type, t.value)
+                for t in annotate(text, anchor, sdoc)]
+    except Exception:  # an odd text keeps its events' dates; it only loses the time list
+        return []
+
+
 def resolve_dates(doc) -> None:
     """Set `event.date` for each event of `doc.article` whose date the text states."""
     article = doc.article
-    anchor = parse_anchor(article.published)
+    anchor = parse_anchor(article.published) or dateline_date(article)
+    article.times = _times(article.text or "", anchor, doc.spacy)
     matches = doc.time_expressions
     if matches is None:
         matches = tag(article.text or "")
@@ -262,7 +315,8 @@ def resolve_dates(doc) -> None:
             if anchor is None:
                 p = _weekday_of_stated_date(m, stated)
             else:
-                p = resolve_match(m, anchor, _event_tense(event, gov))
+                tense = "future" if points_ahead(m.text, gov) else _event_tense(event, gov)
+                p = resolve_match(m, anchor, tense)
             if p is not None and not _contradicts(event, p, anchor):
                 event.date = to_timeref(m.text, p)
         except Exception:  # an odd event (bad offsets, unparsed text) keeps its null date

@@ -130,5 +130,36 @@ def alternation(words, dotted=frozenset()) -> str:
 
 @functools.lru_cache(maxsize=None)
 def holidays() -> dict[str, tuple[int, int]]:
-    """lower-case name -> (month, day) of holidays with a fixed date."""
-    return {n.lower(): (int(m), int(d)) for n, m, d in _rows("holidays.tsv")}
+    """lower-case name -> (month, day) of holidays with a fixed date; moveable holidays
+    (moveable_holidays.tsv) are listed with (0, 0): `holiday_date` places them."""
+    out = {n.lower(): (int(m), int(d)) for n, m, d in _rows("holidays.tsv")}
+    for row in _rows("moveable_holidays.tsv"):
+        out.setdefault(row[0].lower(), (0, 0))
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _moveable() -> dict[str, tuple[int, int, int, int]]:
+    return {r[0].lower(): (int(r[1]), int(r[2]), int(r[3]), int(r[4]))
+            for r in _rows("moveable_holidays.tsv")}
+
+
+def holiday_date(name: str, year: int):
+    """The `datetime.date` of holiday `name` (lower case) in `year`."""
+    from datetime import date, timedelta
+
+    from dateutil.easter import easter
+
+    name = " ".join(name.lower().replace("\u2019", "'").split())
+    if name not in _moveable():
+        m, d = holidays()[name]
+        return date(year, m, d)
+    month, weekday, nth, first_day = _moveable()[name]
+    if month == 0:
+        return easter(year) + timedelta(days=nth)
+    if nth < 0:
+        nxt = date(year + (month == 12), month % 12 + 1, 1)
+        last = nxt - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    start = date(year, month, first_day)
+    return start + timedelta(days=(weekday - start.weekday()) % 7 + 7 * (nth - 1))

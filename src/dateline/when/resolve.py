@@ -75,7 +75,10 @@ def _explicit(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Perio
         return cal.Period(start, end, "day") if end and end >= start else None
 
     if g.get("y"):
-        return build(int(g["y"]))
+        y = int(g["y"])
+        end_first = d2 is not None and (m2, d2) < (m1, d1)
+        # "28 December to 3 January 2025": the year written once belongs to the end date
+        return build(y - 1 if end_first else y)
     return cal.pick([p for p in map(build, _years(anchor)) if p], anchor, tense)
 
 
@@ -155,12 +158,9 @@ def _ago(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period]:
 
 
 def _duration(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period]:
-    n, shift = _num(g["num"]), lx.shifts().get(g["shift"].lower())
-    if anchor is None or n is None or not shift:
-        return None
-    other = anchor + cal.step(_unit(g), shift * n)
-    lo, hi = sorted((anchor, other))
-    return cal.Period(lo, hi, "range")
+    """'over the past 20 years', 'in the next six months': a length of time (TIMEX3 DURATION,
+    see timex.py), not a date; an event it qualifies gets no date from it."""
+    return None
 
 
 def _quarter(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period]:
@@ -271,12 +271,11 @@ def _weekend(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period
 
 def _holiday(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period]:
     key = re.sub(r"\s+", " ", g["holiday"].lower())
-    m, d = lx.holidays()[key]
     if g.get("y"):
-        return cal.day(date(int(g["y"]), m, d))
+        return cal.day(lx.holiday_date(key, int(g["y"])))
     if anchor is None:
         return None
-    return cal.pick([cal.day(date(y, m, d)) for y in _years(anchor)], anchor, tense)
+    return cal.pick([cal.day(lx.holiday_date(key, y)) for y in _years(anchor)], anchor, tense)
 
 
 def _present(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period]:
@@ -284,7 +283,7 @@ def _present(g: dict, anchor: Optional[date], tense: str) -> Optional[cal.Period
 
 
 RESOLVERS = {
-    "md_md_range": _explicit, "md_range": _explicit, "dm_range": _explicit, "mdy": _explicit,
+    "md_md_range": _explicit, "dm_dm_range": _explicit, "md_range": _explicit, "dm_range": _explicit, "mdy": _explicit,
     "dmy": _explicit, "iso": _iso, "dotted": _iso, "numeric": _numeric, "month_year": _month_rule, "month_shift_year": _month_rule,
     "month": _month_rule, "weekday": _weekday, "deictic": _deictic, "ago": _ago,
     "duration": _duration, "quarter": _quarter, "shift_unit": _shift_unit, "season": _season,
@@ -292,8 +291,10 @@ RESOLVERS = {
 }
 
 
-def resolve_match(m: Match, anchor: Optional[date], tense: str = "past") -> Optional[cal.Period]:
-    """The period `m` denotes, or None when it cannot be placed without guessing."""
+def resolve_match(m: Match, anchor: Optional[date], tense: str = "past", widen: bool = True
+                  ) -> Optional[cal.Period]:
+    """The period `m` denotes, or None when it cannot be placed without guessing.
+    `widen`: "since May" runs from May to the anchor (False: May itself, TIMEX3's extent)."""
     g = dict(m.groups, _text=m.text)
     if lx.prepositions().get((m.groups.get("prep") or "").lower()) == "until" and \
             m.rule not in ("weekday", "deictic"):
@@ -306,7 +307,7 @@ def resolve_match(m: Match, anchor: Optional[date], tense: str = "past") -> Opti
     if p is None:
         return None
     role = lx.prepositions().get((m.groups.get("prep") or "").lower())
-    if role == "since":  # from then to the time of writing: unknowable without an anchor
+    if role == "since" and widen:  # from then to the time of writing: unknowable without an anchor
         return cal.Period(p.start, anchor, "range") if anchor and p.start <= anchor else None
     return p
 

@@ -53,6 +53,8 @@ RULES = (
     ("md_md_range", r"(?P<m1>{MON})\s+(?P<d1>{DAY}){DASH}(?P<m2>{MON})\s+(?P<d2>{DAY})"
                     r"(?:,?\s+(?P<y>{YEAR}))?"),
     ("md_range", r"(?P<m1>{MON})\s+(?P<d1>{DAY}){DASH}(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?"),
+    ("dm_dm_range", r"(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MON}){DASH}(?P<d2>{DAY})\s+(?:of\s+)?"
+                    r"(?P<m2>{MON})(?:,?\s+(?P<y>{YEAR}))?"),
     ("dm_range", r"(?P<d1>{DAY}){DASH}(?P<d2>{DAY})\s+(?:of\s+)?(?P<m1>{MON})(?:,?\s+(?P<y>{YEAR}))?"),
     ("mdy", r"(?:{WD},?\s+)?(?P<m1>{MON})\s+(?P<d1>{DAY})(?!\d|:\d)(?:,?\s+(?P<y>{YEAR}))?"),
     ("dmy", r"(?:{WD},?\s+)?(?:the\s+)?(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MON})(?:,?\s+(?P<y>{YEAR}))?"),
@@ -128,7 +130,7 @@ def _year_ok(m: re.Match, text: str) -> bool:
 # Which words a rule's match must contain ("digit" = any digit). Text far from a rule's
 # triggers is never scanned by it: the tagger runs at several times spaCy's speed.
 RULE_TRIGGERS = {
-    "md_md_range": ("month",), "md_range": ("month",), "dm_range": ("month",),
+    "md_md_range": ("month",), "dm_dm_range": ("month",), "md_range": ("month",), "dm_range": ("month",),
     "mdy": ("month",), "dmy": ("month",), "month_year": ("month",),
     "month_shift_year": ("month",), "month": ("month",),
     "iso": ("digit",), "dotted": ("digit",), "numeric": ("digit",), "year": ("digit",), "decade": ("digit",),

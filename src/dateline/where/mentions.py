@@ -16,6 +16,7 @@ from typing import Optional
 
 from ..paths import data_file
 from .gazetteer import gazetteer
+from ..nlp import entities_of, text_of
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_LABELS = {"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
@@ -40,6 +41,7 @@ class Mention:
     anchor_lemma: Optional[str] = None  # the word the name attaches to ("met in X" -> meet)
     anchor_pos: Optional[str] = None
     anchor_at: Optional[int] = None  # character offset of that word
+    site: bool = False  # a street, building or park (its name ends in a facility word)
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,12 +66,33 @@ def _big_name(text: str) -> bool:
     called by its own name (alternate names and short all-caps forms are too often words)."""
     g = gazetteer()
     for e in g.lookup(text):
+        if e.kind in ("province", "county"):
+            # GeoNames divisions are often also words or surnames ("Western", "Logan"): only
+            # a name that says what it is ("Morris County", "Northamptonshire") counts here
+            if text.split()[-1].lower() in ("county", "parish", "province", "state", "region") \
+                    or text.lower().endswith("shire"):
+                return True
+            continue
         if e.kind != "city":
             return True
         if e.population >= BIG_CITY and g.is_primary(e, text) and len(text) >= 4 \
                 and (len(text) >= 5 or not text.isupper()):
             return True
     return False
+
+
+LOCATIVE_BEFORE = {"in", "near", "outside", "around"}
+SMALL_TOWN = 1_000
+
+
+def _town_after_in(span) -> bool:
+    """'in Riverdale', 'near Cirencester': after a locative preposition a name the gazetteer
+    knows as a town (any size above SMALL_TOWN) is the town, whatever label spaCy gave it."""
+    if span.start == 0 or span.doc[span.start - 1].lower_ not in LOCATIVE_BEFORE:
+        return False
+    g = gazetteer()
+    return any(e.kind == "city" and e.population >= SMALL_TOWN and g.is_primary(e, span.text)
+               for e in g.lookup(span.text))
 
 
 def find_mentions(doc) -> list[Mention]:
@@ -80,7 +103,9 @@ def find_mentions(doc) -> list[Mention]:
         if span is None:
             continue
         if ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "NORP", "PERSON")
-                                          and _big_name(span.text)):
+                                          and (_big_name(span.text) or _town_after_in(span))):
+            out.append(_mention(span))
+        elif ent.label_ == "ORG" and _is_site(span):  # "Carnegie Library", "Manila Cathedral"
             out.append(_mention(span))
         elif ent.label_ in OTHER_LABELS:
             embedded = _embedded(span) if ent.label_ == "ORG" else None
@@ -88,8 +113,59 @@ def find_mentions(doc) -> list[Mention]:
                 out.append(embedded)
         taken.update(range(ent.start, ent.end))
     out.extend(_gazetteer_mentions(doc, taken))
+    out.extend(_repeats(doc, out))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _repeats(doc, found: list[Mention]) -> list[Mention]:
+    """One sense per discourse: a town name taken once ("in Riverdale") is a place wherever
+    else the article writes it, though spaCy labelled that other mention a person or nothing;
+    not inside a longer name ("Nelson Mandela")."""
+    g = gazetteer()
+    names = {}
+    for m in found:
+        if m.cue != "embedded" and m.text[:1].isupper() and g.lookup(m.text):
+            toks = m.text.split()
+            names.setdefault(toks[0], set()).add(len(toks))
+    if not names:
+        return []
+    covered = set()
+    for m in found:
+        covered.update(range(m.token_start, m.token_end))
+    known = {m.text for m in found}
+    out = []
+    for tok in doc:
+        if tok.i in covered or tok.text not in names:
+            continue
+        for n in sorted(names[tok.text], reverse=True):
+            span = doc[tok.i:tok.i + n]
+            if span.text not in known or any(t.i in covered for t in span):
+                continue
+            ent = _entity_of(span)
+            if ent is not None and (ent.start, ent.end) != (span.start, span.end):
+                continue
+            out.append(_mention(span))
+            covered.update(range(span.start, span.end))
+            break
+    return out
+
+
+def _entity_of(span):
+    for ent in entities_of(span.doc):
+        if ent.start <= span.start < ent.end or span.start <= ent.start < span.end:
+            return ent
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def facility_words() -> frozenset:
+    rows = data_file("geo", "facility_words.tsv").read_text(encoding="utf-8").splitlines()
+    return frozenset(r.strip().lower() for r in rows if r.strip() and not r.startswith("#"))
+
+
+def _is_site(span) -> bool:
+    return len(span) > 1 and span[-1].lower_ in facility_words() and span[-1].text[:1].isupper()
 
 
 def _embedded(span) -> Optional[Mention]:
@@ -114,7 +190,7 @@ def _gazetteer_mentions(doc, taken: set) -> list[Mention]:
                 idx = range(i, i + n)
                 if any(j in taken for j in idx) or not doc[i + n - 1].text[:1].isupper():
                     continue
-                if _big_name(doc[i:i + n].text):
+                if _big_name(doc[i:i + n].text) or _town_after_in(doc[i:i + n]):
                     hit = doc[i:i + n]
                     break
         if hit is not None:
@@ -127,7 +203,7 @@ def _gazetteer_mentions(doc, taken: set) -> list[Mention]:
 
 def _in_dateline(span) -> bool:
     """A place that opens a line and is followed by the story dash ("MANILA, Philippines -")."""
-    text = span.doc.text
+    text = text_of(span.doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
     head = text[line_start:span.start_char]
     return bool(_DATELINE_HEAD.match(head)) and bool(
@@ -138,7 +214,7 @@ def _mention(span) -> Mention:
     literal, cue = (True, "dateline") if _in_dateline(span) else reading(span)
     anchor = _anchor(span)
     return Mention(span.start_char, span.end_char, span.text, span.start, span.end, literal, cue,
-                   anchor.lemma_, anchor.pos_, anchor.idx)
+                   anchor.lemma_, anchor.pos_, anchor.idx, _is_site(span))
 
 
 def _anchor(span):

@@ -35,7 +35,7 @@ def parse_doc(parsed, actor_countries: Optional[Counter] = None, actor_index=Non
             "name": e.name if e else None, "country": e.country if e else None,
             "lat": e.lat if e else None, "lon": e.lon if e else None,
             "literal": m.literal, "kind": e.kind if e else None,
-            "geonameid": e.gid if e else None, "cue": m.cue,
+            "geonameid": e.gid if e else None, "admin1": e.admin1 if e else None, "cue": m.cue,
             "anchor_lemma": m.anchor_lemma, "anchor_pos": m.anchor_pos, "anchor_at": m.anchor_at,
         })
     return out

@@ -6,14 +6,18 @@ Texas towns means the Texan Paris), and otherwise by prominence (population; cou
 """
 from __future__ import annotations
 
+import functools
 import math
+import re
 from collections import Counter
 from typing import Optional
 
-from .gazetteer import Entry, gazetteer
+from ..paths import data_file
+from .gazetteer import Entry, gazetteer, norm
 from .mentions import Mention
 
-KIND_BASE = {"country": 12.0, "continent": 11.5, "state": 9.5, "region": 8.5}
+KIND_BASE = {"country": 12.0, "continent": 11.5, "state": 9.5, "province": 9.0, "region": 8.5,
+             "county": 8.0}
 CONTEXT_WEIGHT = 3.0
 STATE_WEIGHT = 1.5
 PRIMARY_BONUS = 2.0
@@ -34,6 +38,29 @@ def _qualifier(text: str) -> Optional[list[Entry]]:
     return admins or None
 
 
+@functools.lru_cache(maxsize=1)
+def state_abbreviations() -> dict[str, str]:
+    """'Pa.', 'PA', 'Ill.' -> state code (AP style and USPS codes; data/geo)."""
+    out = {}
+    for line in data_file("geo", "state_abbreviations.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, *forms = line.split("\t")
+            for f in [code] + [x for f in forms for x in f.split("|") if x]:
+                out[f] = code
+    return out
+
+
+_ABBR = re.compile(r"^,\s*([A-Z][A-Za-z]{1,4}\.?)(?=[\s,;)]|$)")
+
+
+def _state_abbreviation(after: str) -> Optional[list[Entry]]:
+    """'Lebanon, Pa.' or 'Lebanon, PA 17042': a US state written the postal or AP way."""
+    m = _ABBR.match(after)
+    code = state_abbreviations().get(m.group(1)) if m else None
+    state = gazetteer().states.get(code) if code else None
+    return [state] if state else None
+
+
 def _fits(entry: Entry, admins: list[Entry]) -> bool:
     for a in admins:
         if a.kind == "state" and entry.admin1 == a.admin1:
@@ -48,7 +75,10 @@ def _first_guess(cands: list[Entry]) -> Optional[Entry]:
     """The reading taken before context is known: admin units first, then the biggest town."""
     admin = [e for e in cands if e.kind != "city"]
     if admin:
-        return max(admin, key=lambda e: KIND_BASE[e.kind])
+        best = max(admin, key=lambda e: KIND_BASE[e.kind])
+        if sum(e.kind == best.kind for e in admin) > 1:
+            return None  # "Orange County" is in eight states: no vote before context
+        return best
     cities = sorted(cands, key=lambda e: -e.population)
     if len(cities) == 1 or (cities and cities[0].population >= 5 * max(cities[1].population, 1)):
         return cities[0]
@@ -67,6 +97,8 @@ def _score(entry: Entry, text: str, ctx: Counter, states: Counter, cands: list[E
     total = sum(ctx.values())
     if total and entry.country:
         score += CONTEXT_WEIGHT * ctx[entry.country] / total
+    elif total and entry.kind in ("region", "continent"):
+        score += CONTEXT_WEIGHT  # a sea or a multi-country region fits any story's countries
     n_states = sum(states.values())
     if n_states and entry.admin1:
         score += STATE_WEIGHT * states[entry.admin1] / n_states
@@ -84,26 +116,98 @@ def resolve(mentions: list[Mention], text: str, actor_countries: Counter | None 
             cands[i], quals[i] = candidates(head.strip()), _qualifier(tail.strip())
         elif i + 1 < len(mentions) and text[m.end:mentions[i + 1].start].strip() == ",":
             quals[i] = _qualifier(mentions[i + 1].text)
+        if not quals[i]:
+            quals[i] = _state_abbreviation(text[m.end:m.end + 12])
         if quals[i]:
             fitting = [e for e in cands[i] if _fits(e, quals[i])]
             cands[i] = fitting or cands[i]
-    guesses = [_first_guess(c) for c in cands]
-    ctx = Counter(actor_countries or {})
-    states = Counter()
-    for g in guesses:
-        if g is not None and g.country:
-            ctx[g.country] += 1
-            if g.admin1:
-                states[g.admin1] += 1
+    keys = [norm(m.text) for m in mentions]
+    picks = [_first_guess(c) for c in cands]
+    for _ in range(2):  # first from prominence, then again from the places chosen
+        picks = _choose(mentions, cands, keys, picks, actor_countries)
+    _one_sense(keys, picks, quals)
+    out = picks
+    return place_sites(mentions, place_counties(out))
+
+
+def place_sites(mentions: list[Mention], entries: list[Optional[Entry]]) -> list[Optional[Entry]]:
+    """A street, building or park the gazetteer does not know ("Royal Street", "Manila
+    Cathedral") stands at the town the article is about: a town of the story's main country and
+    state, the most often named, then the biggest. Left unresolved when the article names no town."""
+    towns = Counter()
+    first = {}
+    for m, e in zip(mentions, entries):
+        if e is not None and e.kind == "city":
+            towns[e] += 1
+            first.setdefault(e, m.start)
+    if not towns:
+        return entries
+    countries = Counter(e.country for e in entries if e is not None and e.country)
+    states = Counter(e.admin1 for e in entries if e is not None and e.admin1)
+    town = max(towns, key=lambda e: (countries[e.country], states[e.admin1] if e.admin1 else 0,
+                                     towns[e], e.population, -first[e]))
     out = []
-    for m, cs, g in zip(mentions, cands, guesses):
+    for m, e in zip(mentions, entries):
+        if e is None and m.site:
+            e = Entry(m.text, "site", town.country, town.lat, town.lon, 0, town.admin1, None)
+        out.append(e)
+    return out
+
+
+def _votes(picks: list[Optional[Entry]], keys: list[str], actor_countries
+           ) -> tuple[dict, dict]:
+    """Country and state votes of each name (all its mentions), to leave out its own."""
+    by_name_c, by_name_s = {}, {}
+    for k, e in zip(keys, picks):
+        if e is not None and e.country:
+            by_name_c.setdefault(k, Counter())[e.country] += 1
+            if e.admin1:
+                by_name_s.setdefault(k, Counter())[e.admin1] += 1
+    return by_name_c, by_name_s
+
+
+def _choose(mentions, cands, keys, picks, actor_countries) -> list[Optional[Entry]]:
+    by_c, by_s = _votes(picks, keys, actor_countries)
+    ctx_all = Counter(actor_countries or {})
+    for c in by_c.values():
+        ctx_all.update(c)
+    states_all = Counter()
+    for c in by_s.values():
+        states_all.update(c)
+    out = []
+    for m, cs, k in zip(mentions, cands, keys):
         if not cs:
             out.append(None)
             continue
-        own_ctx, own_states = ctx.copy(), states.copy()
-        if g is not None and g.country:  # a name does not vote for itself
-            own_ctx[g.country] -= 1
-            if g.admin1:
-                own_states[g.admin1] -= 1
+        own_ctx = ctx_all - by_c.get(k, Counter())  # a name does not vote for itself
+        own_states = states_all - by_s.get(k, Counter())
         out.append(max(cs, key=lambda e: _score(e, m.text, own_ctx, own_states, cs)))
+    return out
+
+
+def _one_sense(keys: list[str], picks: list, quals: list) -> None:
+    """One sense per discourse: a name pinned down once by a qualifier ("Lebanon,
+    Pennsylvania") is the same place at its other mentions."""
+    pinned = {k: e for k, e, q in zip(keys, picks, quals) if q and e is not None}
+    for i, k in enumerate(keys):
+        if k in pinned:
+            picks[i] = pinned[k]
+
+
+def place_counties(entries: list[Optional[Entry]]) -> list[Optional[Entry]]:
+    """A county has no point of its own in the gazetteer: put it at the middle of the towns of
+    its state that the same document names (local news names the county's towns), else keep
+    its state's point."""
+    towns: dict[str, list[Entry]] = {}
+    for e in entries:
+        if e is not None and e.kind == "city" and e.country == "USA" and e.admin1:
+            towns.setdefault(e.admin1, []).append(e)
+    out = []
+    for e in entries:
+        near = towns.get(e.admin1) if e is not None and e.kind == "county" \
+            and e.population == 0 else None
+        if near:
+            lats, lons = sorted(t.lat for t in near), sorted(t.lon for t in near)
+            e = e._replace(lat=lats[len(lats) // 2], lon=lons[len(lons) // 2])
+        out.append(e)
     return out

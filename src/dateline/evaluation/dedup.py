@@ -1,0 +1,101 @@
+"""`dateline eval dedup`: event deduplication across copies. Every dev article
+(examples/dev/*.json) is stored with two rewritten copies generated from it (stories.rewrite:
+furniture, dropped/reordered paragraph, wire prefix, new headline, light paraphrase); the
+stories stage runs as on any ingest. For each event dateline extracts from an original, the
+figure is the share whose story event holds exactly three mentions (original + both copies);
+it also counts story events that only copies report (the same event counted twice).
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import tempfile
+from collections import Counter
+
+from . import storykit as K
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--db", help="store to build or reuse (default: a temporary file; the "
+                   "copies' URLs depend on --drop, so use one store per setting)")
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--copies", type=int, default=2, help="rewritten copies per article")
+    p.add_argument("--drop", action="store_true",
+                   help="copies may also drop paragraphs and sentences (events can go missing)")
+
+
+def dev_records() -> list:
+    from ..ingest.record import Record
+
+    out = []
+    for p in sorted((K.shared_dir() / "examples" / "dev").glob("*.json")):
+        d = json.loads(p.read_text(encoding="utf-8"))
+        out.append(Record(input=str(p), content=d["text"], title=d.get("title"),
+                          url=d.get("url") or f"https://dev.example.org/{p.stem}",
+                          published=d.get("published")))
+    return out
+
+
+def generated(records: list, n: int, rng: random.Random, drop: bool = False) -> list:
+    from ..ingest.record import Record
+    from ..stories.rewrite import EDITS, KEEP_CONTENT, rewrite
+
+    out = []
+    for rec in records:
+        for k in range(1, n + 1):
+            title, text, _ = rewrite(rec.title, rec.content, rng,
+                                     EDITS if drop else KEEP_CONTENT)
+            tail = rec.url.split("://", 1)[-1]
+            out.append(Record(input=f"{rec.input}#copy{k}", content=text, title=title,
+                              url=f"https://copy{k}.example.net/{tail}",
+                              published=rec.published))
+    return out
+
+
+def run(args) -> int:
+    from ..store.stories import clear_stories, copy_links, story_events
+    from ..stories import update_stories
+
+    originals = dev_records()
+    records = originals + generated(originals, args.copies, random.Random(args.seed),
+                                     args.drop)
+    tmp = None
+    if not args.db:
+        tmp = tempfile.TemporaryDirectory()
+        args.db = os.path.join(tmp.name, "dedup.sqlite")
+    store = K.build_store(args.db, records, nlp=True, workers=args.workers)
+    clear_stories(store)
+    update_stories(store)
+    print(json.dumps(score(store, originals, args.copies + 1, copy_links(store),
+                           story_events(store)), indent=1))
+    store.close()
+    return 0
+
+
+def score(store, originals: list, expected: int, links: dict, events: list) -> dict:
+    """Share of the originals' events whose story event has `expected` mentions."""
+    orig_ids = {K.rid(r) for r in originals}
+    by_mention = {}
+    for ev in events:
+        for m in ev["mentions"]:
+            for event_id in m.get("event_ids") or [m["event_id"]]:
+                by_mention[(m["article_id"], event_id)] = ev
+    counts: Counter = Counter()
+    total = 0
+    for aid in sorted(orig_ids):
+        art = store.article(aid)
+        for e in (art or {}).get("events", []):
+            total += 1
+            counts[by_mention[(aid, e["id"])]["n_mentions"]] += 1
+    copies_only = sum(1 for ev in events
+                      if not any(m["article_id"] in orig_ids for m in ev["mentions"]))
+    together = sum(1 for aid, (sid, _) in links.items() if aid not in orig_ids
+                   and any(links.get(o, (None,))[0] == sid for o in orig_ids))
+    n_copies = len(links) - len(orig_ids)
+    return {"original_events": total,
+            "share_with_all_mentions": round(counts[expected] / total, 4) if total else None,
+            "mentions_histogram": dict(sorted(counts.items())),
+            "story_events_only_in_copies": copies_only,
+            "copies_in_original_story": f"{together}/{n_copies}"}
