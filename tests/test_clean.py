@@ -124,12 +124,12 @@ def test_html_body_title_metadata():
         assert gone not in page.body
 
 
-def test_record_metadata_wins_and_capture_date_is_last_resort():
+def test_record_metadata_wins_and_capture_date_is_never_the_publication_date():
     text = "Malta and Tunisia hold migration talks\n\nOfficials met in Valletta on Monday."
     art = to_article(Record(input="x", content=text, published="2024-11-02"))
     assert art.published == "2024-11-02" and art.title == "Malta and Tunisia hold migration talks"
     art = to_article(Record(input="x", content=text, fallback_published="2024-12-01T10:00:00Z"))
-    assert art.published == "2024-12-01"
+    assert art.published is None  # a WARC capture date is when the page was fetched
     art = to_article(Record(input="x", content=text))
     assert art.published is None
 

@@ -29,6 +29,7 @@ LATIN = ("<html><body><p>Le président a visité Genève et Zürich lundi, a ind
 
 class Handler(BaseHTTPRequestHandler):
     seen_agents: list = []
+    seen_paths: list = []
 
     def log_message(self, *args):  # keep test output quiet
         pass
@@ -44,6 +45,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         Handler.seen_agents.append(self.headers.get("User-Agent"))
+        Handler.seen_paths.append(self.path)
         base = f"http://127.0.0.1:{self.server.server_port}".encode()
         routes = {
             "/article": lambda: self._send(200, PAGE),
@@ -130,3 +132,17 @@ def test_cli_extracts_a_url(base, capsys, nlp):
     assert doc["url"] == f"{base}/article" and doc["input"] == f"{base}/article"
     assert doc["title"] == "Mali and Niger open joint border patrols"
     assert doc["text"].startswith("Mali and Niger began joint patrols")
+
+
+def test_reingesting_a_feed_does_not_download_stored_pages(base, tmp_path, capsys, nlp):
+    from dateline.cli import main
+
+    db = str(tmp_path / "feed.sqlite")
+    Handler.seen_paths.clear()
+    assert main(["ingest", f"{base}/feed", "--db", db, "--workers", "1"]) == 2  # /missing is 404
+    assert Handler.seen_paths.count("/article") == 1
+    Handler.seen_paths.clear()
+    assert main(["ingest", f"{base}/feed", "--db", db, "--workers", "1"]) == 2
+    assert Handler.seen_paths.count("/feed") == 1 and "/article" not in Handler.seen_paths
+    summary = [ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("ingested")]
+    assert "(0 new, 1 already stored)" in summary[-1]

@@ -257,14 +257,22 @@ def test_stories_replace_atomically(store_url):
 
 def test_progress_line_only_on_a_terminal():
     import io
+    import select
 
     from dateline.store.ingest import Progress
 
     master, slave = os.openpty()
     try:
         with os.fdopen(slave, "w") as tty:
-            Progress(tty).show(Stats(new=3, stored=1, events=7))
-            assert b"4 articles (3 new), 7 events" in os.read(master, 1000)
+            bar = Progress(tty, total=8)
+            bar.show(Stats(new=3, stored=1, events=7))
+            bar.close()
+            shown = b""
+            while select.select([master], [], [], 0.5)[0]:
+                shown += os.read(master, 4000)
+            # a total gives count, percentage and ETA
+            assert b"4/8" in shown and b"50%" in shown and b"<" in shown, shown
+            assert b"events=7" in shown
     finally:
         os.close(master)
     pipe = io.StringIO()

@@ -166,11 +166,12 @@ def test_ingest_into_corrupt_store_is_one_line_exit_2(tmp_path, capsys):
     assert err.count("\n") == 1 and "not a database" in err
 
 
-def test_bad_date_and_output_are_one_line_exit_2(filled, tmp_path, capsys):
-    assert main(["events", "--db", filled, "--since", "someday"]) == 2
-    assert "--since 'someday' is not a date" in capsys.readouterr().err
-    assert main(["quotes", "--db", filled, "--until", "2025-02-30"]) == 2
-    assert "--until '2025-02-30' is not a date" in capsys.readouterr().err
+def test_bad_date_is_a_one_line_usage_error_and_bad_output_exit_2(filled, tmp_path, capsys):
+    assert main(["events", "--db", filled, "--since", "someday"]) == 64
+    err = capsys.readouterr().err
+    assert "--since: 'someday' is not a date" in err and err.count("\n") == 1
+    assert main(["quotes", "--db", filled, "--until", "2025-02-30"]) == 64
+    assert "--until: '2025-02-30' is not a date" in capsys.readouterr().err
     bad_out = tmp_path / "no-dir" / "x.csv"
     assert main(["export", "--db", filled, "--format", "csv", "-o", str(bad_out)]) == 2
     err = capsys.readouterr().err

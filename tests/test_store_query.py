@@ -4,7 +4,6 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-import sqlalchemy as sa
 from store_samples import make_article
 
 from dateline.model import Actor, Span
@@ -157,7 +156,9 @@ def test_version_1_store_is_migrated(tmp_path):
         with store.engine.connect() as conn:
             version = conn.exec_driver_sql(
                 "SELECT value FROM dateline_meta WHERE key='schema_version'").scalar_one()
-        assert version == "2"
+        from dateline.store.schema import SCHEMA_VERSION
+
+        assert version == SCHEMA_VERSION
 
 
 def test_newer_store_is_refused(tmp_path):

@@ -18,4 +18,12 @@ def classify(sentence, source, target):
     return _classify(sentence, source, target)
 
 
-__all__ = ["extract", "classify", "__version__"]
+def open(db: str):  # noqa: A001 - dateline.open(db) reads like open(file)
+    """A store as tables: `.events(**filters)`, `.quotes()`, `.actors()`, `.counts(by)` return
+    pandas DataFrames (lists of dicts without pandas). See dateline.api."""
+    from .api import Dataset
+
+    return Dataset(db)
+
+
+__all__ = ["extract", "classify", "open", "__version__"]

@@ -1,102 +1,27 @@
-"""`dateline` command line: a thin layer over the pipeline, the store and the evaluations.
+"""`dateline` command line: a thin registry of the commands in dateline/commands/.
 
-Bad input never produces a traceback: each bad input gives one line on stderr naming it and
-the reason, the other inputs are still processed, and the exit status is 2.
+Exit status: 0 success; 2 an input or the store failed (one line on stderr naming it, the other
+inputs still processed); 64 (EX_USAGE) the command line is wrong; 130 interrupted.
+Bad input never produces a traceback.
 """
 from __future__ import annotations
 
-import argparse
 import importlib
-import json
 import sys
-from typing import Iterable, Optional
+from typing import Optional
 
+from .commands import register_all
+from .commands.common import EX_FAILED, EX_INTERRUPTED, EX_USAGE, Parser, UsageError, err
 from .evaluation import EVALUATIONS
-from .ingest.record import InputError
 
 
-def _err(msg: str) -> None:
-    print(f"dateline: {msg}", file=sys.stderr)
+def _version() -> str:
+    try:
+        from importlib.metadata import version
 
-
-def _add_input_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="file, directory, URL, or - for standard input")
-    p.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs that lack one")
-    p.add_argument("--url", help="source URL (applied when there is a single input)")
-    p.add_argument("--workers", type=int, default=None,
-                   help="processes to use (default: all cores)")
-
-
-def records_from_args(args) -> Iterable:
-    """Readers' output with the command-line metadata applied (flags fill gaps only)."""
-    from .clean import normalise_date
-    from .ingest import read_inputs
-
-    published = normalise_date(args.published) if args.published else None
-    if args.published and not published:
-        raise SystemExit(_usage_error(f"--published {args.published!r} is not a date"))
-    single = len(args.paths) == 1
-    for item in read_inputs(args.paths):
-        if not isinstance(item, InputError):
-            item.published = item.published or published
-            if single:  # one URL for many articles would give them all the same id
-                item.url = item.url or args.url
-        yield item
-
-
-def _usage_error(msg: str) -> int:
-    _err(msg)
-    return 2
-
-
-def _workers(args) -> int:
-    from .pipeline import default_workers
-
-    return args.workers if args.workers and args.workers > 0 else default_workers()
-
-
-def _table(article: dict) -> str:
-    rows = [f"# {article['title'] or '(no title)'}  [{article['published'] or 'no date'}]"]
-    for e in article["events"]:
-        src = ",".join(a["country"] or "?" for a in e["source"]) or "-"
-        tgt = ",".join(a["country"] or "?" for a in e["target"]) or "-"
-        date = e["date"]["value"] if e["date"] else ""
-        rows.append(f"{e['id']:>4} {e['type']:<10} {e['status']:<12} {src:>8} -> {tgt:<8} "
-                    f"{date:<10} {e['evidence']['text'][:70]}")
-    for q in article["quotes"]:
-        who = q["speaker"]["name"] if q["speaker"] else "?"
-        rows.append(f"{q['id']:>4} {q['kind']:<8} {who[:24]:<24} {q['text'][:80]}")
-    return "\n".join(rows)
-
-
-def cmd_extract(args) -> int:
-    from .pipeline import extract_stream
-
-    status = 0
-    results = list(_iter_results(args, extract_stream))
-    articles = [r for r in results if not isinstance(r, InputError)]
-    for r in results:
-        if isinstance(r, InputError):
-            status = 2
-    single = len(results) == 1 and args.format == "json"
-    for a in articles:
-        d = a.to_dict()
-        if args.format == "table":
-            print(_table(d))
-        elif single:
-            print(json.dumps(d, ensure_ascii=False, indent=2))
-        else:
-            print(json.dumps(d, ensure_ascii=False))
-    return status
-
-
-def _iter_results(args, extract_stream):
-    """Results in input order; errors are reported as they come."""
-    for r in extract_stream(records_from_args(args), workers=_workers(args)):
-        if isinstance(r, InputError):
-            _err(str(r))
-        yield r
+        return version("dateline")
+    except Exception:  # running from a source tree without installed metadata
+        return "unknown"
 
 
 def cmd_eval(args) -> int:
@@ -104,40 +29,9 @@ def cmd_eval(args) -> int:
     return module.run(args) or 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="dateline", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    p = sub.add_parser("extract", help="process articles and print contract JSON")
-    _add_input_options(p)
-    p.add_argument("--format", choices=["json", "jsonl", "table"], default="json")
-    p.set_defaults(func=cmd_extract)
-
-    from .store import cli as store_cli
-
-    store_cli.register(sub, _add_input_options, records_from_args, _workers)
-    from .stories import cli as stories_cli
-
-    stories_cli.register(sub)
-
-    from .web import cli as web_cli
-
-    web_cli.register(sub)
-
-    from . import spark
-
-    p = sub.add_parser("spark", help="run the pipeline as a PySpark job (JSON Lines part files)")
-    spark.add_arguments(p)
-    p.set_defaults(func=spark.cmd_spark)
-
-    from . import benchmark
-
-    p = sub.add_parser("bench", help="throughput of the whole pipeline against bare spaCy (BBC texts)")
-    benchmark.add_arguments(p)
-    p.set_defaults(func=benchmark.cmd_bench)
-
+def _register_eval(sub) -> None:
     p = sub.add_parser("eval", help="score dateline on a benchmark")
-    ev = p.add_subparsers(dest="benchmark", required=True)
+    ev = p.add_subparsers(dest="benchmark", required=True, metavar="BENCHMARK")
     for name, help_text in EVALUATIONS.items():
         try:
             module = importlib.import_module(f"dateline.evaluation.{name}")
@@ -146,24 +40,64 @@ def build_parser() -> argparse.ArgumentParser:
         q = ev.add_parser(name, help=help_text)
         module.add_arguments(q)
         q.set_defaults(func=cmd_eval)
+
+
+def _register_tools(sub) -> None:
+    from . import benchmark, spark
+    from .stories import cli as stories_cli
+    from .web import cli as web_cli
+
+    stories_cli.register(sub)  # stories, watch
+    web_cli.register(sub)  # serve, and export --notes (after export is registered)
+
+    p = sub.add_parser("spark", help="run the pipeline as a PySpark job (JSON Lines part files)")
+    spark.add_arguments(p)
+    p.set_defaults(func=spark.cmd_spark)
+    p = sub.add_parser("bench",
+                       help="throughput of the whole pipeline against bare spaCy (BBC texts)")
+    benchmark.add_arguments(p)
+    p.set_defaults(func=benchmark.cmd_bench)
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="dateline", description=__doc__.splitlines()[0],
+                    epilog="Run `dateline COMMAND --help` for a command's options.")
+    parser.add_argument("--version", action="version", version=f"dateline {_version()}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    register_all(sub)
+    _register_tools(sub)
+    _register_eval(sub)
     return parser
 
 
 def main(argv: Optional[list[str]] = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:
+        parser.print_help()
+        return EX_USAGE
     try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # usage error (64), or --help / --version (0)
+        return exc.code if isinstance(exc.code, int) else EX_USAGE
+    try:
+        check = getattr(args, "check", None)
+        if check is not None:
+            check(args)
         return args.func(args)
+    except UsageError as exc:
+        err(str(exc))
+        return EX_USAGE
     except KeyboardInterrupt:
-        return 130
+        return EX_INTERRUPTED
     except BrokenPipeError:
         return 0
     except Exception as exc:  # last resort: a one-line error, never a traceback
         from .nlp import ModelError
 
         if isinstance(exc, (ModelError, OSError, ValueError)):
-            _err(str(exc))
-            return 2
+            err(str(exc))
+            return EX_FAILED
         raise
 
 

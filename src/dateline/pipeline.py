@@ -291,22 +291,27 @@ def extract_stream(items: Iterable[Union[Record, InputError]], workers: int = 1,
 
     `timings`, when given, receives the seconds spent per step (clean, parse, each stage),
     summed over all workers (CPU-side time, so with 2 workers it can exceed wall time).
+    An exception raised while producing `items` ends the run after the records already read
+    (raised here as InputsFailed, whatever the number of workers; never a hang).
     """
+    feed = _Feed(items)
     if workers <= 1:
-        for batch in _batches(items):
+        for batch in _batches(feed):
             results, spent = _timed_batch(batch)
             if timings is not None:
                 timings.update(spent)
             yield from results
+        feed.raise_if_failed()
         return
     warm()  # fail once, here, if the model is missing; forked workers inherit what is loaded
     ctx = get_context("fork") if hasattr(os, "fork") else get_context()
     with ctx.Pool(workers, maxtasksperchild=WORKER_BATCHES) as pool:
-        batches = _batches(items, max(1, BATCH_SIZE // 2))
+        batches = _batches(feed, max(1, BATCH_SIZE // 2))
         for results, spent in _bounded_map(pool, _timed_batch, batches, 2 * workers):
             if timings is not None:
                 timings.update(spent)
             yield from results
+    feed.raise_if_failed()
 
 
 def _bounded_map(pool, func, jobs: Iterator, in_flight: int) -> Iterator:
@@ -322,3 +327,33 @@ def _bounded_map(pool, func, jobs: Iterator, in_flight: int) -> Iterator:
             yield pending.popleft().get()
     while pending:
         yield pending.popleft().get()
+
+
+class InputsFailed(ValueError):
+    """Producing the inputs raised (a reader bug, an unreadable stream): the run stops after
+    the records already read are processed; the CLI reports it and exits 2."""
+
+
+class _Feed:
+    """The records, iterated by whatever consumes them (once Pool.imap's own feeder thread, where
+    an exception left the main thread waiting forever): an exception ends the iteration quietly,
+    the batches already read are finished, and it is raised afterwards in the caller's thread
+    as InputsFailed (KeyboardInterrupt and SystemExit as they are)."""
+
+    def __init__(self, items):
+        self.items = items
+        self.error: Optional[BaseException] = None
+
+    def __iter__(self):
+        try:
+            yield from self.items
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            self.error = exc
+
+    def raise_if_failed(self) -> None:
+        exc = self.error
+        if exc is None:
+            return
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, InputsFailed)):
+            raise exc
+        raise InputsFailed(f"reading the inputs failed: {type(exc).__name__}: {exc}") from exc

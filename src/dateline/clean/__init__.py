@@ -474,8 +474,9 @@ def to_article(record: Record) -> Article:
         input=record.input,
         url=record.url,
         title=_cap(record.title or title, MAX_TITLE_CHARS),
-        published=(normalise_date(record.published) or found_date
-                   or normalise_date(record.fallback_published)),
+        # A capture date (WARC-Date, crawl time) says when a page was fetched, not when it was
+        # published: it only helps read a dateline's missing year, never becomes `published`.
+        published=normalise_date(record.published) or found_date,
         text=body,
         site=site,
         author=author,

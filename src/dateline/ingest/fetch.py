@@ -24,7 +24,12 @@ def is_url(path: str) -> bool:
     return path.lower().startswith(("http://", "https://"))
 
 
-def read_url(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
+def read_url(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES,
+             seen_url=None) -> Iterator[Item]:
+    """Records of one URL: a page, or a feed whose teaser items are followed to their pages.
+
+    A feed item whose link `seen_url(link)` says is already stored is not fetched: it comes
+    back as an empty Record with that URL, which the store's resume check counts as stored."""
     import httpx
 
     with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS,
@@ -38,15 +43,18 @@ def read_url(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -
         if kind == "feed":
             from .rss import read_feed
 
-            yield from read_feed(url, data, follow=_follower(client, max_bytes))
+            yield from read_feed(url, data, follow=_follower(client, max_bytes, seen_url))
         else:
             yield _page(url, final_url, data, kind, charset)
 
 
-def _follower(client, max_bytes: int):
+def _follower(client, max_bytes: int, seen_url=None):
     count = {"n": 0}
 
     def follow(where: str, link: str) -> Iterator[Item]:
+        if seen_url is not None and seen_url(link):
+            yield Record(input=where, content="", url=link)
+            return
         count["n"] += 1
         if count["n"] > MAX_FEED_ITEMS:
             yield InputError(where, f"not followed: more than {MAX_FEED_ITEMS} items in feed")
@@ -61,6 +69,8 @@ def _follower(client, max_bytes: int):
 
 
 def _page(where: str, url: str, data: bytes, kind: str, charset: Optional[str]) -> Item:
+    if kind == "pdf":
+        return InputError(where, "PDF is not supported (convert it to text or HTML first)")
     if kind not in ("html", "text"):
         return InputError(where, f"not an article page ({kind} content)")
     return Record(input=where, content=decode(data, charset), is_html=kind == "html", url=url)

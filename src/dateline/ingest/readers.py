@@ -38,18 +38,20 @@ def _looks_html(text: str) -> bool:
     return kind_of(text[:SNIFF_BYTES].encode("utf-8", "replace")) == "html"
 
 
-def read_inputs(paths: Iterable[str]) -> Iterator[Item]:
+def read_inputs(paths: Iterable[str], seen_url=None) -> Iterator[Item]:
+    """Records of every input in order. `seen_url(url) -> bool`, when given, names feed items
+    whose page is already stored: they are not fetched again (see fetch.read_url)."""
     for p in paths:
-        yield from read_path(p)
+        yield from read_path(p, seen_url=seen_url)
 
 
-def read_path(path: str) -> Iterator[Item]:
+def read_path(path: str, seen_url=None) -> Iterator[Item]:
     """Every record of one command-line input (never raises for bad input)."""
     try:
         if path == "-":
             yield from read_stream("-", io.BytesIO(sys.stdin.buffer.read(MAX_FILE_BYTES + 1)))
         elif is_url(path):
-            yield from read_url(path)
+            yield from read_url(path, seen_url=seen_url)
         elif _SCHEME.match(path) and not os.path.exists(path):
             yield InputError(path, "unsupported URL scheme (use http or https)")
         elif os.path.isdir(path):
@@ -117,6 +119,9 @@ def _read_document(name: str, stream: BinaryIO, kind: str) -> Iterator[Item]:
     """A whole-file input: one article (text, HTML) or a feed."""
     if kind == "empty":
         yield InputError(name, "empty input")
+        return
+    if kind == "pdf":
+        yield InputError(name, "PDF is not supported (convert it to text or HTML first)")
         return
     if kind == "binary":
         yield InputError(name, "binary data, not text, HTML, JSON Lines, RSS/Atom or WARC")

@@ -13,7 +13,7 @@ _FEED = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
 _HTML = re.compile(rb"<(!doctype html|html|head|body|p|div|article|br)[\s>/]", re.I)
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
 
-KINDS = ("warc", "feed", "jsonl", "html", "text", "binary", "empty")
+KINDS = ("warc", "feed", "jsonl", "html", "text", "pdf", "binary", "empty")
 
 
 def kind_of(head: bytes) -> str:
@@ -23,6 +23,8 @@ def kind_of(head: bytes) -> str:
         return "empty"
     if body.startswith(b"WARC/"):
         return "warc"
+    if body.startswith(b"%PDF-"):
+        return "pdf"
     if _is_binary(body[:8192]):
         return "binary"
     start = body[:4096]

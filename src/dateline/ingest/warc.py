@@ -1,8 +1,8 @@
 """WARC archives (warcio): each HTML response record becomes one article.
 
 The record's WARC-Target-URI is the article URL; its WARC-Date says when the page was
-captured, so it is only a fallback for the publication date. Requests, metadata, redirects,
-images and other non-HTML records are skipped silently: they are not articles.
+captured: not a publication date (it only supplies the year of a dateline such as "30 Nov").
+Requests, metadata, redirects, images and other non-HTML records are skipped silently: they are not articles.
 """
 from __future__ import annotations
 

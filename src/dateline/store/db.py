@@ -18,7 +18,7 @@ from . import rows as R
 from . import schema as S
 from . import stories as _story_tables  # noqa: F401  (registers the story tables)
 from . import watch as _watch_tables  # noqa: F401  (registers the watch tables)
-from .query import QueryError
+from .query import QueryError  # noqa: F401  (re-exported: callers catch store errors here)
 
 
 class StoreError(ValueError):
@@ -124,7 +124,7 @@ def _stamp_version(conn) -> None:
 
 
 def migrate(conn, found: int) -> None:
-    """Bring a version-1 store to the current schema, in the caller's transaction.
+    """Bring an older store (version 1 or 2) to the current schema, in the caller's transaction.
 
     The per-article tables (actors, events, quotes) are derived from each article's contract
     JSON, so they are dropped, recreated with the new columns and indexes, and refilled from
@@ -134,6 +134,8 @@ def migrate(conn, found: int) -> None:
         table.drop(conn, checkfirst=True)
     S.metadata.create_all(conn)
     S.create_search(conn)
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("DELETE FROM article_fts")  # refilled below with the rest
     q = sa.select(S.articles.c.json, S.articles.c.site, S.articles.c.author)
     for js, site, author in conn.execute(q).all():
         _write_children(conn, json.loads(js), {"site": site, "author": author})
@@ -233,14 +235,18 @@ class Store:
         return json.loads(row[0]) if row else None
 
     def iter_articles(self, since: Optional[str] = None, until: Optional[str] = None,
-                      limit: Optional[int] = None) -> Iterator[dict]:
-        """Contract dicts, oldest published first, streamed."""
+                      limit: Optional[int] = None, with_meta: bool = False) -> Iterator[dict]:
+        """Contract dicts, oldest published first (undated last), streamed; `with_meta` adds
+        site, author and story_id."""
         a = S.articles
-        q = sa.select(a.c.json)
+        q = sa.select(a.c.json, a.c.site, a.c.author, Q._story_of())
         q = _date_range(q, a.c.published, since, until)
-        q = q.order_by(sa.func.coalesce(a.c.published, ""), a.c.id).limit(limit)
-        for (js,) in self._stream(q):
-            yield json.loads(js)
+        q = q.order_by(sa.func.coalesce(a.c.published, S.UNDATED), a.c.id).limit(limit)
+        for js, site, author, story in self._stream(q):
+            d = json.loads(js)
+            if with_meta:
+                d.update(site=site, author=author, story_id=story)
+            yield d
 
     def articles(self, **filters) -> list[dict]:
         return list(self.iter_articles(**filters))

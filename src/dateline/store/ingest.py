@@ -13,6 +13,7 @@ import sqlalchemy as sa
 
 from ..clean import article_id, to_article
 from ..ingest.record import InputError, Record
+from ..pipeline import InputsFailed
 from .db import Store
 
 Item = Union[Record, InputError]
@@ -25,6 +26,7 @@ class Stats:
     events: int = 0
     quotes: int = 0
     errors: list = field(default_factory=list)
+    interrupted: bool = False
     stories: object = None   # dateline.stories.UpdateStats when stories were updated
     replaced: list = field(default_factory=list)  # ids rewritten by --reprocess
 
@@ -33,7 +35,8 @@ class Stats:
         return self.new + self.stored
 
     def summary(self, target: str) -> str:
-        return (f"ingested {self.articles} articles ({self.new} new, {self.stored} already "
+        stop = "interrupted: " if self.interrupted else ""
+        return (f"{stop}ingested {self.articles} articles ({self.new} new, {self.stored} already "
                 f"stored), {self.events} events, {self.quotes} quotes, {len(self.errors)} errors "
                 f"-> {target}")
 
@@ -54,11 +57,15 @@ def pending(store: Store, items: Iterable[Item], stats: Stats, batch: int = 64) 
     Looks ids up `batch` records at a time (one query each), keeping the input order.
     """
     buf: list = []
-    for item in items:
-        buf.append((item, record_id(item) if isinstance(item, Record) else None))
-        if len(buf) >= batch:
-            yield from _unstored(store, buf, stats)
-            buf = []
+    try:
+        for item in items:
+            buf.append((item, record_id(item) if isinstance(item, Record) else None))
+            if len(buf) >= batch:
+                yield from _unstored(store, buf, stats)
+                buf = []
+    except BaseException:  # the records read before a failure are still processed
+        yield from _unstored(store, buf, stats)
+        raise
     yield from _unstored(store, buf, stats)
 
 
@@ -72,43 +79,65 @@ def _unstored(store: Store, buf: list, stats: Stats) -> Iterator[Item]:
 
 
 class Progress:
-    """A one-line counter on a terminal; silent otherwise (logs and pipes stay clean)."""
+    """A tqdm bar on a terminal (count, and with a known total the percentage and ETA); silent
+    otherwise, so logs and pipes stay clean."""
 
-    def __init__(self, stream: TextIO):
+    def __init__(self, stream: TextIO, total: Optional[int] = None):
         self.stream = stream
         self.on = stream.isatty()
+        self.bar = None
+        if self.on:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="article", file=stream,
+                            smoothing=0.1)
 
     def show(self, stats: Stats) -> None:
-        if self.on:
-            self.stream.write(f"\r\033[K{stats.articles} articles ({stats.new} new), "
-                              f"{stats.events} events, {len(stats.errors)} errors")
+        if self.bar is not None:
+            self.bar.n = stats.articles + len(stats.errors)
+            self.bar.set_postfix(new=stats.new, events=stats.events, errors=len(stats.errors),
+                                 refresh=False)
+            self.bar.refresh()
             self.stream.flush()
 
     def clear(self) -> None:
-        if self.on:
-            self.stream.write("\r\033[K")
-            self.stream.flush()
+        if self.bar is not None:
+            self.bar.clear()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 def ingest(store: Store, items: Iterable[Item], process: Callable, workers: int = 1,
-           replace: bool = False, err: Optional[TextIO] = None, stories: bool = True) -> Stats:
+           replace: bool = False, err: Optional[TextIO] = None,
+           total: Optional[int] = None, stories: bool = True) -> Stats:
     """Run `process(records, workers)` (e.g. pipeline.extract_stream) and store the results.
 
-    Bad inputs are reported as one line each on `err` and collected in `stats.errors`. With
+    Bad inputs are reported as one line each on `err` and collected in `stats.errors`. `total`
+    (the expected number of inputs, when known) gives the progress bar its percentage and ETA.
+    Ctrl-C stops the run: what is stored stays stored and `stats.interrupted` is set. With
     `stories`, new articles are then placed in stories incrementally (dateline.stories).
     """
     err = err or sys.stderr
     stats = Stats()
-    progress = Progress(err)
+    progress = Progress(err, total)
     todo = items if replace else pending(store, items, stats)
-    for result in process(todo, workers):
-        if isinstance(result, InputError):
-            _report(stats, progress, err, result)
-        else:
-            _store_one(store, result, replace, stats, progress, err)
-        progress.show(stats)
-    progress.clear()
-    if stories and (stats.new or stats.replaced):
+    try:
+        for result in process(todo, workers):
+            if isinstance(result, InputError):
+                _report(stats, progress, err, result)
+            else:
+                _store_one(store, result, replace, stats, progress, err)
+            progress.show(stats)
+    except KeyboardInterrupt:
+        stats.interrupted = True
+    except InputsFailed as exc:  # what was read before stays stored; the run reports it
+        _report(stats, progress, err, InputError("inputs", str(exc)))
+    finally:
+        progress.close()
+    if stories and not stats.interrupted and (stats.new or stats.replaced):
         from ..stories import update_stories
 
         stats.stories = update_stories(store, replaced=stats.replaced)
@@ -134,5 +163,7 @@ def _store_one(store: Store, article, replace: bool, stats: Stats, progress, err
 
 def _report(stats: Stats, progress: Progress, err: TextIO, error: InputError) -> None:
     stats.errors.append(error)
-    progress.clear()
-    print(f"dateline: {error}", file=err)
+    if progress.bar is not None:
+        progress.bar.write(f"dateline: {error}", file=err)
+    else:
+        print(f"dateline: {error}", file=err)

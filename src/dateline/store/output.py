@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import BinaryIO, Iterable, TextIO
+from typing import BinaryIO, Iterable, Optional, TextIO
 
 from .rows import EVENT_FIELDS, LIST_FIELDS, QUOTE_FIELDS, flat_event, flat_quote
 
@@ -80,12 +80,42 @@ def quote_table(records: Iterable[dict], out: TextIO) -> int:
     return n
 
 
+def write_json(records: Iterable[dict], out: TextIO) -> int:
+    """One JSON array, streamed (never holds all records in memory)."""
+    n = 0
+    out.write("[")
+    for rec in records:
+        out.write(("," if n else "") + "\n" + json.dumps(rec, ensure_ascii=False))
+        n += 1
+    out.write("\n]\n" if n else "]\n")
+    return n
+
+
+def write_rows(rows: Iterable[dict], fields: tuple, fmt: str, out: TextIO) -> int:
+    """Flat dict rows (counts, actors) as table | csv | tsv | json | jsonl."""
+    if fmt in ("csv", "tsv"):
+        return write_csv(rows, fields, out, "," if fmt == "csv" else "\t")
+    if fmt == "json":
+        return write_json(rows, out)
+    if fmt == "jsonl":
+        return write_jsonl(rows, out)
+    rows = list(rows)
+    widths = {f: min(40, max([len(f)] + [len(_cut(r.get(f), 40)) for r in rows])) for f in fields}
+    out.write(" ".join(f"{f:<{widths[f]}}" for f in fields).rstrip() + "\n")
+    for r in rows:
+        cells = [_cut(r.get(f) if r.get(f) is not None else "-", 40) for f in fields]
+        out.write(" ".join(f"{c:<{widths[f]}}" for c, f in zip(cells, fields)).rstrip() + "\n")
+    return len(rows)
+
+
 def write_events(records: Iterable[dict], fmt: str, out: TextIO) -> int:
     if fmt in ("csv", "tsv"):
         return write_csv((_flat_text(flat_event(r)) for r in records), EVENT_FIELDS, out,
                          "," if fmt == "csv" else "\t")
     if fmt == "table":
         return event_table(records, out)
+    if fmt == "json":
+        return write_json(records, out)
     return write_jsonl(records, out)
 
 
@@ -95,12 +125,16 @@ def write_quotes(records: Iterable[dict], fmt: str, out: TextIO) -> int:
                          "," if fmt == "csv" else "\t")
     if fmt == "table":
         return quote_table(records, out)
+    if fmt == "json":
+        return write_json(records, out)
     return write_jsonl(records, out)
 
 
-def _arrow_type(field: str):
+def _arrow_type(field: str, types: dict):
     import pyarrow as pa
 
+    if types.get(field) == "int":
+        return pa.int64()
     if field in _FLOAT_FIELDS:
         return pa.float64()
     if field in _DATE_FIELDS:
@@ -123,17 +157,18 @@ def _typed(row: dict) -> dict:
     return out
 
 
-def write_parquet(rows: Iterable[dict], fields: tuple, out: BinaryIO, batch: int = 10000) -> int:
+def write_parquet(rows: Iterable[dict], fields: tuple, out: BinaryIO, batch: int = 10000,
+                  types: Optional[dict] = None) -> int:
     """Typed Parquet of flat rows: dates as date32, lat/lon/confidence as float64, aligned side
     fields as list<string>, everything else (CAMEO codes too) as string; row groups of `batch`."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema([(f, _arrow_type(f)) for f in fields])
+    schema = pa.schema([(f, _arrow_type(f, types or {})) for f in fields])
     n, buf = 0, []
     with pq.ParquetWriter(out, schema) as writer:
         for row in rows:
-            buf.append(_typed(row))
+            buf.append(_typed({f: row.get(f) for f in fields}))
             if len(buf) >= batch:
                 writer.write_table(pa.Table.from_pylist(buf, schema=schema))
                 n, buf = n + len(buf), []

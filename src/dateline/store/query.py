@@ -132,8 +132,9 @@ def site_key(site: str) -> str:
     return s[4:] if s.startswith("www.") else s
 
 
-def event_clauses(conn, f: EventFilter) -> list:
-    """WHERE clauses on `events` (no joins needed) for filter `f`."""
+def event_clauses(conn, f: EventFilter, skip: str = "") -> list:
+    """WHERE clauses on `events` (no joins needed) for filter `f`, except the one named `skip`
+    (answered by the driving side-table rows, see `_driver`)."""
     out = []
     if _many(f.type):
         out.append(e.c.type.in_(_many(f.type)))
@@ -142,15 +143,15 @@ def event_clauses(conn, f: EventFilter) -> list:
     if f.min_confidence is not None:
         out.append(e.c.confidence >= float(f.min_confidence))
     out += _date_clauses(f)
-    if f.country:
+    if f.country and skip != "country":
         out.append(_sides(conn, ea.c.country == f.country.upper()))
-    if f.source_country:
+    if f.source_country and skip != "source_country":
         out.append(_sides(conn, ea.c.country == f.source_country.upper(), "source"))
-    if f.target_country:
+    if f.target_country and skip != "target_country":
         out.append(_sides(conn, ea.c.country == f.target_country.upper(), "target"))
-    if f.sector:
+    if f.sector and skip != "sector":
         out.append(_sides(conn, ea.c.sector == f.sector.upper()))
-    if f.actor:
+    if f.actor and skip != "actor":
         out.append(_sides(conn, ea.c.actor_key.in_(actor_keys(conn, f.actor))))
     if f.site:
         key = site_key(f.site)
@@ -167,8 +168,8 @@ def event_clauses(conn, f: EventFilter) -> list:
     return out
 
 
-def _date_clauses(f: EventFilter) -> list:
-    col, cond = e.c.sort_day, []
+def _date_clauses(f: EventFilter, col=None) -> list:
+    col, cond = (e.c.sort_day if col is None else col), []
     if f.since:
         cond.append(col >= f.since)
         cond.append(col < S.UNDATED)
@@ -215,32 +216,83 @@ def _story_of():
             .scalar_subquery())
 
 
+def _driver(conn, f: EventFilter):
+    """(alias of event_actors, its WHERE clauses, name of the filter they answer) for the side
+    filter that drives the query, or None. Its first_* flag keeps one row per event, and its
+    index is ordered by (sort_day, article_id, seq), so a page is read in order and stops at
+    the limit; the planner may still start from a more selective events index instead."""
+    d = ea.alias("d")
+    if f.actor:
+        keys = actor_keys(conn, f.actor)
+        if len(keys) == 1:
+            return d, [d.c.actor_key == keys[0], d.c.first_actor == 1], "actor"
+    for name, role in (("source_country", "source"), ("target_country", "target")):
+        code = getattr(f, name)
+        if code:
+            return d, [d.c.country == code.upper(), d.c.role == role, d.c.first_role == 1], name
+    if f.country:
+        return d, [d.c.country == f.country.upper(), d.c.first_any == 1], "country"
+    if f.sector:
+        return d, [d.c.sector == f.sector.upper(), d.c.first_sector == 1], "sector"
+    return None
+
+
+def _driven(conn, f: EventFilter, cols: list):
+    """(select of `cols`, order columns) over events joined to articles, driven by the side
+    table when a side filter is given."""
+    drv = _driver(conn, f)
+    if drv is None:
+        frm = e.join(a, a.c.id == e.c.article_id)
+        return sa.select(*cols).select_from(frm).where(*event_clauses(conn, f)), ORDER
+    d, conds, name = drv
+    frm = d.join(e, sa.and_(e.c.article_id == d.c.article_id, e.c.event_id == d.c.event_id)) \
+        .join(a, a.c.id == e.c.article_id)
+    day = _date_clauses(f, d.c.sort_day)
+    q = sa.select(*cols).select_from(frm).where(*conds, *day, *event_clauses(conn, f, name))
+    return q, (d.c.sort_day, d.c.article_id, d.c.seq)
+
+
 def events_select(conn, f: EventFilter, after: Optional[str] = None,
                   limit: Optional[int] = None):
     """SELECT of event rows (see `event_record`) matching `f`, in order, after the cursor."""
     cols = [e.c.json, e.c.day, e.c.date_source, e.c.sort_day, e.c.seq, a.c.id, a.c.published,
-            a.c.url, a.c.title, a.c.site, a.c.input, _story_of().label("story_id")]
-    q = sa.select(*cols).select_from(e.join(a, a.c.id == e.c.article_id))
-    where = event_clauses(conn, f)
-    cur = after_clause(after)
-    if cur is not None:
-        where.append(cur)
-    return q.where(*where).order_by(*ORDER).limit(limit)
+            a.c.url, a.c.title, a.c.site, a.c.input, _story_of().label("story_id"),
+            a.c.ingested_at]
+    q, order = _driven(conn, f, cols)
+    if after:
+        q = q.where(sa.tuple_(*order) > sa.tuple_(*(sa.literal(v)
+                                                    for v in decode_cursor(after))))
+    return q.order_by(*order).limit(limit)
 
 
 def event_record(row) -> tuple[dict, str]:
     """(event dict, cursor after it) of one row of `events_select`: the contract event plus
-    article_id, published, url, title, site, input, story_id, day and date_source."""
-    js, day, source, sort_day, seq, aid, published, url, title, site, inp, story = row
+    article_id, published, url, title, site, input, story_id, day, date_source and
+    ingested_at."""
+    js, day, source, sort_day, seq, aid, published, url, title, site, inp, story, added = row
     rec = {**json.loads(js), "article_id": aid, "published": published, "url": url,
            "title": title, "site": site, "input": inp, "story_id": story, "day": day,
-           "date_source": source}
+           "date_source": source, "ingested_at": added}
     return rec, encode_cursor(sort_day, aid, seq)
 
 
 def count_select(conn, f: EventFilter):
-    """SELECT count(*) of events matching `f`."""
-    return sa.select(sa.func.count()).select_from(e).where(*event_clauses(conn, f))
+    """SELECT count(*) of events matching `f` (from the side table's index alone when the only
+    filters are one side filter and dates)."""
+    drv = _driver(conn, f)
+    if drv is None:
+        return sa.select(sa.func.count()).select_from(e).where(*event_clauses(conn, f))
+    d, conds, name = drv
+    rest = event_clauses(conn, f, name)
+    day = _date_clauses(f, d.c.sort_day)
+    only_dates = not any(getattr(f, k) for k in ("type", "status", "min_confidence", "site",
+                                                  "story", "q", "article")) and \
+        sum(bool(getattr(f, k)) for k in ("actor", "country", "source_country",
+                                          "target_country", "sector")) == 1
+    if only_dates:
+        return sa.select(sa.func.count()).select_from(d).where(*conds, *day)
+    frm = d.join(e, sa.and_(e.c.article_id == d.c.article_id, e.c.event_id == d.c.event_id))
+    return sa.select(sa.func.count()).select_from(frm).where(*conds, *day, *rest)
 
 
 def _time_key(conn, col, unit: str):
@@ -259,6 +311,7 @@ def count_by_select(conn, by: list[str], f: EventFilter):
     Keys: day|week|month (the event's day; undated events under null), country (any side
     actor's country; an event counts once per country), source, target (that side's
     countries), type, quad, status, site. Raises QueryError on an unknown or repeated key.
+    The side table's first_* flags give each (event, country) once, so no DISTINCT is needed.
     """
     bad = [k for k in by if k not in COUNT_KEYS]
     if bad or not by or len(set(by)) != len(by):
@@ -266,35 +319,32 @@ def count_by_select(conn, by: list[str], f: EventFilter):
     if sum(k in TIME_KEYS for k in by) > 1:
         raise QueryError("--by takes one of day, week, month")
     side_keys = [k for k in by if k in ("country", "source", "target")]
-    needs_events = (any(k in ("type", "quad", "status", "site") for k in by)
-                    or bool(event_clauses(conn, f)) or len(side_keys) != 1)
-    if side_keys and not needs_events:
-        base, day_col, frm, ident = ea, ea.c.sort_day, ea, (ea.c.article_id, ea.c.event_id)
-    else:
-        base, day_col, frm, ident = e, e.c.sort_day, e, (e.c.article_id, e.c.event_id)
-    where, keys = list(event_clauses(conn, f)) if base is e else [], []
+    clauses = event_clauses(conn, f)
+    only_side = (len(side_keys) == 1 and not clauses
+                 and not any(k in ("type", "quad", "status", "site") for k in by))
+    frm, where, keys, day_col = (None if only_side else e), [], [], e.c.sort_day
+    sides = {}
+    for k in side_keys:
+        side = sides[k] = ea.alias(f"ea_{k}")
+        if only_side:
+            frm, day_col = side, side.c.sort_day
+        else:
+            frm = frm.join(side, sa.and_(side.c.article_id == e.c.article_id,
+                                         side.c.event_id == e.c.event_id))
+        where += ([side.c.first_any == 1] if k == "country"
+                  else [side.c.role == k, side.c.first_role == 1])
     for k in by:
         if k in TIME_KEYS:
             keys.append(_time_key(conn, day_col, k).label(k))
-        elif k in ("country", "source", "target"):
-            if base is ea:
-                side = ea
-            else:
-                side = ea.alias(f"ea_{k}")
-                frm = frm.join(side, sa.and_(side.c.article_id == e.c.article_id,
-                                             side.c.event_id == e.c.event_id))
-            if k != "country":
-                where.append(side.c.role == k)
-            keys.append(side.c.country.label(k))
+        elif k in side_keys:
+            keys.append(sides[k].c.country.label(k))
         elif k == "site":
             frm = frm.join(a, a.c.id == e.c.article_id)
             keys.append(a.c.site.label(k))
         else:
             keys.append(e.c[k].label(k))
-    inner = sa.select(*ident, *keys).select_from(frm).where(*where).distinct().subquery()
-    outer_keys = [inner.c[k] for k in by]
-    return (sa.select(*outer_keys, sa.func.count().label("n")).group_by(*outer_keys)
-            .order_by(*outer_keys))
+    return (sa.select(*keys, sa.func.count().label("n")).select_from(frm)
+            .where(*where, *clauses).group_by(*keys).order_by(*keys))
 
 
 def clean_count_row(row, by: list[str]) -> dict:

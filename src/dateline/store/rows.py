@@ -148,18 +148,27 @@ def alias_rows(d: dict) -> list[dict]:
 
 
 def event_actor_rows(d: dict) -> list[dict]:
-    """One row per actor filling a side of an event (role source|target, pos within side)."""
+    """One row per actor filling a side of an event (role source|target, pos within side),
+    with the first_* flags of schema.event_actors."""
     rows = []
-    for e in d.get("events") or []:
+    for seq, e in enumerate(d.get("events") or []):
         day, _ = event_day(e, d.get("published"))
+        seen: set = set()
         for role in ("source", "target"):
             for pos, ref in enumerate(e.get(role) or []):
                 name = ref.get("name") or ref.get("text")
+                key = actor_key(ref.get("name"), ref.get("country"))
+                cc, sector = ref.get("country"), ref.get("sector")
+                flags = {}
+                for flag, mark in (("first_any", ("any", cc)), ("first_role", (role, cc)),
+                                   ("first_actor", ("actor", key)),
+                                   ("first_sector", ("sector", sector))):
+                    flags[flag] = int(mark[1] is not None and mark not in seen)
+                    seen.add(mark)
                 rows.append(_safe({
                     "article_id": d["id"], "event_id": e["id"], "role": role, "pos": pos,
-                    "actor_key": actor_key(ref.get("name"), ref.get("country")),
-                    "name": name, "text": ref.get("text"), "country": ref.get("country"),
-                    "sector": ref.get("sector"), "sort_day": day or UNDATED}))
+                    "actor_key": key, "name": name, "text": ref.get("text"), "country": cc,
+                    "sector": sector, "sort_day": day or UNDATED, "seq": seq, **flags}))
     return rows
 
 

@@ -5,18 +5,18 @@ a field; the other tables are flat copies of the parts people filter on. Child r
 from their article, so replacing an article is one DELETE plus inserts in one transaction.
 Dates are ISO `YYYY-MM-DD` text (sorts and compares the same on both databases).
 
-Version 2 adds, for the query layer (store/query.py): `event_actors` (one row per actor filling
+Version 3 adds the first_* flags and ordered indexes to event_actors. Version 2 added, for the query layer (store/query.py): `event_actors` (one row per actor filling
 an event's source or target side, so country/actor/sector filters use an index instead of text
 matching), `actor_aliases` (folded names and mention texts -> persistent actor key), each
 event's effective `day` with its `date_source` and a `sort_day` that puts undated events last,
 and full-text search (SQLite FTS5 table `article_fts`; on PostgreSQL a GIN index on a
-tsvector expression). Stores of version 1 are migrated on open (db.migrate).
+tsvector expression). Older stores are migrated on open (db.migrate).
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 UNDATED = "9999-12-31"  # sort_day of events with no date: sorts after every real date
 
 metadata = sa.MetaData()
@@ -107,9 +107,21 @@ event_actors = sa.Table(
     sa.Column("country", sa.String(16)),
     sa.Column("sector", sa.String(16)),
     sa.Column("sort_day", sa.String(10), nullable=False, server_default=UNDATED),
-    sa.Index("ix_event_actors_country", "country", "role", "sort_day"),
-    sa.Index("ix_event_actors_key", "actor_key"),
-    sa.Index("ix_event_actors_sector", "sector", "role"),
+    sa.Column("seq", sa.Integer, nullable=False, server_default="0"),  # the event's seq
+    # 1 on the first row of its event with this country (either side) / this country on this
+    # side / this actor / this sector: filtering on a flag gives each event once, so a page can
+    # be read in (sort_day, article_id, seq) order straight from an index, and counts need no
+    # DISTINCT.
+    sa.Column("first_any", sa.SmallInteger, nullable=False, server_default="0"),
+    sa.Column("first_role", sa.SmallInteger, nullable=False, server_default="0"),
+    sa.Column("first_actor", sa.SmallInteger, nullable=False, server_default="0"),
+    sa.Column("first_sector", sa.SmallInteger, nullable=False, server_default="0"),
+    sa.Index("ix_event_actors_any", "country", "first_any", "sort_day", "article_id", "seq"),
+    sa.Index("ix_event_actors_role", "country", "role", "first_role", "sort_day", "article_id",
+             "seq"),
+    sa.Index("ix_event_actors_key", "actor_key", "first_actor", "sort_day", "article_id", "seq"),
+    sa.Index("ix_event_actors_sector", "sector", "first_sector", "sort_day", "article_id", "seq"),
+    sa.Index("ix_event_actors_month", "first_any", "country", "sort_day"),
 )
 
 actor_aliases = sa.Table(

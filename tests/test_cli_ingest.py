@@ -1,0 +1,42 @@
+"""`dateline ingest` as a real process: Ctrl-C keeps what is stored and prints the summary."""
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+TEXT = ("Officials from Kenya and Uganda met in Kampala on Monday to discuss a railway link, "
+        "the ministry said in statement number {i}. Talks will continue next month.\n")
+
+
+def _stored(db: str) -> int:
+    try:
+        with sqlite3.connect(db) as con:
+            return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_ctrl_c_prints_the_summary_and_keeps_what_is_stored(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(300):
+        (inputs / f"{i:03d}.txt").write_text(TEXT.format(i=i))
+    db = str(tmp_path / "s.sqlite")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    proc = subprocess.Popen([sys.executable, "-c", "import sys; from dateline.cli import main; "
+                             "sys.exit(main())", "ingest", str(inputs), "--db", db,
+                             "--workers", "1"], stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.time() + 120
+    while _stored(db) < 3 and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    [summary] = [ln for ln in err.splitlines() if "ingested" in ln]
+    assert summary.startswith("interrupted: ingested") and "Traceback" not in err
+    stored = _stored(db)
+    assert 3 <= stored < 300 and f"({stored} new" in summary
