@@ -20,6 +20,7 @@ from ..ingest.record import InputError, Record
 from ..model import Article
 from ..paths import data_file
 from .dateline import Dateline, split_dateline
+from .dateline import _valid  # one calendar check for dates found in text
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -76,14 +77,6 @@ _DATELINE = re.compile(
 _DATELINE_START = re.compile(
     r"^(?-i:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,4})(?:,\s*[\w.' -]{2,40}?)?\s*(?:\([^()]{2,30}\))?"
     r"\s*[-–—]{1,2}\s", re.I)
-
-
-def _valid(y: int, m: int, d: int) -> bool:
-    try:
-        date(y, m, d)
-    except ValueError:
-        return False
-    return 1900 <= y <= 2100
 
 
 def _from_match(m: re.Match) -> Optional[str]:
