@@ -5,7 +5,10 @@ rerun after a crash only pays the cheap cleaning step for articles it already ha
 """
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
+import threading
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional, TextIO, Union
 
@@ -145,6 +148,26 @@ def ingest(store: Store, items: Iterable[Item], process: Callable, workers: int 
 
 
 def _store_one(store: Store, article, replace: bool, stats: Stats, progress, err) -> None:
+    """Write one article and count it, with Ctrl-C held back until both are done, so the
+    summary printed after an interrupt always matches what the store holds."""
+    with _sigint_deferred():
+        _write_and_count(store, article, replace, stats, progress, err)
+
+
+@contextlib.contextmanager
+def _sigint_deferred():
+    """Block SIGINT in this (main) thread; a Ctrl-C that arrives meanwhile is delivered on exit."""
+    can = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    if can:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        if can:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _write_and_count(store: Store, article, replace: bool, stats: Stats, progress, err) -> None:
     try:
         written = store.add(article, replace=replace)
     except (sa.exc.SQLAlchemyError, ValueError) as exc:  # one odd article never stops the run
