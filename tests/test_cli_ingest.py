@@ -30,7 +30,9 @@ def test_ctrl_c_prints_the_summary_and_keeps_what_is_stored(tmp_path):
         (inputs / f"{i:03d}.txt").write_text(TEXT.format(i=i))
     db = str(tmp_path / "s.sqlite")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
-    proc = subprocess.Popen([sys.executable, "-c", "import sys; from dateline.cli import main; "
+    proc = subprocess.Popen([sys.executable, "-c", "import signal, sys; from dateline.cli import main; "
+                             # a shell's background job starts with SIGINT ignored; restore Ctrl-C
+                             "signal.signal(signal.SIGINT, signal.default_int_handler); "
                              "sys.exit(main())", "ingest", str(inputs), "--db", db,
                              "--workers", "1"], stderr=subprocess.PIPE, text=True, env=env)
     deadline = time.time() + 240
