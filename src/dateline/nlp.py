@@ -37,28 +37,25 @@ def load(name: str | None = None):
 # call), so stages that read them per token or per candidate go quadratic on long articles. These
 # read each once per parse and keep it in `doc.user_data`.
 
+def _per_parse(doc, key: str, compute):
+    """`compute(doc)` for the Doc of `doc` (a Doc, Span or Token), once per parse."""
+    doc = getattr(doc, "doc", doc)
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.user_data[key] = compute(doc)
+    return cached
+
+
 def text_of(doc) -> str:
     """`doc.text` of a spaCy Doc (or of a Span/Token's Doc), computed once per parse."""
-    doc = getattr(doc, "doc", doc)
-    cached = doc.user_data.get("dateline_text")
-    if cached is None:
-        cached = doc.user_data["dateline_text"] = doc.text
-    return cached
+    return _per_parse(doc, "dateline_text", lambda d: d.text)
 
 
 def sentences_of(doc) -> list:
     """`list(doc.sents)`, computed once per parse."""
-    doc = getattr(doc, "doc", doc)
-    cached = doc.user_data.get("dateline_sents")
-    if cached is None:
-        cached = doc.user_data["dateline_sents"] = list(doc.sents)
-    return cached
+    return _per_parse(doc, "dateline_sents", lambda d: list(d.sents))
 
 
 def entities_of(doc) -> tuple:
     """`doc.ents`, computed once per parse."""
-    doc = getattr(doc, "doc", doc)
-    cached = doc.user_data.get("dateline_ents")
-    if cached is None:
-        cached = doc.user_data["dateline_ents"] = tuple(doc.ents)
-    return cached
+    return _per_parse(doc, "dateline_ents", lambda d: tuple(d.ents))

@@ -249,7 +249,7 @@ def _marked_candidates(sp, lex, segs) -> list[Cand]:
             cue = _governing_cue(sp, lex, seg)
         if cue is None and full:
             led = layout.lead_in(sp, seg, lambda t: _is_cue_verb(t, lex), _speaker_tok_for)
-            if led is not None:  # 'And from Trade Commissioner Omar Haddad:' + quote
+            if led is not None:  # a lead-in line naming the speaker ('From the minister:') + quote
                 out.append(Cand(seg.start, seg.end, "direct", led[0], led[1], group=seg.group, segs=[seg]))
                 continue
         if cue is None and not full:

@@ -1,6 +1,6 @@
 """Grammatical gender of the people an article names, from the article itself.
 
-Evidence, per person (keyed by the last word of the name, so "Marta Quiroga" and "Quiroga" agree):
+Evidence, per person (keyed by the last word of the name, so "Ana Lopes" and "Lopes" agree):
   * a title or gendered role noun next to a mention ("Mr", "Ms", "spokeswoman", "her husband"),
     from data/quotes/gender.tsv;
   * the first he/his/him or she/her in the mention's sentence or the next one, when the mention

@@ -1,9 +1,9 @@
 """Attributions signalled by layout rather than by a reporting verb.
 
   * dash sign-off: a quote followed by a dash and a name, on its line or alone on the next one
-    ('"..." — Agriculture Minister Lena Varga'), the press-release and pull-quote convention;
+    ('"..." — the trade minister, Ana Lopes'), the press-release and pull-quote convention;
   * lead-in line: a short line ending with a colon that names someone and has no reporting verb
-    ('And from Trade Commissioner Omar Haddad:'), followed by the quote's paragraph.
+    ('And from the agriculture minister:'), followed by the quote's paragraph.
 
 Both return (cue (start, end) characters, speaker head token) or None. A lead-in with a reporting
 verb ('Smith told reporters:') takes that verb as its cue.
