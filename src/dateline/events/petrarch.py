@@ -41,7 +41,7 @@ class Pattern:
     mode: str
     constraints: tuple  # ((kind, prep, head_forms, mod_forms), ...)
 
-    @property
+    @functools.cached_property
     def weight(self) -> int:
         return sum(1 + len(c[3]) for c in self.constraints)
 
@@ -97,14 +97,21 @@ def _tok_forms(tok) -> set[str]:
     return {tok.lemma_.lower()} | _forms(tok.text)
 
 
-def _noun_ok(tok, heads: frozenset, mods: tuple) -> bool:
-    if heads and not (_tok_forms(tok) & heads):
-        return False
+def _noun(tok) -> tuple:
+    """(forms of the noun, forms of its modifiers): what a constraint's head and modifier
+    words are checked against."""
     words = set()
     for c in tok.children:
         if c.dep_ in MOD_DEPS:
             words |= _tok_forms(c)
-    return all(words & m for m in mods)
+    return _tok_forms(tok), words
+
+
+def _noun_ok(noun: tuple, heads: frozenset, mods: tuple) -> bool:
+    forms, words = noun
+    if heads and heads.isdisjoint(forms):
+        return False
+    return all(not words.isdisjoint(m) for m in mods)
 
 
 def _objects(tok) -> list:
@@ -126,24 +133,49 @@ def _preps(tok) -> list:
     return out
 
 
-def _holds(con: tuple, tok) -> bool:
-    kind, prep, heads, mods = con
-    if kind == "obj":
-        return any(_noun_ok(o, heads, mods) for o in _objects(tok))
-    if kind == "subj":
+class _Context:
+    """What PETRARCH constraints read around one verb token, read from the parse once per
+    token (a verb is checked against up to ~150 patterns): its objects, subjects, particle-like
+    children and prepositional phrases, each noun as (forms, modifier forms)."""
+    __slots__ = ("objs", "subjs", "particles", "preps")
+
+    def __init__(self, tok):
+        self.objs = [_noun(o) for o in _objects(tok)]
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         subj += [g for c in tok.children if c.dep_ == "agent" for g in c.children]
-        return any(_noun_ok(s, heads, mods) for s in subj)
-    if kind == "prt":
-        return any(c.lower_ == prep or c.lower_ in heads for c in tok.children
-                   if c.dep_ in ("prt", "advmod", "prep"))
-    if kind == "prep":
+        self.subjs = [_noun(s) for s in subj]
+        self.particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep")}
+        self.preps: dict[str, list] = {}
         for p in _preps(tok):
-            if p.lower_ != prep:
-                continue
             objs = [g for g in p.children if g.dep_ in ("pobj", "pcomp")]
             if not objs and p.i + 1 < len(p.doc) and p.doc[p.i + 1].head.i == tok.i:
                 objs = [p.doc[p.i + 1]]  # "put on hold X": parsed as a bare "on" and object "hold"
+            self.preps.setdefault(p.lower_, []).append([_noun(g) for g in objs])
+
+
+def _context(tok) -> _Context:
+    """The token's `_Context`, built once per parse (kept in the Doc's user_data)."""
+    cache = tok.doc.user_data.setdefault("dateline_petrarch_context", {})
+    ctx = cache.get(tok.i)
+    if ctx is None:
+        ctx = cache[tok.i] = _Context(tok)
+    return ctx
+
+
+def _holds(con: tuple, tok) -> bool:
+    return _holds_in(con, _context(tok))
+
+
+def _holds_in(con: tuple, ctx: _Context) -> bool:
+    kind, prep, heads, mods = con
+    if kind == "obj":
+        return any(_noun_ok(o, heads, mods) for o in ctx.objs)
+    if kind == "subj":
+        return any(_noun_ok(s, heads, mods) for s in ctx.subjs)
+    if kind == "prt":
+        return prep in ctx.particles or not ctx.particles.isdisjoint(heads)
+    if kind == "prep":
+        for objs in ctx.preps.get(prep, ()):
             if not heads or any(_noun_ok(g, heads, mods) for g in objs):
                 return True
     return False
@@ -186,11 +218,12 @@ def pattern_match(tok) -> Optional[Trigger]:
         return None
     _, patterns = tables()
     best = None
+    ctx = _context(tok)
     for prt, block, *_ in _entries(tok):
         for pat in patterns.get(block, ()):
             if best is not None and pat.weight + bool(prt) <= best[0]:
                 break
-            if all(_holds(c, tok) for c in pat.constraints):
+            if all(_holds_in(c, ctx) for c in pat.constraints):
                 best = (pat.weight + bool(prt), pat)
                 break
     if best is None:
