@@ -3,11 +3,14 @@
 In one run, on the first N articles of `../shared/data/news/bbc` (every folder, sorted, then
 interleaved so topics mix), with the same worker count:
 - full: read -> clean -> parse -> every stage -> store (a throw-away SQLite file);
-- bare: `nlp.pipe` of the same model over the same cleaned texts, batched and forked the same way.
+- bare: `nlp.pipe` of the same model over the same cleaned texts, batched and forked the same way,
+  with spaCy's own components (the full pipeline swaps in cached equivalents, dateline/nlp_pipes).
 It prints articles/s, words/s, the ratio full/bare, peak RSS (parent and largest worker) and the
-seconds per step (read, clean, parse, actors, quotes, events, dates, places, store), then one
+CPU seconds per step (read, clean, parse, actors, quotes, events, dates, places, store), then one
 Markdown row (with the commit) to paste into docs/results.md so runs compare across commits.
-Per-step seconds are summed over workers (CPU-side), so with 2 workers they exceed wall time.
+Per-step seconds are CPU time summed over workers, so with 2 workers they can exceed wall time.
+Beside the wall-clock ratio it prints the CPU ratio (bare CPU seconds / full CPU seconds, all
+processes), which holds when other work shares the machine.
 """
 from __future__ import annotations
 
@@ -47,17 +50,27 @@ def _bare_batch(texts: list[str]) -> int:
     return sum(len(doc) for doc in nlp_mod.load().pipe(texts))
 
 
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and its reaped children so far."""
+    me, kids = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def bare_spacy(texts: list[str], workers: int) -> float:
     """Seconds for `nlp.pipe` over `texts` in `workers` forked processes, batches as the pipeline's."""
     from .pipeline import BATCH_SIZE, _batches
 
+    from . import nlp as nlp_mod
+    from .nlp_pipes import stock
+
     t = time.perf_counter()
-    if workers <= 1:
-        for batch in _batches(texts):
-            _bare_batch(batch)
-    else:
-        with get_context("fork").Pool(workers) as pool:
-            list(pool.imap(_bare_batch, _batches(texts, max(1, BATCH_SIZE // 2))))
+    with stock(nlp_mod.load()):
+        if workers <= 1:
+            for batch in _batches(texts):
+                _bare_batch(batch)
+        else:
+            with get_context("fork").Pool(workers) as pool:
+                list(pool.imap(_bare_batch, _batches(texts, max(1, BATCH_SIZE // 2))))
     return time.perf_counter() - t
 
 
@@ -74,19 +87,19 @@ def full_pipeline(files: list[Path], workers: int, db: str) -> tuple[float, Coun
     def timed_read():
         it = read_inputs(str(f) for f in files)
         while True:
-            t = time.perf_counter()
+            t = time.process_time()
             item = next(it, None)
-            steps["read"] += time.perf_counter() - t
+            steps["read"] += time.process_time() - t
             if item is None:
                 return
             yield item
 
     with open_store(db) as store:
         for result in extract_stream(timed_read(), workers=workers, timings=steps):
-            t = time.perf_counter()
+            t = time.process_time()
             if hasattr(result, "to_dict"):
                 stored += bool(store.add(result))
-            steps["store"] += time.perf_counter() - t
+            steps["store"] += time.process_time() - t
     return time.perf_counter() - t0, steps, stored
 
 
@@ -109,9 +122,12 @@ def run(n: int, workers: int) -> dict:
     warm()  # model and knowledge loaded once, before either side forks
     texts = [to_article(r).text for r in read_inputs(str(f) for f in files) if hasattr(r, "content")]
     words = sum(len(t.split()) for t in texts)
+    c0 = _cpu()
     bare_s = bare_spacy(texts, workers)
+    c1 = _cpu()
     with tempfile.TemporaryDirectory() as tmp:
         full_s, steps, stored = full_pipeline(files, workers, os.path.join(tmp, "bench.sqlite"))
+    c2 = _cpu()
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
@@ -123,6 +139,8 @@ def run(n: int, workers: int) -> dict:
         "bare_articles_per_s": round(len(texts) / bare_s, 2),
         "bare_words_per_s": round(words / bare_s),
         "ratio": round(bare_s / full_s, 3),
+        "bare_cpu_s": round(c1 - c0, 2), "full_cpu_s": round(c2 - c1, 2),
+        "cpu_ratio": round((c1 - c0) / max(c2 - c1, 1e-9), 3),
         "peak_rss_mb": {"parent": round(me), "largest_worker": round(kids),
                         "total_estimate": round(me + (workers if workers > 1 else 0) * kids)},
         "steps_s": {k: round(steps.get(k, 0.0), 2) for k in STEPS},
@@ -138,9 +156,11 @@ def report(r: dict) -> str:
         f"  bare spaCy     {r['bare_s']:8.2f} s  {r['bare_articles_per_s']:7.2f} articles/s"
         f"  {r['bare_words_per_s']:7d} words/s",
         f"  ratio full/bare (throughput) {r['ratio']:.3f}",
+        f"  CPU seconds, all processes: bare {r['bare_cpu_s']:.2f}, full {r['full_cpu_s']:.2f};"
+        f" CPU ratio bare/full {r['cpu_ratio']:.3f}",
         f"  peak RSS: parent {r['peak_rss_mb']['parent']} MB, largest worker "
         f"{r['peak_rss_mb']['largest_worker']} MB, total about {r['peak_rss_mb']['total_estimate']} MB",
-        "  seconds per step (summed over workers):",
+        "  CPU seconds per step (summed over workers):",
     ]
     total = sum(r["steps_s"].values()) or 1.0
     for k, v in r["steps_s"].items():

@@ -30,7 +30,9 @@ def load(name: str | None = None):
             f"(requirements/model.txt) or set DATELINE_SPACY_MODEL to an installed pipeline"
         ) from exc
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
-    return nlp
+    from .nlp_pipes import install
+
+    return install(nlp)  # same annotations, cheaper attribute ruler and lemmatizer
 
 
 # spaCy rebuilds `Doc.text`, `Doc.sents` and `Doc.ents` from the tokens on every access (O(n) per
