@@ -218,8 +218,9 @@ def pattern_match(tok) -> Optional[Trigger]:
         return None
     _, patterns = tables()
     best = None
-    ctx = _context(tok)
-    for prt, block, *_ in _entries(tok):
+    entries = _entries(tok)
+    ctx = _context(tok) if entries else None  # most verbs have no PETRARCH entry
+    for prt, block, *_ in entries:
         for pat in patterns.get(block, ()):
             if best is not None and pat.weight + bool(prt) <= best[0]:
                 break
