@@ -28,6 +28,11 @@ def _sent_text(tok) -> str:
     return tok.doc[start:end].text
 
 
+def _sent_span(tok):
+    start, end = sent_bounds(tok)
+    return tok.doc[start:end]
+
+
 def _classifier():
     try:
         from .classify import predict_proba  # built by the classifier engineer
@@ -57,7 +62,7 @@ def choose_types(cands: list[Candidate]) -> None:
     srcs = [c.source[0].text if c.source else "" for c in ambiguous]
     tgts = [c.target[0].text if c.target else "" for c in ambiguous]
     try:
-        rows = _proba_rows(predict(sents, srcs, tgts), len(ambiguous))
+        rows = _proba_rows(predict(sents, srcs, tgts, docs=[_sent_span(c.head) for c in ambiguous]), len(ambiguous))
     except Exception as exc:  # the classifier is optional: the lexicon default stands
         log.debug("classifier failed: %s", exc)
         return
@@ -80,7 +85,8 @@ def confirm_bare_verbs(cands: list[Candidate], floor: float = 0.05) -> list[Cand
     try:
         rows = _proba_rows(predict([_sent_text(c.head) for c in bare],
                                    [c.source[0].text if c.source else "" for c in bare],
-                                   [c.target[0].text if c.target else "" for c in bare]), len(bare))
+                                   [c.target[0].text if c.target else "" for c in bare],
+                                   docs=[_sent_span(c.head) for c in bare]), len(bare))
     except Exception as exc:
         log.debug("classifier failed: %s", exc)
         return cands
