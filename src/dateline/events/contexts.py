@@ -20,9 +20,21 @@ def _pattern() -> tuple[re.Pattern, dict[str, str]]:
         for row in rows:
             cues[row["cue"].strip().lower()] = row["context"].strip()
     alternatives = sorted(cues, key=len, reverse=True)
-    parts = [re.escape(c[:-1]) + r"\w*" if c.endswith("*") else re.escape(c) for c in alternatives]
-    return re.compile(r"\b(?:" + "|".join(f"({p})" for p in parts) + r")\b"), \
-        {i + 1: cues[c] for i, c in enumerate(alternatives)}
+    # Longest cue first; cues are grouped by their first character behind a lookahead, so the
+    # engine tries only the cues that can start at a position (same matches as one flat list,
+    # since cues with different first characters never match at the same place).
+    buckets: dict[str, list[str]] = {}
+    for c in alternatives:
+        buckets.setdefault(c[:1] if len(c.rstrip("*")) else "", []).append(c)
+    parts, groups = [], {}
+    for first, members in buckets.items():
+        alts = []
+        for c in members:
+            groups[len(groups) + 1] = cues[c]
+            alts.append("(" + (re.escape(c[:-1]) + r"\w*" if c.endswith("*") else re.escape(c)) + ")")
+        guard = f"(?={re.escape(first)})" if first else ""
+        parts.append(guard + "(?:" + "|".join(alts) + ")")
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b"), groups
 
 
 def contexts_for(default: list[str], sentence: str) -> list[str]:
