@@ -7,7 +7,7 @@ words from matching proper names ("male" is not Malé, "is" is not IS).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import kb as kb_mod
 from .kb import fold
@@ -49,6 +49,19 @@ def _case_rule(alias: str, ntok: int) -> str:
 class Index:
     names: dict  # key -> (targets, case rule, original alias)
     roles: dict  # key -> role key
+    # first word of a key -> the most words a key starting with it has: bounds the lengths
+    # `find` tries at a position (none when no key starts with the token there)
+    name_words: dict = field(default_factory=dict, repr=False)
+    role_words: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        for keys, out in ((self.names, self.name_words), (self.roles, self.role_words)):
+            for key in keys:
+                parts = key.split(" ")
+                out[parts[0]] = max(out.get(parts[0], 0), len(parts))
+
+
+_fold_token = functools.lru_cache(maxsize=50_000)(fold)  # token texts repeat; fold is pure
 
 
 @functools.lru_cache(maxsize=1)
@@ -122,13 +135,14 @@ def _case_ok(rule: str, tokens, alias: str) -> bool:
 def find(tokens) -> tuple[list[Match], list[Match]]:
     """Longest-first KB name matches and role matches over a spaCy Doc or Span."""
     idx = index()
-    folded = [fold(t.text) for t in tokens]
+    folded = [_fold_token(t.text) for t in tokens]
+    firsts = [f.split(" ", 1)[0] for f in folded]  # a key's first word, wherever it starts
     n = len(folded)
     names, roles = [], []
     i = 0
     while i < n:
         hit = None
-        for L in range(min(MAX_LEN, n - i), 0, -1):
+        for L in range(min(MAX_LEN, n - i, idx.name_words.get(firsts[i], 0)), 0, -1):
             entry = idx.names.get(" ".join(folded[i:i + L]))
             if entry and _case_ok(entry[1], tokens[i:i + L], entry[2]):
                 hit = (L, entry)
@@ -142,7 +156,7 @@ def find(tokens) -> tuple[list[Match], list[Match]]:
             i += 1
     i = 0
     while i < n:
-        for L in range(min(5, n - i), 0, -1):
+        for L in range(min(5, n - i, idx.role_words.get(firsts[i], 0)), 0, -1):
             rkey = idx.roles.get(" ".join(folded[i:i + L]))
             if rkey:
                 roles.append(Match(i, i + L, "role", rkey))
