@@ -137,7 +137,7 @@ class _Context:
     """What PETRARCH constraints read around one verb token, read from the parse once per
     token (a verb is checked against up to ~150 patterns): its objects, subjects, particle-like
     children and prepositional phrases, each noun as (forms, modifier forms)."""
-    __slots__ = ("objs", "subjs", "particles", "preps")
+    __slots__ = ("objs", "subjs", "particles", "preps", "words")
 
     def __init__(self, tok):
         self.objs = [_noun(o) for o in _objects(tok)]
@@ -151,6 +151,9 @@ class _Context:
             if not objs and p.i + 1 < len(p.doc) and p.doc[p.i + 1].head.i == tok.i:
                 objs = [p.doc[p.i + 1]]  # "put on hold X": parsed as a bare "on" and object "hold"
             self.preps.setdefault(p.lower_, []).append([_noun(g) for g in objs])
+        # every word a constraint's head words can meet here (see `_candidates`)
+        nouns = self.objs + self.subjs + [g for ps in self.preps.values() for objs in ps for g in objs]
+        self.words = set(self.particles).union(*(forms for forms, _ in nouns))
 
 
 def _context(tok) -> _Context:
@@ -212,6 +215,37 @@ def _entries(tok) -> list:
     return [r for r in rows if not r[0] or _holds(("prt", r[0], frozenset(), ()), tok)]
 
 
+@functools.lru_cache(maxsize=1)
+def _pattern_index() -> dict:
+    """block -> (positions of patterns with no head word, {head word: positions}).
+
+    A pattern indexed under its first constraint's head words holds only where one of them
+    occurs around the verb; positions are those in `tables()`' weight-sorted lists."""
+    _, patterns = tables()
+    out = {}
+    for block, pats in patterns.items():
+        free, by_word = [], {}
+        for j, pat in enumerate(pats):
+            heads = next((c[2] for c in pat.constraints if c[2]), None)
+            if heads is None:
+                free.append(j)
+            for word in heads or ():
+                by_word.setdefault(word, []).append(j)
+        out[block] = (free, by_word)
+    return out
+
+
+def _candidates(block: str, words: set) -> list[int]:
+    """Positions of the block's patterns that can hold given the words around the verb, in
+    order (skipping the others changes nothing: they cannot hold, and the weight order that
+    ends the search early is kept)."""
+    free, by_word = _pattern_index().get(block, ((), {}))
+    found = set(free)
+    for w in words:
+        found.update(by_word.get(w, ()))
+    return sorted(found)
+
+
 def pattern_match(tok) -> Optional[Trigger]:
     """The most specific PETRARCH pattern of this verb that holds, or None."""
     if tok.pos_ not in ("VERB", "AUX"):
@@ -221,7 +255,8 @@ def pattern_match(tok) -> Optional[Trigger]:
     entries = _entries(tok)
     ctx = _context(tok) if entries else None  # most verbs have no PETRARCH entry
     for prt, block, *_ in entries:
-        for pat in patterns.get(block, ()):
+        pats = patterns.get(block, ())
+        for pat in (pats[j] for j in _candidates(block, ctx.words)):
             if best is not None and pat.weight + bool(prt) <= best[0]:
                 break
             if all(_holds_in(c, ctx) for c in pat.constraints):
