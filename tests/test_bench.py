@@ -19,7 +19,7 @@ def test_bench_reports_ratio_rss_and_every_step(shared):
     assert out["steps_s"]["parse"] > 0 and out["bare_s"] > 0
     assert 0 < out["ratio"] < 10 and 0 < out["cpu_ratio"] < 10
     assert out["full_cpu_s"] > out["steps_s"]["parse"] / 2  # workers' CPU is counted
-    assert out["peak_rss_mb"]["parent"] > 50
+    assert out["peak_rss_mb"]["parent"] > 50 and out["peak_rss_mb"]["total_pss"] > 50
 
 
 def test_bench_rejects_bad_counts():

@@ -5,7 +5,8 @@ interleaved so topics mix), with the same worker count:
 - full: read -> clean -> parse -> every stage -> store (a throw-away SQLite file);
 - bare: `nlp.pipe` of the same model over the same cleaned texts, batched and forked the same way,
   with spaCy's own components (the full pipeline swaps in cached equivalents, dateline/nlp_pipes).
-It prints articles/s, words/s, the ratio full/bare, peak RSS (parent and largest worker) and the
+It prints articles/s, words/s, the ratio full/bare, peak RSS (parent and largest worker), peak
+total PSS (MemorySampler) and the
 CPU seconds per step (read, clean, parse, actors, quotes, events, dates, places, store), then one
 Markdown row (with the commit) to paste into docs/results.md so runs compare across commits.
 Per-step seconds are CPU time summed over workers, so with 2 workers they can exceed wall time.
@@ -20,6 +21,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from multiprocessing import get_context
@@ -103,6 +105,58 @@ def full_pipeline(files: list[Path], workers: int, db: str) -> tuple[float, Coun
     return time.perf_counter() - t0, steps, stored
 
 
+def _descendants(root: int) -> list[int]:
+    """`root` and every process below it (from /proc: Linux only)."""
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                ppid = int(fh.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        parents.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo += parents.get(pid, [])
+    return out
+
+
+def _pss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+class MemorySampler(threading.Thread):
+    """Peak total PSS (proportional set size, MB) of this process and its workers, sampled
+    every `every` seconds. PSS splits a page shared by n processes n ways, so the sum is the
+    memory the run really holds; the sum of RSS counts the model and knowledge that forked
+    workers share with the parent once per process. Stays 0 where /proc has no smaps_rollup."""
+
+    def __init__(self, every: float = 0.5):
+        super().__init__(daemon=True)
+        self.every, self.peak, self._halt = every, 0.0, threading.Event()
+
+    def run(self) -> None:
+        while not self._halt.is_set():
+            self.peak = max(self.peak, sum(_pss_mb(p) for p in _descendants(os.getpid())))
+            self._halt.wait(self.every)
+
+    def stop(self) -> float:
+        self._halt.set()
+        self.join()
+        return self.peak
+
+
 def _commit() -> str:
     try:
         return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
@@ -122,12 +176,15 @@ def run(n: int, workers: int) -> dict:
     warm()  # model and knowledge loaded once, before either side forks
     texts = [to_article(r).text for r in read_inputs(str(f) for f in files) if hasattr(r, "content")]
     words = sum(len(t.split()) for t in texts)
+    sampler = MemorySampler()
+    sampler.start()
     c0 = _cpu()
     bare_s = bare_spacy(texts, workers)
     c1 = _cpu()
     with tempfile.TemporaryDirectory() as tmp:
         full_s, steps, stored = full_pipeline(files, workers, os.path.join(tmp, "bench.sqlite"))
     c2 = _cpu()
+    pss = sampler.stop()
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
@@ -142,7 +199,8 @@ def run(n: int, workers: int) -> dict:
         "bare_cpu_s": round(c1 - c0, 2), "full_cpu_s": round(c2 - c1, 2),
         "cpu_ratio": round((c1 - c0) / max(c2 - c1, 1e-9), 3),
         "peak_rss_mb": {"parent": round(me), "largest_worker": round(kids),
-                        "total_estimate": round(me + (workers if workers > 1 else 0) * kids)},
+                        "total_estimate": round(me + (workers if workers > 1 else 0) * kids),
+                        "total_pss": round(pss)},
         "steps_s": {k: round(steps.get(k, 0.0), 2) for k in STEPS},
     }
 
@@ -159,7 +217,10 @@ def report(r: dict) -> str:
         f"  CPU seconds, all processes: bare {r['bare_cpu_s']:.2f}, full {r['full_cpu_s']:.2f};"
         f" CPU ratio bare/full {r['cpu_ratio']:.3f}",
         f"  peak RSS: parent {r['peak_rss_mb']['parent']} MB, largest worker "
-        f"{r['peak_rss_mb']['largest_worker']} MB, total about {r['peak_rss_mb']['total_estimate']} MB",
+        f"{r['peak_rss_mb']['largest_worker']} MB, total about {r['peak_rss_mb']['total_estimate']} MB"
+        f" (parent + workers x largest: shared pages counted per process)",
+        f"  peak total PSS (shared pages split among their processes, sampled every 0.5 s): "
+        f"{r['peak_rss_mb']['total_pss']} MB",
         "  CPU seconds per step (summed over workers):",
     ]
     total = sum(r["steps_s"].values()) or 1.0
