@@ -105,23 +105,29 @@ def full_pipeline(files: list[Path], workers: int, db: str) -> tuple[float, Coun
     return time.perf_counter() - t0, steps, stored
 
 
-def _descendants(root: int) -> list[int]:
-    """`root` and every process below it (from /proc: Linux only)."""
-    parents: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
+def _children(pid: int) -> list[int]:
+    """Child processes of `pid`, forked by any of its threads (Linux /proc)."""
+    out: list[int] = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return out
+    for tid in tasks:
         try:
-            with open(f"/proc/{entry}/stat", "rb") as fh:
-                ppid = int(fh.read().rsplit(b")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
+            with open(f"/proc/{pid}/task/{tid}/children", encoding="ascii") as fh:
+                out += [int(c) for c in fh.read().split()]
+        except (OSError, ValueError):
             continue
-        parents.setdefault(ppid, []).append(int(entry))
+    return out
+
+
+def _descendants(root: int) -> list[int]:
+    """`root` and every process below it."""
     out, todo = [], [root]
     while todo:
         pid = todo.pop()
         out.append(pid)
-        todo += parents.get(pid, [])
+        todo += _children(pid)
     return out
 
 
@@ -142,13 +148,15 @@ class MemorySampler(threading.Thread):
     memory the run really holds; the sum of RSS counts the model and knowledge that forked
     workers share with the parent once per process. Stays 0 where /proc has no smaps_rollup."""
 
-    def __init__(self, every: float = 0.5):
+    def __init__(self, every: float = 1.0):
         super().__init__(daemon=True)
         self.every, self.peak, self._halt = every, 0.0, threading.Event()
+        self.cpu = 0.0  # CPU seconds this thread has used (the kernel's smaps walk included)
 
     def run(self) -> None:
         while not self._halt.is_set():
             self.peak = max(self.peak, sum(_pss_mb(p) for p in _descendants(os.getpid())))
+            self.cpu = time.thread_time()
             self._halt.wait(self.every)
 
     def stop(self) -> float:
@@ -178,13 +186,14 @@ def run(n: int, workers: int) -> dict:
     words = sum(len(t.split()) for t in texts)
     sampler = MemorySampler()
     sampler.start()
-    c0 = _cpu()
+    c0, m0 = _cpu(), sampler.cpu  # the sampler's own CPU is taken off each side
     bare_s = bare_spacy(texts, workers)
-    c1 = _cpu()
+    c1, m1 = _cpu(), sampler.cpu
     with tempfile.TemporaryDirectory() as tmp:
         full_s, steps, stored = full_pipeline(files, workers, os.path.join(tmp, "bench.sqlite"))
-    c2 = _cpu()
+    c2, m2 = _cpu(), sampler.cpu
     pss = sampler.stop()
+    c1, c2 = c1 - (m1 - m0), c2 - (m2 - m0)
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
@@ -219,7 +228,7 @@ def report(r: dict) -> str:
         f"  peak RSS: parent {r['peak_rss_mb']['parent']} MB, largest worker "
         f"{r['peak_rss_mb']['largest_worker']} MB, total about {r['peak_rss_mb']['total_estimate']} MB"
         f" (parent + workers x largest: shared pages counted per process)",
-        f"  peak total PSS (shared pages split among their processes, sampled every 0.5 s): "
+        f"  peak total PSS (shared pages split among their processes, sampled every 1 s): "
         f"{r['peak_rss_mb']['total_pss']} MB",
         "  CPU seconds per step (summed over workers):",
     ]
