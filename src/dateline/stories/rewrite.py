@@ -18,6 +18,7 @@ EDITS = ("furniture", "drop_paragraph", "reorder", "wire_prefix", "new_headline"
 KEEP_CONTENT = ("furniture", "reorder", "wire_prefix", "new_headline", "synonyms")
 WIRE_PREFIXES = ("UPDATE 1-", "UPDATE 2-", "REFILE-", "CORRECTED-")
 _WORD = re.compile(r"[A-Za-z]+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _lines(name: str) -> list[str]:
@@ -36,17 +37,37 @@ def furniture() -> list[str]:
 
 
 def paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
+    """Paragraphs: blocks between blank lines when the text has any (a single line break inside
+    a block is a hard wrap and stays inside its paragraph), else lines with hard wraps undone
+    by the cleaner's rule (clean._logical_lines), so no edit cuts a sentence in two."""
+    if _BLANK_LINE.search(text):
+        return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    from ..clean import _logical_lines
+
+    return [p for p in _logical_lines(text) if p]
+
+
+def _in_name(para: str, m: re.Match) -> bool:
+    """A capitalised word is part of a name unless it opens a sentence and the next word is
+    lower case ("People's Liberation Army", "Major General X", "the Government" stay)."""
+    if not m.group(0)[0].isupper():
+        return False
+    before = para[:m.start()].rstrip(" \t\n\"'“‘([")
+    if before and not before.endswith((".", "!", "?", ":")):
+        return True
+    nxt = _WORD.search(para, m.end())
+    return bool(nxt) and nxt.group(0)[0].isupper()
 
 
 def paraphrase(para: str, rng: random.Random, rate: float = 0.6) -> str:
-    """Replace listed words (with probability `rate` each), keeping their capitalisation."""
+    """Replace listed words (with probability `rate` each), keeping their capitalisation;
+    words inside names are kept."""
     table = synonyms()
 
     def swap(m: re.Match) -> str:
         word = m.group(0)
         new = table.get(word.lower())
-        if not new or rng.random() > rate:
+        if not new or _in_name(para, m) or rng.random() > rate:
             return word
         return new[0].upper() + new[1:] if word[0].isupper() else new
     return _WORD.sub(swap, para)
