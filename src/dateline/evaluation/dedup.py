@@ -4,6 +4,10 @@ furniture, dropped/reordered paragraph, wire prefix, new headline, light paraphr
 stories stage runs as on any ingest. For each event dateline extracts from an original, the
 figure is the share whose story event holds exactly three mentions (original + both copies);
 it also counts story events that only copies report (the same event counted twice).
+
+Over-merging is measured too: for every pair of dev articles (two different developments),
+their articles and copies are deduplicated as if they were one story, and the figure counts
+story events that mix mentions of both developments (events that should have stayed two).
 """
 from __future__ import annotations
 
@@ -68,8 +72,10 @@ def run(args) -> int:
     store = K.build_store(args.db, records, nlp=True, workers=args.workers)
     clear_stories(store)
     update_stories(store)
-    print(json.dumps(score(store, originals, args.copies + 1, copy_links(store),
-                           story_events(store)), indent=1))
+    links = copy_links(store)
+    report = score(store, originals, args.copies + 1, links, story_events(store))
+    report["over_merge"] = over_merge(store, originals, links)
+    print(json.dumps(report, indent=1))
     store.close()
     return 0
 
@@ -99,3 +105,28 @@ def score(store, originals: list, expected: int, links: dict, events: list) -> d
             "mentions_histogram": dict(sorted(counts.items())),
             "story_events_only_in_copies": copies_only,
             "copies_in_original_story": f"{together}/{n_copies}"}
+
+
+def over_merge(store, originals: list, links: dict) -> dict:
+    """Pairs of different developments deduplicated as one story: story events mixing both."""
+    from itertools import combinations
+
+    from ..stories.events import dedup_events
+
+    family = {}
+    for r in originals:
+        sid = links.get(K.rid(r), (None,))[0]
+        members = [a for a, (s, _) in links.items() if s == sid] if sid else [K.rid(r)]
+        family[K.rid(r)] = [a for a in (store.article(m) for m in members) if a]
+    mixed = events = pairs_mixed = 0
+    for a, b in combinations(sorted(family), 2):
+        side = {x["id"]: 0 for x in family[a]} | {x["id"]: 1 for x in family[b]}
+        out = dedup_events(family[a] + family[b])
+        bad = sum(1 for ev in out if len({side[m["article_id"]] for m in ev["mentions"]}) == 2)
+        mixed += bad
+        events += len(out)
+        pairs_mixed += bool(bad)
+    n_pairs = len(family) * (len(family) - 1) // 2
+    return {"development_pairs": n_pairs, "pairs_with_a_mixed_event": pairs_mixed,
+            "story_events": events, "mixed_story_events": mixed,
+            "mixed_share": round(mixed / events, 4) if events else None}
