@@ -114,7 +114,8 @@ class _Group:
     def __init__(self, m: _Mention):
         self.first = m.ev
         self.type = m.type
-        self.members: list[_Mention] = []
+        self.head = m                      # sides are compared with the first mention's
+        self.texts: dict = {}              # distinct (evidence words, sentence words) seen
         self.mentions: list[dict] = []
         self.articles: set = set()
         self.date: Optional[str] = None
@@ -123,39 +124,39 @@ class _Group:
     def add(self, m: _Mention) -> None:
         self.mentions.append({"article_id": m.article_id, "event_id": m.ev.get("id"),
                               "event_ids": [m.ev.get("id")], "evidence": m.evidence})
-        self.members.append(m)
+        self.texts.setdefault((m.words, m.sentence), m)
         self.articles.add(m.article_id)
         self.date = self.date or m.date
 
     def overlap(self, m: _Mention) -> float:
-        return max(_jaccard(m.words, g.words) for g in self.members)
+        return max(_jaccard(m.words, w) for w, _ in self.texts)
 
     def contained(self, m: _Mention) -> float:
-        return max(_contained(m.words, g.words) for g in self.members)
+        return max(_contained(m.words, w) for w, _ in self.texts)
 
     def sentence(self, m: _Mention) -> float:
-        return max(_jaccard(m.sentence, g.sentence) for g in self.members)
+        return max(_jaccard(m.sentence, s) for _, s in self.texts)
 
     def tier(self, m: _Mention) -> Optional[int]:
         """The best tier (module docstring) at which `m` is a mention of this event, or None."""
         if m.article_id in self.articles or (m.date and self.date and m.date != self.date):
             return None
-        first = self.members[0]
-        src, tgt = first.sides_match(m)
-        agree = first.sides_agree(m)
-        same = self.overlap(m)
+        src, tgt = self.head.sides_match(m)
         if m.type == self.type:
             if src and tgt:
                 return 0
-            if same >= SAME_CLAUSE or (agree and self.contained(m) >= SAME_CLAUSE):
+            same = self.overlap(m)
+            if same >= SAME_CLAUSE or (self.head.sides_agree(m)
+                                       and self.contained(m) >= SAME_CLAUSE):
                 return 1
-            if (first.unknown_side(m) and (src or tgt)
+            if (self.head.unknown_side(m) and (src or tgt)
                     and (same >= SIMILAR_CLAUSE or self.sentence(m) >= SAME_SENTENCE)):
                 return 2
             return None
-        if self.sentence(m) >= SAME_SENTENCE and (
-                (agree and max(same, self.contained(m)) >= SAME_CLAUSE)
-                or first.both_agree(m)):
+        if not (src or tgt) or self.sentence(m) < SAME_SENTENCE:
+            return None
+        if self.head.both_agree(m) or (self.head.sides_agree(m) and max(
+                self.overlap(m), self.contained(m)) >= SAME_CLAUSE):
             return 3
         return None
 
