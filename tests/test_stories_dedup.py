@@ -112,6 +112,19 @@ def test_two_different_events_of_one_story_stay_two():
     assert [e["n_mentions"] for e in dedup_events([c, d])] == [2, 1]
 
 
+def test_over_merge_counts_events_mixing_two_developments():
+    from dateline.evaluation.dedup import mixed_events
+
+    gaza = [{"id": f"G{k}", "events": [_ev("e1", "ASSAULT", ["Israel"], ["Gaza"], "jets struck")]}
+            for k in range(2)]
+    peru = [{"id": "P", "events": [_ev("e1", "ASSAULT", ["Israel"], ["Gaza"], "shells hit"),
+                                   _ev("e2", "AID", ["Peru"], [], "Peru sent food")]}]
+    chad = [{"id": "C", "events": [_ev("e1", "PROTEST", ["Chad"], [], "crowds marched")]}]
+    out = mixed_events({"gaza": gaza, "peru": peru, "chad": chad})
+    assert out["development_pairs"] == 3 and out["pairs_with_a_mixed_event"] == 1
+    assert out["mixed_story_events"] == 1 and out["story_events"] == 2 + 2 + 3
+
+
 @pytest.mark.xfail(strict=True, reason="coder gap (events stage), not the merge: a copy "
                    "saying 'negotiations between the two sides' gets no CONSULT event where 'talks' "
                    "gets one, so that event has 2 mentions (dateline eval dedup: 0.972 of dev "

@@ -109,15 +109,21 @@ def score(store, originals: list, expected: int, links: dict, events: list) -> d
 
 def over_merge(store, originals: list, links: dict) -> dict:
     """Pairs of different developments deduplicated as one story: story events mixing both."""
-    from itertools import combinations
-
-    from ..stories.events import dedup_events
-
     family = {}
     for r in originals:
         sid = links.get(K.rid(r), (None,))[0]
         members = [a for a, (s, _) in links.items() if s == sid] if sid else [K.rid(r)]
         family[K.rid(r)] = [a for a in (store.article(m) for m in members) if a]
+    return mixed_events(family)
+
+
+def mixed_events(family: dict) -> dict:
+    """`family`: development -> its article dicts (story order). Every pair of developments is
+    deduplicated as one story; counts the story events holding mentions of both."""
+    from itertools import combinations
+
+    from ..stories.events import dedup_events
+
     mixed = events = pairs_mixed = 0
     for a, b in combinations(sorted(family), 2):
         side = {x["id"]: 0 for x in family[a]} | {x["id"]: 1 for x in family[b]}
