@@ -94,6 +94,11 @@ def test_paraphrase_never_rewrites_words_inside_names():
                    "Individuals stated so.")
 
 
+def test_paraphrase_fixes_the_indefinite_article():
+    out = paraphrase("An increase was an important step, officials said.", random.Random(0), 1.0)
+    assert out == "A boost was a key step, authorities stated."
+
+
 def test_paragraphs_keep_hard_wrapped_sentences_whole():
     blocks = "Troops crossed the river\nat dawn, officials said.\n\nTalks resumed\nin Doha."
     assert paragraphs(blocks) == ["Troops crossed the river\nat dawn, officials said.",

@@ -19,6 +19,7 @@ KEEP_CONTENT = ("furniture", "reorder", "wire_prefix", "new_headline", "synonyms
 WIRE_PREFIXES = ("UPDATE 1-", "UPDATE 2-", "REFILE-", "CORRECTED-")
 _WORD = re.compile(r"[A-Za-z]+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_ARTICLE = re.compile(r"\b([Aa]n?)(\s+)$")
 
 
 def _lines(name: str) -> list[str]:
@@ -60,17 +61,32 @@ def _in_name(para: str, m: re.Match) -> bool:
 
 
 def paraphrase(para: str, rng: random.Random, rate: float = 0.6) -> str:
-    """Replace listed words (with probability `rate` each), keeping their capitalisation;
-    words inside names are kept."""
+    """Replace listed words (with probability `rate` each), keeping their capitalisation and
+    the indefinite article before them ("an increase" -> "a boost"); words inside names are
+    kept."""
     table = synonyms()
-
-    def swap(m: re.Match) -> str:
+    out, last = [], 0
+    for m in _WORD.finditer(para):
         word = m.group(0)
         new = table.get(word.lower())
         if not new or _in_name(para, m) or rng.random() > rate:
-            return word
-        return new[0].upper() + new[1:] if word[0].isupper() else new
-    return _WORD.sub(swap, para)
+            continue
+        new = new[0].upper() + new[1:] if word[0].isupper() else new
+        out.append(_article_for(para[last:m.start()], new))
+        out.append(new)
+        last = m.end()
+    out.append(para[last:])
+    return "".join(out)
+
+
+def _article_for(before: str, word: str) -> str:
+    """`before` with a trailing "a"/"an" made to fit `word` (by its first letter)."""
+    m = _ARTICLE.search(before)
+    if not m:
+        return before
+    art = "an" if word[0].lower() in "aeiou" else "a"
+    art = art.capitalize() if m.group(1)[0].isupper() else art
+    return before[:m.start(1)] + art + m.group(2)
 
 
 def _drop_sentence(para: str, rng: random.Random) -> str:
