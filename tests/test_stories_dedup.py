@@ -112,6 +112,26 @@ def test_two_different_events_of_one_story_stay_two():
     assert [e["n_mentions"] for e in dedup_events([c, d])] == [2, 1]
 
 
+def test_a_clause_repeated_word_for_word_beats_sides_that_merely_fit():
+    def side(name, country):
+        return [{"name": name, "text": name, "country": country}]
+
+    def ev(eid, src, tgt, evidence):
+        return {"id": eid, "type": "ACCUSE", "source": src, "target": tgt,
+                "evidence": {"text": evidence}, "date": None}
+
+    clause = "police on Friday accused opposition leaders of planning riots"
+    a = {"id": "A", "events": [
+        ev("e1", side("Tanzania", "TZA"), side("opposition", "TZA"),
+           "Tanzania accuses opposition"),
+        ev("e2", side("police", "TZA"), side("opposition leaders", None), clause)]}
+    # a copy whose dateline stuck to the clause: its target is read as the dateline city
+    b = {"id": "B", "events": [ev("e5", side("police", "TZA"), side("Dodoma", "TZA"),
+                                  "DODOMA - " + clause)]}
+    out = dedup_events([a, b])
+    assert [[m["article_id"] for m in e["mentions"]] for e in out] == [["A"], ["A", "B"]]
+
+
 def test_over_merge_counts_events_mixing_two_developments():
     from dateline.evaluation.dedup import mixed_events
 

@@ -5,16 +5,19 @@ Each article event is a mention candidate for the story events already built fro
 articles. Hard conditions: a story event holds at most one mention per article, and known
 dates must agree (location is not one: copies often carry another paragraph's place). Then,
 best tier first:
-  0. same PLOVER type and compatible sides (source with source, target with target);
-  1. same type and the same clause: evidence word Jaccard >= SAME_CLAUSE (copies often
-     resolve a side differently), or containment >= SAME_CLAUSE with one side agreeing (a
-     coder may cut the span shorter in one copy);
+  0. same PLOVER type and the same clause (evidence word Jaccard >= SAME_CLAUSE), whatever
+     the sides: copies often resolve a side differently, and a clause repeated word for word
+     is stronger evidence than sides that merely fit;
+  1. same type and compatible sides (source with source, target with target), or
+     containment >= SAME_CLAUSE of the shorter evidence with one side agreeing (a coder may
+     cut the span shorter in one copy);
   2. same type, one side unknown and the other compatible, and a similar clause (Jaccard >=
      SIMILAR_CLAUSE) or the same sentence reworded (sentence Jaccard >= SAME_SENTENCE);
   3. another type, but the same sentence (>= SAME_SENTENCE) and either the same clause
      (Jaccard or containment >= SAME_CLAUSE) with one side agreeing, or both sides agreeing:
-     the coder read a reworded clause as another type ("vowed that X would be brought to justice" coded AGREE in one copy and
-     THREATEN in the other); the story event keeps its first type.
+     the coder read a reworded clause as another type ("vowed that X would be brought to
+     justice" coded AGREE in one copy and THREATEN in the other); the story event keeps its
+     first type.
 Within a tier the candidate sharing most words wins; each article's events are assigned
 together, one to one, so two events of one article never compete for one story event.
 
@@ -143,11 +146,10 @@ class _Group:
             return None
         src, tgt = self.head.sides_match(m)
         if m.type == self.type:
-            if src and tgt:
-                return 0
             same = self.overlap(m)
-            if same >= SAME_CLAUSE or (self.head.sides_agree(m)
-                                       and self.contained(m) >= SAME_CLAUSE):
+            if same >= SAME_CLAUSE:
+                return 0
+            if (src and tgt) or (self.head.sides_agree(m) and self.contained(m) >= SAME_CLAUSE):
                 return 1
             if (self.head.unknown_side(m) and (src or tgt)
                     and (same >= SIMILAR_CLAUSE or self.sentence(m) >= SAME_SENTENCE)):
