@@ -5,6 +5,13 @@ stories stage runs as on any ingest. For each event dateline extracts from an or
 figure is the share whose story event holds exactly three mentions (original + both copies);
 it also counts story events that only copies report (the same event counted twice).
 
+Each missing mention (an original's event that a copy in its story does not report) gets a
+cause: "sentence not in copy text" (no sentence of the copy's cleaned text has sentence
+similarity >= SAME_SENTENCE with the one holding the evidence: the cleaner dropped it, or the
+rewrite changed it too much), "type not coded in copy" (the sentence is there but the copy has
+no event of that type in it: the coder read the reworded copy differently), or "not matched"
+(the copy has such an event there, and the story-level merge kept it apart).
+
 Over-merging is measured too: for every pair of dev articles (two different developments),
 their articles and copies are deduplicated as if they were one story, and the figure counts
 story events that mix mentions of both developments (events that should have stayed two).
@@ -74,6 +81,7 @@ def run(args) -> int:
     update_stories(store)
     links = copy_links(store)
     report = score(store, originals, args.copies + 1, links, story_events(store))
+    report["missing_mentions"] = missing(store, originals, links, story_events(store))
     report["over_merge"] = over_merge(store, originals, links)
     print(json.dumps(report, indent=1))
     store.close()
@@ -105,6 +113,51 @@ def score(store, originals: list, expected: int, links: dict, events: list) -> d
             "mentions_histogram": dict(sorted(counts.items())),
             "story_events_only_in_copies": copies_only,
             "copies_in_original_story": f"{together}/{n_copies}"}
+
+
+def missing(store, originals: list, links: dict, events: list) -> dict:
+    """Counts of missing mentions by cause (module docstring), with each case listed."""
+    from ..stories.events import SAME_SENTENCE, _Mention
+
+    names = {K.rid(r): os.path.basename(r.input) for r in originals}
+    by_mention = {(m["article_id"], i): ev for ev in events for m in ev["mentions"]
+                  for i in m.get("event_ids") or [m["event_id"]]}
+    counts, cases = Counter(), []
+    for aid in sorted(names, key=names.get):
+        art = store.article(aid)
+        sid = links.get(aid, (None,))[0]
+        copies = [a for a, (s, _) in links.items() if s == sid and a != aid]
+        for e in (art or {}).get("events", []):
+            have = {m["article_id"] for m in by_mention[(aid, e["id"])]["mentions"]}
+            for cid in copies:
+                if cid in have:
+                    continue
+                cause = _cause(_Mention(e, art), store.article(cid), SAME_SENTENCE)
+                counts[cause] += 1
+                cases.append(f"{names[aid]} {e['id']} {e['type']} copy {cid[:8]}: {cause}")
+    return {"by_cause": dict(counts), "cases": cases}
+
+
+def _cause(m, copy: dict, same_sentence: float) -> str:
+    import re
+
+    from ..stories.text import content_terms
+
+    text = copy.get("text") or ""
+    spans = [x.span() for x in re.finditer(r"[^.!?\n]+[.!?]*", text)]
+    best, where = 0.0, None
+    for a, b in spans:
+        words = set(content_terms(text[a:b]))
+        score = len(words & m.sentence) / (len(words | m.sentence) or 1)
+        if score > best:
+            best, where = score, (a, b)
+    if best < same_sentence:
+        return "sentence not in copy text"
+    a, b = where
+    coded = [e for e in copy.get("events") or [] if e["type"] == m.type
+             and (e.get("evidence") or {}).get("start", -1) < b
+             and (e.get("evidence") or {}).get("end", -1) > a]
+    return "not matched" if coded else "type not coded in copy"
 
 
 def over_merge(store, originals: list, links: dict) -> dict:
