@@ -110,6 +110,12 @@ def test_two_different_events_of_one_story_stay_two():
              [_ev("e1", "ACCUSE", ["Ghana"], ["Togo"], "Ghana accused Togo of arming the rebels"),
               _ev("e2", "THREATEN", ["Ghana"], ["Mali"], "threatened Mali with sanctions")])
     assert [e["n_mentions"] for e in dedup_events([c, d])] == [2, 1]
+    # the same short clause about two different people, in two different sentences
+    e = _art("E", "Rebels in the north have urged him to step down since May.",
+             [_ev("e1", "RETREAT", ["rebels"], ["Liberia"], "him to step down")])
+    f = _art("F", "Students marching in La Paz urged him to step down after the vote.",
+             [_ev("e1", "RETREAT", ["students"], ["Bolivia"], "him to step down")])
+    assert [x["n_mentions"] for x in dedup_events([e, f])] == [1, 1]
 
 
 def test_a_clause_repeated_word_for_word_beats_sides_that_merely_fit():

@@ -7,7 +7,8 @@ dates must agree (location is not one: copies often carry another paragraph's pl
 best tier first:
   0. same PLOVER type and the same clause (evidence word Jaccard >= SAME_CLAUSE), whatever
      the sides: copies often resolve a side differently, and a clause repeated word for word
-     is stronger evidence than sides that merely fit;
+     is stronger evidence than sides that merely fit; a clause of fewer than MIN_CONTAINED
+     content words ("him to step down") counts only inside the same sentence;
   1. same type and compatible sides (source with source, target with target), or
      containment >= SAME_CLAUSE of the shorter evidence with one side agreeing (a coder may
      cut the span shorter in one copy);
@@ -147,7 +148,8 @@ class _Group:
         src, tgt = self.head.sides_match(m)
         if m.type == self.type:
             same = self.overlap(m)
-            if same >= SAME_CLAUSE:
+            if same >= SAME_CLAUSE and (len(m.words) >= MIN_CONTAINED
+                                        or self.sentence(m) >= SAME_SENTENCE):
                 return 0
             if (src and tgt) or (self.head.sides_agree(m) and self.contained(m) >= SAME_CLAUSE):
                 return 1
