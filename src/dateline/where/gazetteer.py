@@ -225,3 +225,21 @@ class Gazetteer:
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     return Gazetteer()
+
+
+DESIGNATED = {"division": ("state", "province", "county", "region"), "town": ("city",),
+              "country": ("country",)}
+
+
+def candidates(text: str) -> list[Entry]:
+    """Gazetteer entries a name may denote; a name with a designator the gazetteer lacks
+    ("Oaxaca State", "City of Montreal") denotes the entries of that kind under its bare name."""
+    g = gazetteer()
+    found = g.lookup(text)
+    if not found and text.lower().endswith(("'s", "’s")):
+        found = g.lookup(text[:-2])
+    if not found:
+        bare = strip_designator(text)
+        if bare is not None:
+            found = [e for e in g.lookup(bare[0]) if e.kind in DESIGNATED[bare[1]]]
+    return found

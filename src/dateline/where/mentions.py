@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..paths import data_file
-from .gazetteer import gazetteer
-from .recall import candidate_spans, dateline_spans, place_cue
+from .gazetteer import candidates, gazetteer
+from .recall import candidate_spans, dateline_spans, known_parts, place_cue, town
 from ..nlp import entities_of, text_of
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -116,6 +116,7 @@ def find_mentions(doc) -> list[Mention]:
         taken.update(range(ent.start, ent.end))
     out.extend(_gazetteer_mentions(doc, taken))
     out = _with_datelines(doc, out)
+    out = _split_unknown(doc, out)
     out.extend(_repeats(doc, out))
     out.extend(_candidates(doc, out))
     out.sort(key=lambda m: m.start)
@@ -133,6 +134,38 @@ def _with_datelines(doc, found: list[Mention]) -> list[Mention]:
         keep.append(Mention(s.start_char, s.end_char, s.text, s.start, s.end, True, "dateline",
                             None, None, None, False))
     return keep
+
+
+def _split_unknown(doc, found: list[Mention]) -> list[Mention]:
+    """A name the gazetteer does not know as a whole stands for the places inside it
+    (recall.known_parts); a street or building keeps its name and gives up its owner
+    ("Harare's Third Street": Harare, then Third Street)."""
+    out = []
+    for m in found:
+        if m.cue == "embedded" or m.token_end - m.token_start < 2 or candidates(m.text):
+            out.append(m)
+            continue
+        span = doc[m.token_start:m.token_end]
+        if m.site:
+            owner = [t.i for t in span if t.tag_ == "POS"]
+            parts = known_parts(doc[m.token_start:owner[0]], _owner) if owner else []
+            parts = [p for p in parts if (p.start, p.end) == (m.token_start, owner[0])]
+            if not parts:
+                out.append(m)
+                continue
+            out.extend(_mention(p) for p in parts)
+            rest = doc[owner[0] + 1:m.token_end]
+            if len(rest) > 1:
+                out.append(_mention(rest))
+            continue
+        parts = known_parts(span, lambda p: _big_name(p.text))
+        out.extend(_mention(p) for p in parts) if parts else out.append(m)
+    return out
+
+
+def _owner(span) -> bool:
+    """The owner in "Harare's Third Street": a division or a town of some size."""
+    return _big_name(span.text) or town(span.text)
 
 
 def _candidates(doc, found: list[Mention]) -> list[Mention]:

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Optional
 
 from ..paths import data_file
-from .gazetteer import Entry, gazetteer, norm, strip_designator
+from .gazetteer import Entry, candidates, gazetteer, norm
 from .mentions import Mention
 
 KIND_BASE = {"country": 12.0, "continent": 11.5, "state": 9.5, "province": 9.0, "region": 8.5,
@@ -22,24 +22,6 @@ CONTEXT_WEIGHT = 3.0
 STATE_WEIGHT = 1.5
 PRIMARY_BONUS = 2.0
 CITY_OVER_STATE = 500_000  # "New York", "Washington": the big city, not the state
-
-
-DESIGNATED = {"division": ("state", "province", "county", "region"), "town": ("city",),
-              "country": ("country",)}
-
-
-def candidates(text: str) -> list[Entry]:
-    """Gazetteer entries a name may denote; a name with a designator the gazetteer lacks
-    ("Oaxaca State", "City of Montreal") denotes the entries of that kind under its bare name."""
-    g = gazetteer()
-    found = g.lookup(text)
-    if not found and text.lower().endswith(("'s", "’s")):
-        found = g.lookup(text[:-2])
-    if not found:
-        bare = strip_designator(text)
-        if bare is not None:
-            found = [e for e in g.lookup(bare[0]) if e.kind in DESIGNATED[bare[1]]]
-    return found
 
 
 def _qualifier(text: str) -> Optional[list[Entry]]:

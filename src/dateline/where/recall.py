@@ -19,7 +19,7 @@ import calendar
 import re
 
 from ..nlp import entities_of, text_of
-from .gazetteer import gazetteer
+from .gazetteer import candidates, compass_words, gazetteer
 
 CANDIDATE_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "DATE", "WORK_OF_ART", "EVENT", "FAC", ""}
 PLACE_PREPS = {"in", "near", "outside", "around", "at", "from", "to", "into", "towards",
@@ -133,3 +133,29 @@ def _admin(text: str) -> bool:
         return True
     return any(e.kind != "city" for e in gazetteer().lookup(text))
 
+
+
+def known_parts(span, usable) -> list:
+    """The toponyms inside a name the gazetteer does not know as a whole, leftmost-longest, as
+    judged by `usable(part)`: "Greece Italy" (a lost comma) -> Greece, Italy; "Asia-Pacific" ->
+    Asia, Pacific; "north west London" -> London. A continent or sea after a direction word
+    ("North Africa", "South Pacific") is not the whole continent: no part."""
+    out, i = [], span.start
+    doc = span.doc
+    while i < span.end:
+        hit = None
+        for j in range(span.end, i, -1):
+            part = doc[i:j]
+            if (i, j) != (span.start, span.end) and part[0].text[:1].isupper() \
+                    and part[-1].text[:1].isupper() and part.text.lower() not in compass_words() \
+                    and usable(part):
+                hit = part
+                break
+        if hit is not None:
+            if not (hit.start > span.start and doc[hit.start - 1].lower_ in compass_words()
+                    and any(e.kind in ("continent", "region") for e in candidates(hit.text))):
+                out.append(hit)
+            i = hit.end
+        else:
+            i += 1
+    return out
