@@ -194,6 +194,12 @@ def _contradicts(event, p, anchor) -> bool:
     return event.status == "future" and anchor is not None and p.end < anchor
 
 
+def _after_writing(event, p, anchor) -> bool:
+    """An event its article asserts but dates wholly after the time of writing ("talks ...
+    postponed until Monday" in Sunday's paper) has not happened yet: it is future."""
+    return event.status == "asserted" and anchor is not None and p.start > anchor
+
+
 def _predicates(espan) -> list:
     """The evidence's head word in each sentence it touches, the longest part first
     (an evidence may start with a dateline such as "Belgrade (EFE).-")."""
@@ -319,5 +325,7 @@ def resolve_dates(doc) -> None:
                 p = resolve_match(m, anchor, tense)
             if p is not None and not _contradicts(event, p, anchor):
                 event.date = to_timeref(m.text, p)
+                if _after_writing(event, p, anchor):
+                    event.status = "future"
         except Exception:  # an odd event (bad offsets, unparsed text) keeps its null date
             continue

@@ -330,6 +330,8 @@ def _prep_reading(prep, c: dict) -> tuple[bool, str]:
     """A name after a preposition: literal unless the phrase is about dealings with its people."""
     word, gov = prep.lower_, prep.head
     if gov.lemma_ in c["interaction_nouns"] or gov.lower_ in c["interaction_nouns"]:
+        if word in ("in", "at"):  # "talks in Geneva", "the war in Yemen": where they happen
+            return True, f"prep:{word}:{gov.lower_}"
         return False, f"prep:{word}:{gov.lower_}"
     if word in c["metonymic_preps"] and gov.lemma_ not in c["place_nouns"]:
         return False, f"prep:{word}"
