@@ -107,7 +107,7 @@ def find_mentions(doc) -> list[Mention]:
         if ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "NORP", "PERSON")
                                           and (_big_name(span.text) or _town_after_in(span))):
             out.append(_mention(span))
-        elif ent.label_ == "ORG" and _is_site(span):  # "Carnegie Library", "Manila Cathedral"
+        elif ent.label_ in ("ORG", "PERSON") and _is_site(span):  # "Carnegie Library"
             out.append(_mention(span))
         elif ent.label_ in OTHER_LABELS:
             embedded = _embedded(span) if ent.label_ == "ORG" else None
@@ -115,11 +115,31 @@ def find_mentions(doc) -> list[Mention]:
                 out.append(embedded)
         taken.update(range(ent.start, ent.end))
     out.extend(_gazetteer_mentions(doc, taken))
+    out.extend(_unlabelled_sites(doc, taken, out))
     out = _with_datelines(doc, out)
     out = _split_unknown(doc, out)
     out.extend(_repeats(doc, out))
     out.extend(_candidates(doc, out))
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _unlabelled_sites(doc, taken: set, found: list[Mention]) -> list[Mention]:
+    """Capitalised runs spaCy left unlabelled that end in a facility word ("Princes Theatre",
+    "Third Street"): sites, placed at the article's town when the gazetteer lacks them."""
+    covered = set(taken) | {i for m in found for i in range(m.token_start, m.token_end)}
+    out, i = [], 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in covered and doc[j].is_title and doc[j].pos_ == "PROPN" \
+                or (j > i and j < len(doc) and j not in covered and doc[j].is_title
+                    and doc[j].lower_ in facility_words()):
+            j += 1
+        span = doc[i:j] if j > i else None
+        if span is not None and len(span) >= 2 and _is_site(span) and span.start_char > 0 \
+                and doc[i].lower_ not in facility_words():
+            out.append(_mention(span))
+        i = max(j, i + 1)
     return out
 
 
