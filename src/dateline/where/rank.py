@@ -119,7 +119,7 @@ def resolve(mentions: list[Mention], text: str, actor_countries: Counter | None 
         picks = _choose(mentions, cands, keys, picks, actor_countries)
     _one_sense(keys, picks, quals)
     _check_candidates(mentions, keys, picks, quals, actor_countries)
-    return place_sites(mentions, place_counties(picks))
+    return place_sites(mentions, place_counties(picks), text)
 
 
 def _check_candidates(mentions, keys, picks, quals, actor_countries) -> None:
@@ -134,9 +134,11 @@ def _check_candidates(mentions, keys, picks, quals, actor_countries) -> None:
             picks[i] = None
 
 
-def place_sites(mentions: list[Mention], entries: list[Optional[Entry]]) -> list[Optional[Entry]]:
+def place_sites(mentions: list[Mention], entries: list[Optional[Entry]], text: str = ""
+                ) -> list[Optional[Entry]]:
     """A street, building or park the gazetteer does not know ("Royal Street", "Manila
-    Cathedral") stands at the town the article is about: a town of the story's main country and
+    Cathedral") stands at the town its own phrase names ("... Hospital in Rome"), else at the
+    town the article is about: a town of the story's main country and
     state, the most often named, then the biggest. Left unresolved when the article names no town."""
     towns = Counter()
     first = {}
@@ -151,11 +153,26 @@ def place_sites(mentions: list[Mention], entries: list[Optional[Entry]]) -> list
     town = max(towns, key=lambda e: (countries[e.country], states[e.admin1] if e.admin1 else 0,
                                      towns[e], e.population, -first[e]))
     out = []
-    for m, e in zip(mentions, entries):
+    for i, (m, e) in enumerate(zip(mentions, entries)):
         if e is None and m.site:
-            e = Entry(m.text, "site", town.country, town.lat, town.lon, 0, town.admin1, None)
+            at = _site_town(i, mentions, entries, text) or town
+            e = Entry(m.text, "site", at.country, at.lat, at.lon, 0, at.admin1, None)
         out.append(e)
     return out
+
+
+_SITE_IN = re.compile(r"^\s*(?:\([^)\n]{0,20}\)\s*)?(?:,|in|at|on)\s*$")
+
+
+def _site_town(i: int, mentions: list[Mention], entries: list, text: str) -> Optional[Entry]:
+    """The town a site's own phrase puts it in: "Alder Hey Hospital in Liverpool", "Collins
+    Avenue, Miami Beach", "St George's Chapel at Windsor"."""
+    if i + 1 >= len(mentions) or not text:
+        return None
+    nxt, e = mentions[i + 1], entries[i + 1]
+    if e is None or e.kind not in ("city", "county") or not _SITE_IN.match(text[mentions[i].end:nxt.start]):
+        return None
+    return e
 
 
 def _votes(picks: list[Optional[Entry]], keys: list[str], actor_countries
