@@ -13,11 +13,12 @@ from collections import Counter
 from typing import Optional
 
 from ..paths import data_file
-from .gazetteer import Entry, candidates, gazetteer, norm
+from .gazetteer import Entry, candidates, gazetteer, norm, strip_designator
 from .mentions import Mention
 
 KIND_BASE = {"country": 12.0, "continent": 11.5, "state": 9.5, "province": 9.0, "region": 8.5,
              "county": 8.0}
+BARE_DIVISION = 6.0  # a county or province named without its designator: a town of 10,000
 CONTEXT_WEIGHT = 3.0
 STATE_WEIGHT = 1.5
 PRIMARY_BONUS = 2.0
@@ -77,6 +78,12 @@ def _first_guess(cands: list[Entry]) -> Optional[Entry]:
     return None
 
 
+def _says_division(text: str) -> bool:
+    """"Kent County", "Northamptonshire", "Sichuan province": the name says it is a division."""
+    low = text.lower()
+    return low.endswith("shire") or strip_designator(text) is not None
+
+
 def _score(entry: Entry, text: str, ctx: Counter, states: Counter, cands: list[Entry]) -> float:
     if entry.kind == "city":
         score = math.log10(entry.population + 1)
@@ -84,6 +91,8 @@ def _score(entry: Entry, text: str, ctx: Counter, states: Counter, cands: list[E
             score += PRIMARY_BONUS
         if entry.population >= CITY_OVER_STATE and any(c.kind == "state" for c in cands):
             score += 10
+    elif entry.kind in ("county", "province") and not _says_division(text):
+        score = BARE_DIVISION  # "Salisbury" is the town before it is the district
     else:
         score = KIND_BASE[entry.kind]
     total = sum(ctx.values())
