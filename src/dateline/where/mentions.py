@@ -144,13 +144,19 @@ def _unlabelled_sites(doc, taken: set, found: list[Mention]) -> list[Mention]:
 
 
 def _with_datelines(doc, found: list[Mention]) -> list[Mention]:
-    """Capitalised wire datelines ("SAN DIEGO (AP) -") replace what spaCy made of them."""
+    """Wire datelines ("SAN DIEGO (AP) -", "MANILA, Philippines -") replace what spaCy made
+    of their place; the place and its qualifier are literal (where the story was filed)."""
     spans = dateline_spans(doc)
     if not spans:
         return found
+    names = [s for s, _ in spans]
+    quals = [q for _, q in spans if q is not None]
     keep = [m for m in found if not any(m.start < s.end_char and m.end > s.start_char
-                                        for s in spans)]
-    for s in spans:
+                                        for s in names)]
+    for m in keep:
+        if any(m.start < q.end_char and m.end > q.start_char for q in quals):
+            m.literal, m.cue = True, "dateline"
+    for s in names:
         keep.append(Mention(s.start_char, s.end_char, s.text, s.start, s.end, True, "dateline",
                             None, None, None, False))
     return keep

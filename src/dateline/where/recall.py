@@ -27,36 +27,72 @@ PLACE_PREPS = {"in", "near", "outside", "around", "at", "from", "to", "into", "t
 LIST_GLUE = {"and", ", and", "or", ", or", "/", "&"}
 _LIST_NEXT = re.compile(r"^\s*(?:,|and\b|or\b|&)")
 MIN_POPULATION = 1_000
+BIG_TITLE = 15_000  # a title-case word opening a line ("Reading: ...") must be a real town
 MAX_TOKENS = 3
-_CAPS_RUN = re.compile(r"(?<![A-Za-z])([A-Z][A-Z.'\u2019-]*[A-Z.](?:[ ][A-Z][A-Z.'\u2019-]*[A-Z.]){0,3})"
-                       r"(?=(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?,?\s*"
-                       r"(?:\([A-Za-z .&]{1,30}\)\s*)?(?:--|[-\u2013\u2014:]|\|))")
+_TAIL = (r"(?P<qual>,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"  # ", Calif.", ", Philippines"
+         r"(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?,?\s*"  # ", Apr 5"
+         r"(?:\([A-Za-z .&]{1,30}\)\s*)?")  # "(AP)"
+_CAPS = r"[A-Z][A-Z.'\u2019-]*[A-Z.](?:[ ][A-Z][A-Z.'\u2019-]*[A-Z.]){0,3}"
+# anywhere in a line's opening: a capitalised place before the story dash or an agency
+_CAPS_RUN = re.compile(r"(?<![A-Za-z])(?P<name>" + _CAPS + r")(?=" + _TAIL +
+                       r"(?:--|[-\u2013\u2014:|]|(?<=\)\s)|(?<=\))))")
+# at the very start of a line: a capitalised place, then the story (some feeds drop the dash),
+# or a place in title case followed by a colon or dash ("Muscat: The festival ...")
+_LINE_CAPS = re.compile(r"^\s*(?:By\s+)?(?P<name>" + _CAPS + r")(?=" + _TAIL +
+                        r"(?:--|[-\u2013\u2014:|]|\s+[A-Z]))")
+_LINE_TITLE = re.compile(r"^\s*(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=" + _TAIL +
+                         r"(?:--|[-\u2013\u2014:|]))")
 _QUALIFIER = re.compile(r"^,\s*([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})")
 
 
 def dateline_spans(doc) -> list:
-    """spaCy spans of capitalised wire datelines the gazetteer knows (a town, state or country).
-
-    Only the first 300 characters of each line are read: a dateline opens the story."""
+    """(name span, qualifier span or None) of the wire datelines the gazetteer knows (a town,
+    state or country). Only the first 300 characters of each line are read: a dateline opens
+    the story."""
     text, out = text_of(doc), []
     pos = 0
     for line in text.split("\n"):
-        for m in _CAPS_RUN.finditer(line[:300]):
-            name = m.group(1).rstrip(".") if not m.group(1).endswith(("ST.", "FT.", "MT.")) \
-                else m.group(1)
-            if len(name.replace(" ", "")) < 4 or not _known(name):
+        head = line[:300]
+        found = list(_CAPS_RUN.finditer(head))
+        title = _LINE_TITLE.match(head)
+        for first in (_LINE_CAPS.match(head), title):
+            if first and not any(m.start("name") == first.start("name") for m in found):
+                found.insert(0, first)
+        for m in found:
+            name, offset = _dateline_name(m.group("name"), whole=m is title)
+            if name is None:
                 continue
-            span = doc.char_span(pos + m.start(1), pos + m.start(1) + len(name),
-                                 alignment_mode="expand")
+            span = doc.char_span(pos + m.start("name") + offset,
+                                 pos + m.start("name") + offset + len(name), alignment_mode="expand")
+            if span is not None and not name.isupper() and span[0].pos_ != "PROPN":
+                continue  # "Reading: ..." opens with a verb, "Muscat: ..." with a name
+            qual = None
+            if m.group("qual"):
+                q0 = pos + m.start("qual") + len(m.group("qual")) - len(m.group("qual").lstrip(", "))
+                qual = doc.char_span(q0, pos + m.end("qual"), alignment_mode="expand")
             if span is not None:
-                out.append(span)
+                out.append((span, qual))
         pos += len(line) + 1
     return out
 
 
-def _known(name: str) -> bool:
-    return any(e.kind != "city" or e.population >= MIN_POPULATION
-               for e in gazetteer().lookup(name))
+def _dateline_name(run: str, whole: bool = False) -> tuple:
+    """The known place a capitalised run ends with ("X. MANILA" -> "MANILA") and its offset
+    in the run; (None, 0) when there is none. A title-case or short capital name must be a
+    town of BIG_TITLE people ("NATO" is also a village)."""
+    words = run.split(" ")
+    for k in range(1 if whole else len(words)):
+        name = " ".join(words[k:])
+        if name.endswith(".") and not name.endswith(("ST.", "FT.", "MT.")):
+            name = name.rstrip(".")
+        small = not name.isupper() or (" " not in name and len(name) <= 4)
+        if len(name.replace(" ", "")) >= 4 and _known(name, BIG_TITLE if small else MIN_POPULATION):
+            return name, len(run) - len(" ".join(words[k:]))
+    return None, 0
+
+
+def _known(name: str, population: int) -> bool:
+    return any(e.kind != "city" or e.population >= population for e in gazetteer().lookup(name))
 
 
 CALENDAR_WORDS = {w.lower() for w in list(calendar.month_name) + list(calendar.day_name) if w}
