@@ -361,10 +361,10 @@ def _prep_reading(prep, c: dict) -> tuple[bool, str]:
         return False, f"prep:{word}:{gov.lower_}"
     if word in c["metonymic_preps"] and gov.lemma_ not in c["place_nouns"]:
         return False, f"prep:{word}"
-    if word == "to" and gov.lower_ in c["actor_nouns"]:  # "ambassador to Turkey"
-        return False, f"prep:to:{gov.lower_}"
-    if word == "to" and gov.lemma_ in c["giving_verbs"]:  # "sold jets to Egypt"
-        return False, f"prep:to:{gov.lemma_}"
+    if word == "to" and gov.lower_ in c["actor_nouns"]:  # "ambassador to Turkey": posted there
+        return True, f"prep:to:{gov.lower_}"
+    if word == "to" and gov.lemma_ in c["giving_verbs"]:  # "sold jets to Egypt": they go there
+        return True, f"prep:to:{gov.lemma_}"
     if word == "of" and gov.lower_ in c["actor_nouns"]:  # "the president of Russia"
         return False, f"of:{gov.lower_}"
     return True, ("of" if word == "of" else f"prep:{word}")
