@@ -242,3 +242,18 @@ def test_date_of_a_noun_in_a_participle_clause_stays_there(nlp):
     text = "Looking ahead to its results for the year to March 2025, the airline warned of losses."
     dates = _run(nlp, text, "2025-01-15", [_event(text, "the airline warned of losses")])
     assert dates == [None]
+
+
+@pytest.mark.parametrize("text,sub,published,status", [
+    ("The hearing of the two generals was adjourned until Thursday, the court clerk said.",
+     "The hearing of the two generals", "2025-06-02", "future"),
+    ("Union leaders and the ministry are set to meet again on 20 June, a spokesman said.",
+     "Union leaders and the ministry are set to meet again", "2025-06-02", "future"),
+    ("Union leaders and the ministry met on Friday, a spokesman said.",
+     "Union leaders and the ministry met", "2025-06-02", "asserted"),
+])
+def test_an_asserted_event_dated_after_writing_is_future(nlp, text, sub, published, status):
+    ev = _event(text, sub)
+    dates = _run(nlp, text, published, [ev])
+    assert dates[0] is not None
+    assert ev.status == status

@@ -67,6 +67,15 @@ def strip_designator(text: str) -> Optional[tuple[str, str]]:
     return None
 
 
+_SHORT = re.compile(r"\b(saint|sainte|mount|fort|st|ste|mt|ft)\b\.? ")
+_SHORT_FORM = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
+
+
+def _short(key: str) -> str:
+    """'saint paul' and 'st paul' -> 'st. paul': the short forms of name words."""
+    return _SHORT.sub(lambda m: _SHORT_FORM.get(m.group(1), m.group(1)) + ". ", key)
+
+
 def _tsv(name: str):
     for line in data_file("geo", name).read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
@@ -222,8 +231,9 @@ class Gazetteer:
         return [self.entries[i] for i in self.index.get(norm(text), [])]
 
     def is_primary(self, entry: Entry, text: str) -> bool:
-        """Whether `text` is the entry's own name (not one of its alternate names)."""
-        return norm(entry.name) == norm(text)
+        """Whether `text` is the entry's own name (not one of its alternate names); "St. Paul"
+        is Saint Paul's own name written the short way."""
+        return _short(norm(entry.name)) == _short(norm(text))
 
 
 @functools.lru_cache(maxsize=1)

@@ -43,15 +43,20 @@ def state_abbreviations() -> dict[str, str]:
     return out
 
 
-_ABBR = re.compile(r"^,\s*([A-Z][A-Za-z]{1,4}\.?)(?=[\s,;)]|$)")
+_ABBR = re.compile(r"^,\s*([A-Z][A-Za-z.]{1,5})(?=[\s,;)]|$)")
 
 
 def _state_abbreviation(after: str) -> Optional[list[Entry]]:
-    """'Lebanon, Pa.' or 'Lebanon, PA 17042': a US state written the postal or AP way."""
+    """'Lebanon, Pa.' or 'Lebanon, PA 17042': a US state written the postal or AP way;
+    'Brandon, Man.': a province abbreviation the gazetteer knows (data/geo/aliases.tsv)."""
     m = _ABBR.match(after)
-    code = state_abbreviations().get(m.group(1)) if m else None
+    if not m:
+        return None
+    code = state_abbreviations().get(m.group(1))
     state = gazetteer().states.get(code) if code else None
-    return [state] if state else None
+    if state:
+        return [state]
+    return [e for e in gazetteer().lookup(m.group(1)) if e.kind in ("state", "region")] or None
 
 
 def _fits(entry: Entry, admins: list[Entry]) -> bool:
