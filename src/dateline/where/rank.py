@@ -20,6 +20,7 @@ KIND_BASE = {"country": 12.0, "continent": 11.5, "state": 9.5, "province": 9.0, 
              "county": 8.0}
 BARE_DIVISION = 6.0  # a county or province named without its designator: a town of 10,000
 CONTEXT_WEIGHT = 3.0
+SMALL_NAMESAKE = 10  # population ratio below which a town needs its state named (_needs_state)
 STATE_WEIGHT = 1.5
 PRIMARY_BONUS = 2.0
 CITY_OVER_STATE = 500_000  # "New York", "Washington": the big city, not the state
@@ -89,6 +90,16 @@ def _says_division(text: str) -> bool:
     return low.endswith("shire") or strip_designator(text) is not None
 
 
+def _needs_state(entry: Entry, states: Counter, cands: list[Entry]) -> bool:
+    """A small town with a namesake ten times its size ("London, Kentucky" beside London) is
+    not chosen for its country alone: the story must also name its state (Paris among
+    Illinois towns is Paris, Illinois)."""
+    if entry.kind != "city" or not entry.admin1 or states[entry.admin1]:
+        return False
+    biggest = max((c.population for c in cands if c.kind == "city"), default=0)
+    return biggest >= SMALL_NAMESAKE * max(entry.population, 1)
+
+
 def _score(entry: Entry, text: str, ctx: Counter, states: Counter, cands: list[Entry]) -> float:
     if entry.kind == "city":
         score = math.log10(entry.population + 1)
@@ -101,7 +112,7 @@ def _score(entry: Entry, text: str, ctx: Counter, states: Counter, cands: list[E
     else:
         score = KIND_BASE[entry.kind]
     total = sum(ctx.values())
-    if total and entry.country:
+    if total and entry.country and not _needs_state(entry, states, cands):
         score += CONTEXT_WEIGHT * ctx[entry.country] / total
     elif total and entry.kind in ("region", "continent"):
         score += CONTEXT_WEIGHT  # a sea or a multi-country region fits any story's countries
