@@ -172,6 +172,10 @@ def place_sites(mentions: list[Mention], entries: list[Optional[Entry]], text: s
             towns[e] += 1
             first.setdefault(e, m.start)
     if not towns:
+        towns = Counter(e for e in entries if e is not None and e.kind in ("county", "province"))
+        for m, e in zip(mentions, entries):  # no town: the county or province it names most
+            first.setdefault(e, m.start)
+    if not towns:
         return entries
     countries = Counter(e.country for e in entries if e is not None and e.country)
     states = Counter(e.admin1 for e in entries if e is not None and e.admin1)
