@@ -16,7 +16,7 @@ from typing import Optional
 
 from ..paths import data_file
 from .gazetteer import candidates, gazetteer
-from .recall import candidate_spans, dateline_spans, known_parts, place_cue, town
+from .recall import candidate_spans, dateline_spans, known_parts, place_cue, proper_title, town
 from ..nlp import entities_of, text_of
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -128,17 +128,17 @@ def _unlabelled_sites(doc, taken: set, found: list[Mention]) -> list[Mention]:
     """Capitalised runs spaCy left unlabelled that end in a facility word ("Princes Theatre",
     "Third Street"): sites, placed at the article's town when the gazetteer lacks them."""
     covered = set(taken) | {i for m in found for i in range(m.token_start, m.token_end)}
-    out, i = [], 0
-    while i < len(doc):
+    names, words = proper_title(doc), facility_words()
+    out, i, n = [], 0, len(names)
+    while i < n:
         j = i
-        while j < len(doc) and j not in covered and doc[j].is_title and doc[j].pos_ == "PROPN" \
-                or (j > i and j < len(doc) and j not in covered and doc[j].is_title
-                    and doc[j].lower_ in facility_words()):
+        while j < n and j not in covered and (names[j] or (j > i and doc[j].is_title
+                                                          and doc[j].lower_ in words)):
             j += 1
-        span = doc[i:j] if j > i else None
-        if span is not None and len(span) >= 2 and _is_site(span) and span.start_char > 0 \
-                and doc[i].lower_ not in facility_words():
-            out.append(_mention(span))
+        if j - i >= 2:
+            span = doc[i:j]
+            if _is_site(span) and span.start_char > 0 and doc[i].lower_ not in words:
+                out.append(_mention(span))
         i = max(j, i + 1)
     return out
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from ..nlp import entities_of, text_of
+from ..nlp import _per_parse, entities_of, text_of
 from .gazetteer import candidates, compass_words, gazetteer
 
 CANDIDATE_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "DATE", "WORK_OF_ART", "EVENT", "FAC", ""}
@@ -108,6 +108,12 @@ def town(text: str) -> bool:
                for e in g.lookup(text))
 
 
+def proper_title(doc) -> list:
+    """Per token of the parse: a title-case proper noun? (computed once per parse)"""
+    return _per_parse(doc, "dateline_proper_title",
+                      lambda d: [t.is_title and t.pos_ == "PROPN" for t in d])
+
+
 def candidate_spans(doc, covered: set) -> list:
     """Capitalised spans outside the mentions found so far (token indices in `covered`) that
     name a gazetteer town: spaCy entities of other labels and unlabelled proper-noun runs."""
@@ -118,16 +124,18 @@ def candidate_spans(doc, covered: set) -> list:
                 spans.append(ent)
                 seen.update(range(ent.start, ent.end))
     ent_tokens = {i for ent in entities_of(doc) for i in range(ent.start, ent.end)}
-    i = 0
-    while i < len(doc):
-        if i in seen or i in ent_tokens or not doc[i].is_title or doc[i].pos_ != "PROPN":
+    names = proper_title(doc)
+    i, n_tok = 0, len(names)
+    while i < n_tok:
+        if i in seen or i in ent_tokens or not names[i]:
             i += 1
             continue
         hit = None
-        for n in range(MAX_TOKENS, 0, -1):
+        for n in range(min(MAX_TOKENS, n_tok - i), 0, -1):
+            if any(j in seen or j in ent_tokens for j in range(i, i + n)):
+                continue
             span = doc[i:i + n]
-            if len(span) == n and not any(j in seen or j in ent_tokens for j in range(i, i + n)) \
-                    and span[-1].is_title and town(span.text):
+            if span[-1].is_title and town(span.text):
                 hit = span
                 break
         if hit is not None:
