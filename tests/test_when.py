@@ -257,3 +257,24 @@ def test_an_asserted_event_dated_after_writing_is_future(nlp, text, sub, publish
     dates = _run(nlp, text, published, [ev])
     assert dates[0] is not None
     assert ev.status == status
+
+
+@pytest.mark.parametrize("url,value", [
+    ("https://news.example.org/world/2019-11-04/floods-hit-coast", "2019-11-04"),
+    ("http://paper.example.com/2011/03/09/strike-called-off.html", "2011-03-09"),
+    ("https://www.example.co.uk/world/2007/oct/02/talks", "2007-10-02"),
+    ("http://blog.example.net/2009/04/no-day-given.htm", None),
+])
+def test_url_dates(url, value):
+    from dateline.when.attach import url_date
+
+    got = url_date(url)
+    assert (got.isoformat() if got else None) == value
+
+
+def test_the_address_date_anchors_without_publication_date(nlp):
+    text = "Riot police cleared the square on Saturday, witnesses said."
+    art = Article(id="t", input="t", text=text, url="https://x.example/2025/06/29/square",
+                  events=[_event(text, "Riot police cleared the square")])
+    resolve_dates(Doc(article=art, spacy=nlp(text)))
+    assert art.events[0].date.value == "2025-06-28"
