@@ -155,3 +155,26 @@ def test_canadian_province_abbreviations_qualify_towns(nlp, text, name, country)
 def test_eu_is_europe_not_a_norman_town(nlp, text):
     p = _find(_parse(nlp, text), "EU")
     assert p["name"] == "Europe" and p["country"] is None
+
+
+# a small namesake needs its state named, not just its country
+@pytest.mark.parametrize("text,name,country", [
+    ("Flights from London were delayed as New York and Boston braced for a blizzard.",
+     "London", "GBR"),
+    ("Trade with Toronto rose, exporters in Chicago and Detroit said.", "Toronto", "CAN"),
+])
+def test_a_world_city_beats_a_small_namesake_of_the_story_country(nlp, text, name, country):
+    assert _find(_parse(nlp, text), name)["country"] == country
+
+
+def test_a_small_namesake_with_its_state_named(nlp):
+    p = _find(_parse(nlp, "Tornado sirens sounded in London and Corbin, Kentucky, on Monday."),
+              "London")
+    assert (p["country"], p["admin1"]) == ("USA", "KY")
+
+
+# a site in a story that names no town stands at the county it names
+def test_a_site_without_a_town_stands_at_its_county(nlp):
+    text = "Volunteers repainted the Ashgrove Community Hall, Cuyahoga County officials said."
+    p = _find(_parse(nlp, text), "Ashgrove Community Hall")
+    _near(p, 41.5, -81.7, km=60)
