@@ -178,3 +178,22 @@ def test_a_site_without_a_town_stands_at_its_county(nlp):
     text = "Volunteers repainted the Ashgrove Community Hall, Cuyahoga County officials said."
     p = _find(_parse(nlp, text), "Ashgrove Community Hall")
     _near(p, 41.5, -81.7, km=60)
+
+
+# a name the gazetteer lacks, after "in"/"at": a locality of the story's area
+@pytest.mark.parametrize("text,name,lat,lon", [
+    ("Police in Galway said a tractor was stolen in Ballinvarna overnight.", "Ballinvarna",
+     53.27, -9.05),
+    ("Fire crews from Des Moines were called to a barn in Kettlewick on Sunday.", "Kettlewick",
+     41.59, -93.62),
+])
+def test_an_unknown_locality_stands_at_the_story_town(nlp, text, name, lat, lon):
+    _near(_find(_parse(nlp, text), name), lat, lon)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Traders in Tokyo expect slower growth in Northern Asia.", "Northern Asia"),
+    ("Officials in Chengdu said rain hit Xinlong province hard.", "Xinlong province"),
+])
+def test_parts_of_big_areas_and_divisions_are_no_localities(nlp, text, name):
+    assert not [p for p in _parse(nlp, text) if p["text"] == name and p["lat"] is not None]

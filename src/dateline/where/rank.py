@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Optional
 
 from ..paths import data_file
-from .gazetteer import Entry, candidates, gazetteer, norm, strip_designator
+from .gazetteer import Entry, candidates, compass_words, gazetteer, norm, strip_designator
 from .mentions import Mention
 
 KIND_BASE = {"country": 12.0, "continent": 11.5, "state": 9.5, "province": 9.0, "region": 8.5,
@@ -183,11 +183,25 @@ def place_sites(mentions: list[Mention], entries: list[Optional[Entry]], text: s
                                      towns[e], e.population, -first[e]))
     out = []
     for i, (m, e) in enumerate(zip(mentions, entries)):
-        if e is None and m.site:
+        if e is None and (m.site or _local(m)):
             at = _site_town(i, mentions, entries, text) or town
             e = Entry(m.text, "site", at.country, at.lat, at.lon, 0, at.admin1, None)
         out.append(e)
     return out
+
+
+LOCAL_CUES = ("prep:in", "prep:at", "prep:near", "prep:outside")
+
+
+def _local(m: Mention) -> bool:
+    """A literal name the gazetteer lacks, after a preposition of place ("lives in Toomevara",
+    "a shop at Portroe"): a locality of the area the story is about, like a street."""
+    if not (m.literal and not m.weak and (m.cue or "") in LOCAL_CUES and m.text[:1].isupper()):
+        return False
+    # "North Africa", "Northern Europe": part of a big area, not a locality; "WA": an acronym
+    # "Guangxi province": a division the gazetteer lacks is no locality either
+    return m.text.split()[0].lower() not in compass_words() and not m.text.isupper() \
+        and strip_designator(m.text) is None
 
 
 _SITE_IN = re.compile(r"^\s*(?:\([^)\n]{0,20}\)\s*)?(?:,|in|at|on)\s*$")
