@@ -197,3 +197,12 @@ def test_an_unknown_locality_stands_at_the_story_town(nlp, text, name, lat, lon)
 ])
 def test_parts_of_big_areas_and_divisions_are_no_localities(nlp, text, name):
     assert not [p for p in _parse(nlp, text) if p["text"] == name and p["lat"] is not None]
+
+
+def test_a_candidate_town_needs_the_story_state(nlp):
+    places = _parse(nlp, "Fans in Boise and Twin Falls cheered after Smith passed to Marion in "
+                         "the final minute.")
+    assert not [p for p in places if p["text"] == "Marion"]
+    p = _find(_parse(nlp, "Families from Columbus and Dayton drove to Marion for the county "
+                          "fair."), "Marion")
+    assert (p["country"], p["admin1"]) == ("USA", "OH")

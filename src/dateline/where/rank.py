@@ -149,13 +149,18 @@ def resolve(mentions: list[Mention], text: str, actor_countries: Counter | None 
 
 def _check_candidates(mentions, keys, picks, quals, actor_countries) -> None:
     """A candidate toponym (Mention.weak: a town name spaCy labelled otherwise) stays only if a
-    qualifier pinned it or the document's other places (or actors) share its country."""
-    countries = Counter(actor_countries or {})
+    qualifier pinned it or the document's other places (or actors) share its country, and its
+    state when they name states ("passed to Tyler" in an Ohio story is no Texas town)."""
+    countries, states = Counter(actor_countries or {}), Counter()
     for m, k, e in zip(mentions, keys, picks):
         if not m.weak and e is not None and e.country:
             countries[e.country] += 1
+            states[e.admin1] += bool(e.admin1)
     for i, (m, e) in enumerate(zip(mentions, picks)):
-        if m.weak and e is not None and not quals[i] and not countries[e.country]:
+        if not m.weak or e is None or quals[i]:
+            continue
+        # in a story that names states, a town of another state is not confirmed
+        if not countries[e.country] or (e.admin1 and sum(states.values()) and not states[e.admin1]):
             picks[i] = None
 
 
