@@ -325,16 +325,17 @@ def to_refs(toks: list, view: ActorView, allow_place: bool = False) -> list[Acto
             if not hit:
                 continue
             actor, text = hit
-            key = actor.id or actor.country or actor.name
-            if key in seen:
-                continue
-            seen.add(key)
-            ref = actor.ref(text) if isinstance(actor, Actor) else None
-            if ref is not None and not actor.id:
-                ref.actor = None
-            if ref is not None and not ref.country and view.home:
-                ref.country = view.home  # a domestic group acts for the article's country
-            refs.append(ref)
+            for actor in [actor] + view.sharing(actor, t.idx, t.idx + len(t.text)):
+                key = actor.id or actor.country or actor.name
+                if key in seen:
+                    continue
+                seen.add(key)
+                ref = actor.ref(text) if isinstance(actor, Actor) else None
+                if ref is not None and not actor.id:
+                    ref.actor = None
+                if ref is not None and not ref.country and view.home:
+                    ref.country = view.home  # a domestic group acts for the article's country
+                refs.append(ref)
     return [r for r in refs if r is not None]
 
 

@@ -97,10 +97,51 @@ def default_country(type_: str, source_countries: set, home, principal: list):
     return own
 
 
+@functools.lru_cache(maxsize=1)
+def _jurisdiction() -> tuple[frozenset, frozenset]:
+    sectors, words = set(), set()
+    with open(data_file("actors", "jurisdiction.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                kind, value = line.rstrip("\n").split("\t")[:2]
+                if kind == "sector":
+                    sectors.add(value.strip().upper())
+                else:
+                    words.add(value.strip().lower())
+    return frozenset(sectors), frozenset(words)
+
+
+def _domestic_body(ref) -> bool:
+    sectors, words = _jurisdiction()
+    name = f"{ref.name or ''} {ref.text or ''}".lower().split()
+    return ref.sector in sectors or bool(words & set(name))
+
+
+def own_jurisdiction(cands: list, view) -> None:
+    """A police force, court, legislature or regional government acts within its own state: an
+    unqualified recipient that the actor stage placed in the article's country only by default
+    ("the Amhara regional government accused the rebels" in a story that names Sudan most) is of
+    the acting body's country (issue 7, kind 1; data/actors/jurisdiction.tsv)."""
+    defaulted = getattr(getattr(view, "index", None), "defaulted", None) or set()
+    if not defaulted:
+        return
+    for cand in cands:
+        own = {r.country for r in cand.source if r.country}
+        if len(own) != 1 or not all(_domestic_body(r) for r in cand.source) or \
+                any(r.actor in defaulted for r in cand.source):
+            continue
+        country = own.pop()
+        for ref in cand.target:
+            if ref.actor in defaulted and ref.country != country:
+                ref.country = country
+
+
 def default_recipients(cands: list, view) -> None:
     """Give recipient-less candidates (not partner acts) their default recipient, implicit."""
     from ..model import ActorRef
     from .coder import PARTNER_TYPES
+
+    own_jurisdiction(cands, view)
 
     home = getattr(view, "home", None)
     principal = list(getattr(view, "principal", None) or ([home] if home else []))
