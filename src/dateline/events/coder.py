@@ -9,6 +9,7 @@ REQUEST), an alleged event ("accused X of sending ...": ACCUSE plus AID alleged)
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -17,6 +18,8 @@ from .actorview import ActorView
 from .lexicon import Trigger, cues, match
 from .status import status_of
 from ..nlp import text_of
+from ..paths import data_file
+from ..actors.describe import POSTED_ABROAD
 
 TARGET_PREPS = {"to", "with", "against", "on", "for", "at", "toward", "towards", "into", "upon",
                 "around"}
@@ -117,7 +120,7 @@ def _object_preps(verb, any_prep: bool = False) -> list:
     for c in verb.children:
         if c.dep_ == "dobj":
             out += _prep_targets(c, {"with", "to", "against", "for"})
-            if any_prep:
+            if any_prep and c.lemma_.lower() not in _release_nouns():
                 out += [t for t in c.subtree if t.dep_ in ("pobj", "poss") and t is not c]
             for g in c.children:
                 if g.dep_ in ("amod", "acl", "prep"):
@@ -149,6 +152,8 @@ def _verb_args(cand: Candidate) -> None:
     tgt = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass", "attr")]
     preps = TARGET_PREPS | (PLACE_PREPS if "place" in cand.row.flags else set())
     tgt += _prep_targets(verb, preps)
+    # "appealed for help to X", "asked for support from X": the helper is the recipient
+    tgt += [g for p in _prep_targets(verb, {"for"}) for g in _prep_targets(p, {"to", "from"})]
     btw = _between(verb)
     if btw:
         cand.target_toks = tgt + btw
@@ -280,12 +285,20 @@ def resolve(tok, view: ActorView, allow_place: bool = False, depth: int = 0) -> 
             if hit:
                 return hit[0], text
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "from"):
+            if c.lower_ == "of" and tok.lemma_.lower() in _release_nouns():
+                continue  # "the release of the sailors": who is held, not who is asked
             for g in c.children:
                 if g.dep_ == "pobj":
                     hit = resolve(g, view, False, depth + 1)
                     if hit:
                         return hit[0], text
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _release_nouns() -> frozenset[str]:
+    with open(data_file("actors", "release_nouns.tsv"), encoding="utf-8") as fh:
+        return frozenset(ln.strip() for ln in fh if ln.strip() and not ln.startswith("#"))
 
 
 def _of_conjuncts(tok) -> list:
@@ -475,6 +488,7 @@ def resolve_sides(cand: Candidate, view: ActorView) -> None:
                 cand.target = list(union)
                 return
     cand.target = to_refs(cand.target_toks, view, allow_place=place_ok)
+    _envoy_hosts(cand, view)
     if "charge" in cand.row.flags:
         cand.dropped = cand.dropped or not cand.target or not cand.source
         return
@@ -482,6 +496,27 @@ def resolve_sides(cand: Candidate, view: ActorView) -> None:
         cand.target = to_refs(_object_preps(cand.trigger, cand.types[0] in VERBAL_TYPES), view,
                               allow_place=place_ok)
 
+
+
+def _envoy_hosts(cand: Candidate, view: ActorView) -> None:
+    """"Russia recalled its ambassador to Georgia": an act on one's own envoy is towards the
+    country the envoy is posted to (the "to/in" phrase), not towards oneself."""
+    own = {r.country for r in cand.source if r.country}
+    if not own:
+        return
+    for tok in cand.target_toks:
+        if tok.lemma_.lower() not in POSTED_ABROAD:
+            continue
+        posts = _prep_targets(tok, {"to", "in", "at", "from"})
+        posts += _prep_targets(cand.head, {"in", "from"})  # "withdrew its envoy from Kinshasa"
+        hosts = [r for r in to_refs(posts, view, allow_place=True)
+                 if r.country and r.country not in own]
+        if not hosts:
+            continue
+        words = _core_span(tok)
+        text = text_of(tok.doc)[words[0]:words[1]]
+        keep = [r for r in cand.target if r.text != text or r.country not in own | {None}]
+        cand.target = keep + [h for h in hosts[:1] if h.country not in {r.country for r in keep}]
 
 
 def _key(ref: ActorRef):

@@ -50,6 +50,38 @@ def respond_to_antecedents(cands: list) -> None:
                 break
 
 
+def _release_object(cand) -> bool:
+    """Does the trigger ask for someone's release or return ("demanded the release of ...",
+    "called for the return of ...")? (data/actors/release_nouns.tsv)"""
+    from .coder import _release_nouns
+
+    nouns = _release_nouns()
+    for child in cand.head.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in nouns:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "for" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in child.children):
+            return True
+    return False
+
+
+def ask_the_holder(cands: list) -> None:
+    """A demand for someone's release with no named recipient is addressed to whoever the
+    article says took them: the source of the nearest earlier coercion (detaining, seizing,
+    abducting) by another country ("Azerbaijan detained four soldiers ... Armenia demanded their
+    release" is ARM -> AZE; issue 7, kind 1)."""
+    ordered = sorted(cands, key=lambda c: c.trigger.idx)
+    for i, cand in enumerate(ordered):
+        if cand.target or not cand.source or not _release_object(cand):
+            continue
+        own = _countries(cand.source)
+        for prev in reversed(ordered[:i]):
+            theirs = _countries(prev.source)
+            if prev.types and prev.types[0] == "COERCE" and theirs and not theirs & own:
+                cand.target = list(prev.source)
+                break
+
+
 # --- the recipient when none is named (issue 7, kind 1) -------------------------------------
 
 def _type_table() -> dict[str, str]:
@@ -142,6 +174,7 @@ def default_recipients(cands: list, view) -> None:
     from .coder import PARTNER_TYPES
 
     own_jurisdiction(cands, view)
+    ask_the_holder(cands)
 
     home = getattr(view, "home", None)
     principal = list(getattr(view, "principal", None) or ([home] if home else []))
