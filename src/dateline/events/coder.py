@@ -489,6 +489,7 @@ def resolve_sides(cand: Candidate, view: ActorView) -> None:
                 return
     cand.target = to_refs(cand.target_toks, view, allow_place=place_ok)
     _envoy_hosts(cand, view)
+    _own_forces(cand, view)
     if "charge" in cand.row.flags:
         cand.dropped = cand.dropped or not cand.target or not cand.source
         return
@@ -517,6 +518,40 @@ def _envoy_hosts(cand: Candidate, view: ActorView) -> None:
         text = text_of(tok.doc)[words[0]:words[1]]
         keep = [r for r in cand.target if r.text != text or r.country not in own | {None}]
         cand.target = keep + [h for h in hosts[:1] if h.country not in {r.country for r in keep}]
+
+
+ARMED = {"MIL", "COP", "PRM"}
+DESTINATION_PREPS = {"to", "toward", "towards", "into", "near", "along", "from", "across"}
+FRONTIER = {"border", "frontier", "boundary"}
+
+
+def _destination(head, view: ActorView, own: set) -> list[ActorRef]:
+    """The other country of a movement's destination: "to the border with Colombia",
+    "into Georgia", "along the Kenyan frontier"."""
+    for tok in _prep_targets(head, DESTINATION_PREPS):
+        if tok.lemma_.lower() in FRONTIER:
+            other = [r for r in to_refs(_prep_targets(tok, {"with"}), view, allow_place=True)
+                     if r.country and r.country not in own]
+            if other:
+                return other[:1]
+        refs = [r for r in to_refs([tok], view, allow_place=True)
+                if r.country and r.country not in own]
+        if refs:
+            return refs[:1]
+    return []
+
+
+def _own_forces(cand: Candidate, view: ActorView) -> None:
+    """"Move 10 battalions to the border with Colombia", "ordered troops to the frontier": the
+    forces one moves are one's own, the instrument, not the recipient; the recipient is the other
+    country the destination names, else none (the default rule decides)."""
+    own = {r.country for r in cand.source if r.country}
+    if not own or not cand.target:
+        return
+    forces = [r for r in cand.target if r.country in own and r.sector in ARMED]
+    if not forces:
+        return
+    cand.target = [r for r in cand.target if r not in forces] or _destination(cand.head, view, own)
 
 
 def _key(ref: ActorRef):
