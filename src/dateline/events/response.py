@@ -20,12 +20,23 @@ def _nouns() -> frozenset[str]:
         return frozenset(ln.strip().lower() for ln in fh if ln.strip() and not ln.startswith("#"))
 
 
+@functools.lru_cache(maxsize=1)
+def _offer_nouns() -> frozenset[str]:
+    with open(data_file("actors", "offer_nouns.tsv"), encoding="utf-8") as fh:
+        return frozenset(ln.strip().lower() for ln in fh if ln.strip() and not ln.startswith("#"))
+
+
 def _anaphoric_object(cand):
-    """The definite act-noun the trigger takes as object ("rejected the criticism"), if any."""
+    """The definite act-noun the trigger takes as object ("rejected the criticism"), or an
+    offer-like noun whatever its article ("declined an offer of helicopters"), if any."""
     for child in cand.head.children:
         if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in _nouns():
             if any(d.lower_ in ("the", "this", "that", "these", "those", "such")
                    or d.dep_ == "poss" for d in child.children):
+                return child
+            if child.lemma_.lower() in _offer_nouns() and not any(
+                    c.dep_ in ("poss", "prep") and c.lower_ in ("by", "from") or c.dep_ == "poss"
+                    for c in child.children):
                 return child
     return None
 
