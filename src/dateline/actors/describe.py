@@ -158,7 +158,11 @@ def _after_prep(tokens, s, e, names, roles, preps) -> tuple[list[Match], list[Ma
         if tokens[i].lower_ in preps:
             end = next((j for j in range(i + 1, e) if tokens[j].lower_ in PLACE_PREPS | {"at"}
                         and not any(m.start <= j < m.end for m in names)), e)
-            # "the head of Sudan's army in N'Djamena": the place where he is is not his country
+            # "the head of Sudan's army in N'Djamena": the place where he is is not his country;
+            # "the head of the Catholic Church in England": without a country before it, the
+            # place says whose branch of the body it is
+            if not any(m.kind in COUNTRY_KINDS and i < m.start and m.end <= end for m in names):
+                end = e
             return ([m for m in names if m.start > i and m.end <= end],
                     [r for r in roles if r.start > i and r.end <= end])
     return [], []

@@ -198,7 +198,6 @@ class _Resolver:
             if pre:
                 ctx.append(pre)
             ctx += self._extra_context(root)
-            ctx.append((s, e))  # "Mr. Interior Minister": the words are an office
             for cs, ce in ctx:
                 c = self._desc(cs, ce, holder=False)
                 if c and (c.country or c.sector):
@@ -206,6 +205,10 @@ class _Resolver:
                     d.sector = d.sector or c.sector
                     if d.country and d.sector:
                         break
+            own = self._desc(s, e, holder=False)
+            if d.sector is None and own is not None and own.basis == "role":
+                d.sector = own.sector  # "Mr. Interior Minister": the words are an office (its
+                # sector only: a town inside a name, "Livingstone", is no country)
             d.key = "pname:" + d.name.lower()
         m = Mention(s, e, d, subject=root.dep_ in ("nsubj", "nsubjpass"))
         m.gender = self._gender(pre[0] if pre else s, e, root)
