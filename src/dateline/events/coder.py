@@ -606,9 +606,11 @@ def domestic_target(cand: Candidate, home: Optional[str] = None) -> None:
 def _complement_targets(cand: Candidate, view: ActorView) -> list[ActorRef]:
     """Actors named as objects inside a content clause ("committed to develop X with Y")."""
     own = {_key(s) for s in cand.source}
-    for comp in cand.head.children:
-        if comp.dep_ not in ("xcomp", "ccomp"):
-            continue
+    comps = [c for c in cand.head.children if c.dep_ in ("xcomp", "ccomp")]
+    # "committed to paying the teachers": a gerund clause after a preposition is content too
+    comps += [g for c in cand.head.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
+              for g in c.children if g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX")]
+    for comp in comps:
         toks = [t for t in comp.subtree if t.dep_ in ("pobj", "dobj", "dative", "nsubjpass")]
         toks += [t for t in comp.subtree if t.dep_ == "nsubj"]
         refs = [r for r in to_refs(toks, view) if _key(r) not in own]
