@@ -2,7 +2,6 @@
 gives each of its events once, with three mentions, through `dateline events --dedup`."""
 from __future__ import annotations
 
-
 import json
 import random
 
