@@ -26,7 +26,13 @@ def subject_of(verb):
 
     Up to three clauses up: a conjunct or participle shares its head's subject ('ordered troops
     ..., accusing X and saying Y'); an infinitive complement takes its head's object when there
-    is one ('prompting Prayuth to announce'), else its subject (object and subject control)."""
+    is one ('prompting Prayuth to announce'), else its subject (object and subject control).
+    A participle cue ('..., saying X'; 'was quoted as saying X') takes the subject of the clause
+    it is an adjunct of (`_participle_subject`)."""
+    if verb.tag_ == "VBG":
+        subj = _participle_subject(verb)
+        if subj is not None:
+            return subj
     tok = verb
     for _ in range(4):
         for child in tok.children:
@@ -46,6 +52,40 @@ def subject_of(verb):
             for pobj in child.children:
                 return pobj
     return None
+
+
+ADJUNCT_DEPS = ("advcl", "conj", "pcomp", "prep")  # links from a participle up to its clause
+
+
+def _participle_subject(verb):
+    """Subject of the clause a participle cue hangs from, or None (the caller then walks as usual).
+
+    English participial adjuncts take the subject of their main clause (subject control:
+    'X sent troops north, accusing Y and saying Z' -> X; 'Y quoted officials as saying Z' -> Y;
+    'X was quoted as saying Z' -> X). The parser often hangs the participle on a conjunct or a
+    prepositional phrase, so the walk goes up through adjunct links only (never out of a
+    reported clause, a relative clause or a noun's modifier) past other participles to the
+    first finite verb, and takes its subject when it stands before the cue."""
+    if verb.dep_ not in ADJUNCT_DEPS:
+        return None
+    tok = verb
+    for _ in range(8):
+        if tok.dep_ not in ADJUNCT_DEPS or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX") or not _finite(tok):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and subj.i < verb.i:
+            return subj
+        return None
+    return None
+
+
+def _finite(verb) -> bool:
+    """A finite verb: past or present tense, or with a modal or tensed auxiliary ('was quoted')."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
 
 
 def _is_subject(tok) -> bool:
