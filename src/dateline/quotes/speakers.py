@@ -220,8 +220,12 @@ class SpeakerResolver:
         if any(t.lower_ == "the" for t in span[:1]) and common:
             ref = self._ref(text, name, span.start_char, span.end_char)
             named = self._role_antecedent(tok)
-            if named is None and ref.country is None and not self._is_person_role(span):
+            echo = (ref.name or "").lower() == name.lower()  # no named holder behind the role
+            person_role = self._is_person_role(span)
+            if named is None and (ref.country is None or echo) and not person_role:
                 named = self._org_antecedent(tok)  # "the relief agency" -> the organisation named
+            if named is None and echo and person_role and not self._introduced_before(tok):
+                named = self._person_antecedent(tok)  # "the leftist leader" -> the person named
             if named is not None and (ref.name or "").lower() == name.lower():
                 return named, local  # the actor stage only echoed the role: the named holder
             if ref.actor is not None or ref.country is not None:
@@ -264,8 +268,8 @@ class SpeakerResolver:
 
     def _nearest_person(self, tok, g: str):
         """The nearest person named before `tok` whose gender (from the article, `gender.genders`)
-        does not contradict the pronoun's, outside quotation marks; sentence by sentence back,
-        and within a sentence its subject first (centering: the subject is the likeliest
+        does not contradict the pronoun's (any gender when `g` is None), outside quotation marks;
+        sentence by sentence back, and within a sentence its subject first (centering: the subject is the likeliest
         antecedent). None beyond MAX_BACK characters."""
         if self.genders is None:
             self.genders = gender.genders(self.sp, self.ents)
@@ -276,7 +280,7 @@ class SpeakerResolver:
                 continue
             if any(a <= ent.start_char < b for a, b in self.quoted):
                 continue
-            if self.genders.get(gender.key(ent.text), g) != g:
+            if g is not None and self.genders.get(gender.key(ent.text), g) != g:
                 continue
             by_sent.setdefault(sentences.sent_of(ent.root).start, []).append(ent)
         sents = sentences.sents(self.sp)
@@ -291,11 +295,30 @@ class SpeakerResolver:
                 return subjects[-1]
             if sent.start_char <= tok.idx < sent.end_char:
                 continue  # the pronoun's own sentence: only a named subject before it counts
-            if any(t.dep_ in SUBJECT_DEPS and gender.pronoun_gender(t.text) == g for t in sent):
+            if g is not None and any(t.dep_ in SUBJECT_DEPS and gender.pronoun_gender(t.text) == g
+                                     for t in sent):
                 continue  # "He told reporters ... the ambassador": the chain runs through 'He'
             if ents:
                 return ents[-1]
         return None
+
+    def _introduced_before(self, tok) -> bool:
+        """Was this role noun used before with another determiner ('a spokesperson for X ...
+        the spokesperson said')? Then the definite phrase refers back to that unnamed mention
+        (head-noun match, as in rule-based coreference), not to a named person."""
+        lemma = tok.lemma_.lower()
+        return any(t.lemma_.lower() == lemma and t.i < tok.i and t.pos_ == "NOUN"
+                   and not any(c.lower_ == "the" for c in t.children) for t in self.sp[:tok.i])
+
+    def _person_antecedent(self, tok) -> Optional[ActorRef]:
+        """A definite person role ('the leftist leader said') without a named holder: the nearest
+        person named before it, subject first, of the role's gender when the role has one."""
+        g = gender.lexicon().get(tok.lower_)
+        ent = self._nearest_person(tok, g)
+        if ent is None:
+            return None
+        name = _strip_possessive(_full_name(self.ents, ent, ent.start_char))
+        return self._ref(ent.text, name, ent.start_char, ent.end_char)
 
     def _is_person_role(self, span) -> bool:
         if any(t.lower_ in gender.lexicon() for t in span):
