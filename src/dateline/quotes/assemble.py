@@ -364,6 +364,36 @@ def _unmarked_after_colon(sp, lex, segs, cands) -> list[Cand]:
     return out
 
 
+def _transcript_turns(sp, cands) -> list[Cand]:
+    """Paragraphs opening with a speaker label ('NAME: words', `layout.transcript_label`): the
+    label is the speaker of the paragraph's words, whether or not they carry quote marks. A quote
+    found there already takes the label as its speaker and loses the label from its text."""
+    text = sentences.text(sp)
+    out, pos = [], 0
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        start = pos
+        while start < end and (text[start].isspace() or text[start] in marks.OPEN):
+            start += 1
+        turn = layout.transcript_label(sp, start) if start < end else None
+        if turn is not None:
+            cue, who, body = turn
+            stop = end
+            while stop > body and (text[stop - 1].isspace() or text[stop - 1] in marks.CLOSE):
+                stop -= 1
+            inside = [c for c in cands if c.start <= body < c.end or start <= c.start < end]
+            for c in inside[1:]:  # the turn is one quote: what was found inside it merges into it
+                cands.remove(c)
+            if inside:
+                c = inside[0]
+                c.start, c.end, c.kind, c.cue, c.speaker_tok, c.inherited = body, stop, "direct", cue, who, None
+            elif stop - body >= 8:
+                out.append(Cand(body, stop, "direct", cue, who))
+        pos = end + 1
+    return out
+
+
 def _without_trailing_comma(text: str, start: int, end: int) -> int:
     """'"We are ready," he said' quotes 'We are ready': the comma belongs to the attribution."""
     while end > start + 1 and (text[end - 1] in ",;" or text[end - 1].isspace()):
@@ -393,6 +423,7 @@ def _find(doc, scope):
     indirect = _reported_candidates(sp, lex, segs, scope)
     cands = _reconcile(marked, indirect)
     cands += _unmarked_after_colon(sp, lex, segs, cands)
+    cands += _transcript_turns(sp, cands)
     cands.sort(key=lambda c: c.start)
     resolver = SpeakerResolver(doc)
     quotes, sources, previous, done = [], {}, [], {}

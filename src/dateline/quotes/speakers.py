@@ -119,6 +119,13 @@ def _noun_phrase(tok):
     return tok.doc[left:right + 1]
 
 
+def _in_paragraph(span, tok):
+    """`span` without the tokens outside `tok`'s paragraph (the parse may run across a break)."""
+    a, b = marks.paragraph_bounds(sentences.text(tok.doc), tok.idx)
+    toks = [t for t in span if a <= t.idx < b]
+    return tok.doc[toks[0].i:toks[-1].i + 1] if toks else span
+
+
 def _full_name(ents, ent, before: int) -> str:
     """A surname alone ("Caddell") becomes the fuller name used earlier ("Pat Caddell")."""
     text = ent.text
@@ -208,7 +215,12 @@ class SpeakerResolver:
                 if cand.label_ == "PERSON" and sub[0] <= cand.start_char and cand.end_char <= sub[1] \
                         and cand.root.dep_ != "poss" and not cand.text.endswith(("'s", "\u2019s")):
                     ent = cand
-        span = _noun_phrase(tok)
+        span = _in_paragraph(_noun_phrase(tok), tok)
+        if ent is None and tok.is_upper and len(tok.text) > 1:
+            ent = self._named_in_capitals(tok)  # a transcript label 'EKBERG' -> 'Tomas Ekberg'
+            if ent is not None:
+                return self._ref(tok.text, _full_name(self.ents, ent, ent.start_char), ent.start_char,
+                                 ent.end_char), (span.start_char, span.end_char)
         local = (min(span.start_char, ent.start_char) if ent is not None else span.start_char,
                  max(span.end_char, ent.end_char) if ent is not None else span.end_char)
         if ent is not None and ent.label_ in NAMED:
@@ -235,6 +247,13 @@ class SpeakerResolver:
             if self.previous is not None and common and tok.tag_ in ("NN", "NNP"):
                 return self.previous[0], local
         return self._ref(text, name, span.start_char, span.end_char), local
+
+    def _named_in_capitals(self, tok):
+        """The person named before whose surname `tok` spells in capitals, or None."""
+        for ent in reversed(self.ents):
+            if ent.label_ == "PERSON" and ent.start_char < tok.idx and ent[-1].lower_ == tok.lower_:
+                return ent
+        return None
 
     def _pronoun(self, tok):
         person = tok.lower_ in PERSON_PRONOUNS
