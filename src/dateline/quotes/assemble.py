@@ -20,6 +20,7 @@ class Cand:
     inherited: Optional["Cand"] = None
     segs: list = field(default_factory=list)
     learned: bool = False  # found by the learned tagger, not by a rule
+    arg: Optional[tuple] = None  # a partial quote's attribution content (`_argument_of`)
 
 
 def _inside(pos: int, segs) -> bool:
@@ -235,6 +236,47 @@ def _governing_cue(sp, lex, seg):
     return None
 
 
+MAX_ARGUMENT_WORDS = 40
+
+
+def _argument_of(sp, cue, seg) -> Optional[tuple[int, int]]:
+    """The cue's argument that holds a partial quote: 'called Trump a "pathological liar"' ->
+    'Trump a "pathological liar"'; 'said that the plan was "a disaster" for farmers' -> the
+    clause. What was said is the argument, of which the marked words are the verbatim part
+    (PolNeAR's content spans, learned from its annotation, are these arguments). The cue's
+    dependents after the cue that lie between it and the quote, plus the one holding the quote,
+    within the paragraph; None when that is no more than the quote or longer than
+    MAX_ARGUMENT_WORDS."""
+    span = sp.char_span(seg.start, seg.end, alignment_mode="expand")
+    if span is None or cue.i >= span.start:
+        return None
+    tok = span.root
+    while tok.head.i != cue.i and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.head.i != cue.i:
+        return None
+    kids = [c for c in cue.children if cue.i < c.i <= tok.i and c.dep_ not in ("punct", "cc", "advmod", "npadvmod")
+            and not (c.dep_ == "prep" and c.i < tok.i and c.lower_ in ("on", "in", "at", "during"))]
+    first = min((c.left_edge.i for c in kids), default=tok.left_edge.i)
+    last = max(tok.right_edge.i, span.end - 1)
+    toks = [t for t in sp[first:last + 1] if not t.is_space]
+    a, b = marks.paragraph_bounds(sentences.text(sp), seg.start)
+    start = max(a, min(toks[0].idx, seg.start))
+    end = min(b, max(toks[-1].idx + len(toks[-1].text), seg.end))
+    if len(sentences.text(sp)[start:end].split()) > MAX_ARGUMENT_WORDS:
+        return None
+    text = sentences.text(sp)
+    start, end = reported.trim(text, start, end)
+    if start > seg.start or end < seg.end or (start, end) == (seg.start, seg.end):
+        return None
+    # the verbatim part's marks stay paired when it opens or closes the argument
+    if end == seg.end and start < seg.start and end < len(text) and text[end] in marks.CLOSE:
+        end += 1
+    if start == seg.start and end > seg.end and start > 0 and text[start - 1] in marks.OPEN:
+        start -= 1
+    return start, end
+
+
 def _marked_candidates(sp, lex, segs) -> list[Cand]:
     out = []
     for seg in segs:
@@ -254,9 +296,10 @@ def _marked_candidates(sp, lex, segs) -> list[Cand]:
                 continue
         if cue is None and not full:
             continue  # scare quote or title: not speech
+        arg = None if full or cue is None else _argument_of(sp, cue, seg)
         out.append(Cand(seg.start, seg.end, "direct" if full else "partial",
                         _cue_of(cue) if cue is not None else None, _speaker_tok_for(cue),
-                        group=seg.group, segs=[seg]))
+                        group=seg.group, segs=[seg], arg=arg))
     _share_within_groups(out, sp)
     return out
 
@@ -440,8 +483,9 @@ def _find(doc, scope):
             previous.append((speaker, resolver.is_person(speaker), c.start))
         cue = Span(text[owner.cue[0]:owner.cue[1]], *owner.cue) if owner.cue else None
         end = _without_trailing_comma(text, c.start, c.end)
+        content = Span(text[c.arg[0]:c.arg[1]], *c.arg) if c.arg else None
         q = Quote(id=f"q{len(quotes) + 1}", text=text[c.start:end], start=c.start, end=end,
-                  kind=c.kind, speaker=speaker, cue=cue)
+                  kind=c.kind, speaker=speaker, cue=cue, content=content)
         quotes.append(q)
         if local:
             sources[q.id] = local
