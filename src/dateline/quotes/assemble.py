@@ -103,12 +103,21 @@ def _has_finite_verb(sp, start: int, end: int) -> bool:
         t.tag_ in FINITE for t in [root] + [c for c in root.children if c.dep_ in ("aux", "auxpass")])
 
 
+def _is_event_trigger(tok) -> bool:
+    """Does the event stage code this cue as a PLOVER event (`events.lexicon.match`: the trigger
+    lexicon written from the PLOVER manual and PETRARCH2's CAMEO verb dictionary)?"""
+    from ..events import lexicon as event_lexicon
+    return event_lexicon.match(tok) is not None
+
+
 def _learned_candidates(sp, segs, known: set, scope: str) -> list[Cand]:
     """Cues the learned tagger finds that the rules did not, with its source and content.
 
-    scope "quotations" (the pipeline's): only attributions with a source and a finite clause as
-    content; "attributions": every one, as PolNeAR annotates them (beliefs, intentions, noun
-    objects such as 'criticized the plan')."""
+    scope "quotations" (the pipeline's): only attributions with a source, and with a finite
+    clause as content unless the event stage would not code the cue as an event: 'cited the
+    figures', 'questioned the count' report what was said, while 'accused X of Y', 'agreed to Z',
+    'condemned the attack' are acts the event stage codes; "attributions": every one, as PolNeAR
+    annotates them (beliefs, intentions, noun objects such as 'criticized the plan')."""
     model = tagger.load()
     if model is None:
         return []
@@ -127,7 +136,7 @@ def _learned_candidates(sp, segs, known: set, scope: str) -> list[Cand]:
             continue
         if scope == "quotations":
             start, end = _noun_clause(sp, start, end)  # 'optimism that X' -> 'X'
-            if not _has_finite_verb(sp, start, end):
+            if not _has_finite_verb(sp, start, end) and _is_event_trigger(tok):
                 continue
         out.append(Cand(start, end, "indirect", _cue_of(tok), att.source, learned=True))
     return out

@@ -28,16 +28,12 @@ def cue_features(tok, inq: bool) -> list[str]:
     f = ["b", f"l={lem}", f"p={pos}", f"t={tok.tag_}", f"d={dep}", f"ld={lem}|{dep}",
          f"lp={lem}|{pos}", f"q={inq}", f"pq={pos}|{inq}"]
     head = tok.head
-    if pos == "ADJ" and dep == "acomp":  # 'was dismissive of', 'is critical of'
-        f.append(f"cop={lem}")
     f += [f"hl={head.lemma_.lower()}", f"hd={head.dep_}", f"hp={head.pos_}", f"dhp={dep}|{head.pos_}"]
     deps = set()
     for c in tok.children:
         deps.add(c.dep_)
         if c.dep_ in ("prep", "prt", "dobj", "mark", "neg", "aux", "agent", "acomp", "attr"):
             f.append(f"cl={c.dep_}|{c.lemma_.lower()}")
-        if c.dep_ in ("prep", "prt"):  # 'dismissive of', 'call for', 'lash out'
-            f.append(f"lprep={lem}|{c.lower_}")
         if c.dep_ in ("ccomp", "xcomp", "acl", "relcl", "advcl"):
             marks = [m.lower_ for m in c.children if m.dep_ in ("mark", "aux")]
             f.append(f"cm={c.dep_}|{marks[0] if marks else '-'}")
