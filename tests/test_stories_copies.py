@@ -12,7 +12,7 @@ from dateline.store import open_store
 from dateline.store.ingest import ingest
 from dateline.store.stories import copy_links, get_story, story_of_article
 from dateline.stories import update_stories
-from dateline.stories.rewrite import paraphrase, rewrite
+from dateline.stories.rewrite import paragraphs, paraphrase, rewrite
 from dateline.stories.text import shingles, strip_wire_prefix
 from dateline.stories import copies as C
 
@@ -82,5 +82,32 @@ def test_rewrite_applies_the_edits_it_reports():
 
 
 def test_paraphrase_keeps_capitals_and_unlisted_words():
-    out = paraphrase("Officials said the Government would help.", random.Random(0), rate=1.0)
-    assert out == "Authorities stated the Administration would assist."
+    out = paraphrase("Officials said the government would help.", random.Random(0), rate=1.0)
+    assert out == "Authorities stated the administration would help."
+
+
+def test_paraphrase_never_rewrites_words_inside_names():
+    text = ("The People's Liberation Army said Major General Wu told the Government. "
+            "People said so.")
+    out = paraphrase(text, random.Random(0), rate=1.0)
+    assert out == ("The People's Liberation Army stated Major General Wu informed the Government. "
+                   "Individuals stated so.")
+
+
+def test_paraphrase_fixes_the_indefinite_article():
+    out = paraphrase("An increase was an important step, officials said.", random.Random(0), 1.0)
+    assert out == "A boost was a key step, authorities stated."
+
+
+def test_paragraphs_keep_hard_wrapped_sentences_whole():
+    blocks = "Troops crossed the river\nat dawn, officials said.\n\nTalks resumed\nin Doha."
+    assert paragraphs(blocks) == ["Troops crossed the river\nat dawn, officials said.",
+                                  "Talks resumed\nin Doha."]
+    wrapped = ("Rescue teams reached the flooded villages of the northern province late on\n"
+               "Tuesday after the water began to fall, the relief agency said in a statement.\n"
+               "Aid flights resumed from the capital on Wednesday morning, and the agency\n"
+               "expected road convoys to follow within two days if the weather held up.\n"
+               "Officials said about 4,000 families had been moved to schools and churches\n"
+               "on higher ground, where volunteers were handing out food and clean water.")
+    paras = paragraphs(wrapped)
+    assert len(paras) == 3 and all(p.endswith(".") for p in paras)

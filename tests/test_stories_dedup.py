@@ -56,9 +56,105 @@ def test_different_dates_or_sides_are_different_events():
     assert [e["n_mentions"] for e in dedup_events([a, b])] == [1, 1, 1]
 
 
-@pytest.mark.xfail(strict=True, reason="known gap after the merge: the coder codes a reworded "
-                   "copy's 'talks between the two sides' differently, so that event has 2 mentions "
-                   "(dateline eval dedup: 0.970 of dev events have 3)")
+def _art(aid, text, events):
+    """An article whose events' evidence offsets point into its text."""
+    for e in events:
+        start = text.index(e["evidence"]["text"])
+        e["evidence"].update(start=start, end=start + len(e["evidence"]["text"]))
+    return {"id": aid, "text": text, "events": events}
+
+
+def test_a_reworded_clause_coded_as_another_type_is_the_same_event():
+    a = _art("A", "Kenya vowed on Monday that the attackers and their backers would face justice.",
+             [_ev("e1", "AGREE", ["Kenya"], ["attackers"],
+                  "vowed on Monday that the attackers and their backers would face justice")])
+    b = _art("B", "Kenya additionally vowed on Monday that the attackers and their backers "
+             "would face justice.",
+             [_ev("e4", "THREATEN", ["Kenya"], ["attackers"],
+                  "vowed on Monday that the attackers and their backers would face justice")])
+    out = dedup_events([a, b])
+    assert len(out) == 1 and out[0]["type"] == "AGREE" and out[0]["n_mentions"] == 2
+
+
+def test_a_copy_whose_evidence_is_cut_shorter_joins_when_a_side_agrees():
+    text = ("Peru's president said he had asked the Organization of American States for "
+            "observers to watch the vote in Lima next month.")
+    a = _art("A", text, [_ev("e2", "REQUEST", ["Pedro Castillo"], ["PER"],
+                             "he had asked the Organization of American States for observers "
+                             "to watch the vote in Lima next month")])
+    b = _art("B", text.replace("said", "stated"),
+             [_ev("e3", "REQUEST", ["Pedro Castillo"], ["Organization of American States"],
+                  "he had asked the Organization of American States for observers")])
+    out = dedup_events([a, b])
+    assert [e["n_mentions"] for e in out] == [2]
+
+
+def test_two_different_events_of_one_story_stay_two():
+    # one sentence, two events of one type by different actors: neither the article that
+    # codes both nor a copy coding them with other sides merges them
+    text = "Chile said it would accept aid from its neighbour Peru, which promised tents and food."
+    accept = "it would accept aid from its neighbour Peru, which promised tents and food"
+    promise = "which promised tents and food"
+    a = _art("A", text, [_ev("e1", "AGREE", ["Chile"], [], accept),
+                         _ev("e2", "AGREE", ["Peru"], [], promise)])
+    b = _art("B", text.replace("said", "stated"),
+             [_ev("e1", "AGREE", ["Chile"], ["Peru"], "it would accept"),
+              _ev("e2", "AGREE", ["Peru"], ["Chile"], promise)])
+    out = dedup_events([a, b])
+    assert [[m["event_ids"] for m in e["mentions"]] for e in out] == [[["e1"], ["e1"]],
+                                                                     [["e2"], ["e2"]]]
+    # another type in the same sentence, but another clause and another target: two events
+    c = _art("C", "Ghana accused Togo of arming the rebels and threatened Mali with sanctions.",
+             [_ev("e1", "ACCUSE", ["Ghana"], ["Togo"], "Ghana accused Togo of arming the rebels")])
+    d = _art("D", "Ghana accused Togo of arming the rebels and threatened Mali with sanctions.",
+             [_ev("e1", "ACCUSE", ["Ghana"], ["Togo"], "Ghana accused Togo of arming the rebels"),
+              _ev("e2", "THREATEN", ["Ghana"], ["Mali"], "threatened Mali with sanctions")])
+    assert [e["n_mentions"] for e in dedup_events([c, d])] == [2, 1]
+    # the same short clause about two different people, in two different sentences
+    e = _art("E", "Rebels in the north have urged him to step down since May.",
+             [_ev("e1", "RETREAT", ["rebels"], ["Liberia"], "him to step down")])
+    f = _art("F", "Students marching in La Paz urged him to step down after the vote.",
+             [_ev("e1", "RETREAT", ["students"], ["Bolivia"], "him to step down")])
+    assert [x["n_mentions"] for x in dedup_events([e, f])] == [1, 1]
+
+
+def test_a_clause_repeated_word_for_word_beats_sides_that_merely_fit():
+    def side(name, country):
+        return [{"name": name, "text": name, "country": country}]
+
+    def ev(eid, src, tgt, evidence):
+        return {"id": eid, "type": "ACCUSE", "source": src, "target": tgt,
+                "evidence": {"text": evidence}, "date": None}
+
+    clause = "police on Friday accused opposition leaders of planning riots"
+    a = {"id": "A", "events": [
+        ev("e1", side("Tanzania", "TZA"), side("opposition", "TZA"),
+           "Tanzania accuses opposition"),
+        ev("e2", side("police", "TZA"), side("opposition leaders", None), clause)]}
+    # a copy whose dateline stuck to the clause: its target is read as the dateline city
+    b = {"id": "B", "events": [ev("e5", side("police", "TZA"), side("Dodoma", "TZA"),
+                                  "DODOMA - " + clause)]}
+    out = dedup_events([a, b])
+    assert [[m["article_id"] for m in e["mentions"]] for e in out] == [["A"], ["A", "B"]]
+
+
+def test_over_merge_counts_events_mixing_two_developments():
+    from dateline.evaluation.dedup import mixed_events
+
+    gaza = [{"id": f"G{k}", "events": [_ev("e1", "ASSAULT", ["Israel"], ["Gaza"], "jets struck")]}
+            for k in range(2)]
+    peru = [{"id": "P", "events": [_ev("e1", "ASSAULT", ["Israel"], ["Gaza"], "shells hit"),
+                                   _ev("e2", "AID", ["Peru"], [], "Peru sent food")]}]
+    chad = [{"id": "C", "events": [_ev("e1", "PROTEST", ["Chad"], [], "crowds marched")]}]
+    out = mixed_events({"gaza": gaza, "peru": peru, "chad": chad})
+    assert out["development_pairs"] == 3 and out["pairs_with_a_mixed_event"] == 1
+    assert out["mixed_story_events"] == 1 and out["story_events"] == 2 + 2 + 3
+
+
+@pytest.mark.xfail(strict=True, reason="coder gap (events stage), not the merge: a copy "
+                   "saying 'negotiations between the two sides' gets no CONSULT event where 'talks' "
+                   "gets one, so that event has 2 mentions (dateline eval dedup: 0.972 of dev "
+                   "events have 3; the misses are listed in docs/results.md, stories round 4)")
 def test_article_with_two_rewritten_copies_gives_each_event_three_mentions(tmp_path, capsys,
                                                                            nlp):
     rng = random.Random(4)

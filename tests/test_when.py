@@ -242,3 +242,39 @@ def test_date_of_a_noun_in_a_participle_clause_stays_there(nlp):
     text = "Looking ahead to its results for the year to March 2025, the airline warned of losses."
     dates = _run(nlp, text, "2025-01-15", [_event(text, "the airline warned of losses")])
     assert dates == [None]
+
+
+@pytest.mark.parametrize("text,sub,published,status", [
+    ("The hearing of the two generals was adjourned until Thursday, the court clerk said.",
+     "The hearing of the two generals", "2025-06-02", "future"),
+    ("Union leaders and the ministry are set to meet again on 20 June, a spokesman said.",
+     "Union leaders and the ministry are set to meet again", "2025-06-02", "future"),
+    ("Union leaders and the ministry met on Friday, a spokesman said.",
+     "Union leaders and the ministry met", "2025-06-02", "asserted"),
+])
+def test_an_asserted_event_dated_after_writing_is_future(nlp, text, sub, published, status):
+    ev = _event(text, sub)
+    dates = _run(nlp, text, published, [ev])
+    assert dates[0] is not None
+    assert ev.status == status
+
+
+@pytest.mark.parametrize("url,value", [
+    ("https://news.example.org/world/2019-11-04/floods-hit-coast", "2019-11-04"),
+    ("http://paper.example.com/2011/03/09/strike-called-off.html", "2011-03-09"),
+    ("https://www.example.co.uk/world/2007/oct/02/talks", "2007-10-02"),
+    ("http://blog.example.net/2009/04/no-day-given.htm", None),
+])
+def test_url_dates(url, value):
+    from dateline.when.attach import url_date
+
+    got = url_date(url)
+    assert (got.isoformat() if got else None) == value
+
+
+def test_the_address_date_anchors_without_publication_date(nlp):
+    text = "Riot police cleared the square on Saturday, witnesses said."
+    art = Article(id="t", input="t", text=text, url="https://x.example/2025/06/29/square",
+                  events=[_event(text, "Riot police cleared the square")])
+    resolve_dates(Doc(article=art, spacy=nlp(text)))
+    assert art.events[0].date.value == "2025-06-28"

@@ -4,6 +4,17 @@ furniture, dropped/reordered paragraph, wire prefix, new headline, light paraphr
 stories stage runs as on any ingest. For each event dateline extracts from an original, the
 figure is the share whose story event holds exactly three mentions (original + both copies);
 it also counts story events that only copies report (the same event counted twice).
+
+Each missing mention (an original's event that a copy in its story does not report) gets a
+cause: "sentence not in copy text" (no sentence of the copy's cleaned text has sentence
+similarity >= SAME_SENTENCE with the one holding the evidence: the cleaner dropped it, or the
+rewrite changed it too much), "type not coded in copy" (the sentence is there but the copy has
+no event of that type in it: the coder read the reworded copy differently), or "not matched"
+(the copy has such an event there, and the story-level merge kept it apart).
+
+Over-merging is measured too: for every pair of dev articles (two different developments),
+their articles and copies are deduplicated as if they were one story, and the figure counts
+story events that mix mentions of both developments (events that should have stayed two).
 """
 from __future__ import annotations
 
@@ -68,8 +79,11 @@ def run(args) -> int:
     store = K.build_store(args.db, records, nlp=True, workers=args.workers)
     clear_stories(store)
     update_stories(store)
-    print(json.dumps(score(store, originals, args.copies + 1, copy_links(store),
-                           story_events(store)), indent=1))
+    links = copy_links(store)
+    report = score(store, originals, args.copies + 1, links, story_events(store))
+    report["missing_mentions"] = missing(store, originals, links, story_events(store))
+    report["over_merge"] = over_merge(store, originals, links)
+    print(json.dumps(report, indent=1))
     store.close()
     return 0
 
@@ -99,3 +113,79 @@ def score(store, originals: list, expected: int, links: dict, events: list) -> d
             "mentions_histogram": dict(sorted(counts.items())),
             "story_events_only_in_copies": copies_only,
             "copies_in_original_story": f"{together}/{n_copies}"}
+
+
+def missing(store, originals: list, links: dict, events: list) -> dict:
+    """Counts of missing mentions by cause (module docstring), with each case listed."""
+    from ..stories.events import SAME_SENTENCE, _Mention
+
+    names = {K.rid(r): os.path.basename(r.input) for r in originals}
+    by_mention = {(m["article_id"], i): ev for ev in events for m in ev["mentions"]
+                  for i in m.get("event_ids") or [m["event_id"]]}
+    counts, cases = Counter(), []
+    for aid in sorted(names, key=names.get):
+        art = store.article(aid)
+        sid = links.get(aid, (None,))[0]
+        copies = [a for a, (s, _) in links.items() if s == sid and a != aid]
+        for e in (art or {}).get("events", []):
+            have = {m["article_id"] for m in by_mention[(aid, e["id"])]["mentions"]}
+            for cid in copies:
+                if cid in have:
+                    continue
+                cause = _cause(_Mention(e, art), store.article(cid), SAME_SENTENCE)
+                counts[cause] += 1
+                cases.append(f"{names[aid]} {e['id']} {e['type']} copy {cid[:8]}: {cause}")
+    return {"by_cause": dict(counts), "cases": cases}
+
+
+def _cause(m, copy: dict, same_sentence: float) -> str:
+    import re
+
+    from ..stories.text import content_terms
+
+    text = copy.get("text") or ""
+    spans = [x.span() for x in re.finditer(r"[^.!?\n]+[.!?]*", text)]
+    best, where = 0.0, None
+    for a, b in spans:
+        words = set(content_terms(text[a:b]))
+        score = len(words & m.sentence) / (len(words | m.sentence) or 1)
+        if score > best:
+            best, where = score, (a, b)
+    if best < same_sentence:
+        return "sentence not in copy text"
+    a, b = where
+    coded = [e for e in copy.get("events") or [] if e["type"] == m.type
+             and (e.get("evidence") or {}).get("start", -1) < b
+             and (e.get("evidence") or {}).get("end", -1) > a]
+    return "not matched" if coded else "type not coded in copy"
+
+
+def over_merge(store, originals: list, links: dict) -> dict:
+    """Pairs of different developments deduplicated as one story: story events mixing both."""
+    family = {}
+    for r in originals:
+        sid = links.get(K.rid(r), (None,))[0]
+        members = [a for a, (s, _) in links.items() if s == sid] if sid else [K.rid(r)]
+        family[K.rid(r)] = [a for a in (store.article(m) for m in members) if a]
+    return mixed_events(family)
+
+
+def mixed_events(family: dict) -> dict:
+    """`family`: development -> its article dicts (story order). Every pair of developments is
+    deduplicated as one story; counts the story events holding mentions of both."""
+    from itertools import combinations
+
+    from ..stories.events import dedup_events
+
+    mixed = events = pairs_mixed = 0
+    for a, b in combinations(sorted(family), 2):
+        side = {x["id"]: 0 for x in family[a]} | {x["id"]: 1 for x in family[b]}
+        out = dedup_events(family[a] + family[b])
+        bad = sum(1 for ev in out if len({side[m["article_id"]] for m in ev["mentions"]}) == 2)
+        mixed += bad
+        events += len(out)
+        pairs_mixed += bool(bad)
+    n_pairs = len(family) * (len(family) - 1) // 2
+    return {"development_pairs": n_pairs, "pairs_with_a_mixed_event": pairs_mixed,
+            "story_events": events, "mixed_story_events": mixed,
+            "mixed_share": round(mixed / events, 4) if events else None}

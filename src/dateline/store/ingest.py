@@ -156,15 +156,22 @@ def _store_one(store: Store, article, replace: bool, stats: Stats, progress, err
 
 @contextlib.contextmanager
 def _sigint_deferred():
-    """Block SIGINT in this (main) thread; a Ctrl-C that arrives meanwhile is delivered on exit."""
-    can = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
-    if can:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    """Hold back Ctrl-C in the main thread: a SIGINT that arrives meanwhile is recorded and raised
+    on exit. (Blocking the signal with pthread_sigmask is not enough: the kernel then hands it to
+    another thread, whose C handler still makes the main thread raise mid-write.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append((signum, frame)))
     try:
         yield
     finally:
-        if can:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.signal(signal.SIGINT, previous)
+        if caught and callable(previous):
+            previous(*caught[0])  # Python's default handler raises KeyboardInterrupt
+        elif caught and previous == signal.SIG_DFL:
+            raise KeyboardInterrupt
 
 
 def _write_and_count(store: Store, article, replace: bool, stats: Stats, progress, err) -> None:

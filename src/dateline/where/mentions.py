@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..paths import data_file
-from .gazetteer import gazetteer
+from .gazetteer import candidates, gazetteer
+from .recall import candidate_spans, dateline_spans, known_parts, place_cue, proper_title, town
 from ..nlp import entities_of, text_of
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -42,6 +43,7 @@ class Mention:
     anchor_pos: Optional[str] = None
     anchor_at: Optional[int] = None  # character offset of that word
     site: bool = False  # a street, building or park (its name ends in a facility word)
+    weak: bool = False  # a candidate kept only if the document's other places agree (recall.py)
 
 
 @functools.lru_cache(maxsize=1)
@@ -105,7 +107,7 @@ def find_mentions(doc) -> list[Mention]:
         if ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "NORP", "PERSON")
                                           and (_big_name(span.text) or _town_after_in(span))):
             out.append(_mention(span))
-        elif ent.label_ == "ORG" and _is_site(span):  # "Carnegie Library", "Manila Cathedral"
+        elif ent.label_ in ("ORG", "PERSON") and _is_site(span):  # "Carnegie Library"
             out.append(_mention(span))
         elif ent.label_ in OTHER_LABELS:
             embedded = _embedded(span) if ent.label_ == "ORG" else None
@@ -113,8 +115,96 @@ def find_mentions(doc) -> list[Mention]:
                 out.append(embedded)
         taken.update(range(ent.start, ent.end))
     out.extend(_gazetteer_mentions(doc, taken))
+    out.extend(_unlabelled_sites(doc, taken, out))
+    out = _with_datelines(doc, out)
+    out = _split_unknown(doc, out)
     out.extend(_repeats(doc, out))
+    out.extend(_candidates(doc, out))
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _unlabelled_sites(doc, taken: set, found: list[Mention]) -> list[Mention]:
+    """Capitalised runs spaCy left unlabelled that end in a facility word ("Princes Theatre",
+    "Third Street"): sites, placed at the article's town when the gazetteer lacks them."""
+    covered = set(taken) | {i for m in found for i in range(m.token_start, m.token_end)}
+    names, words = proper_title(doc), facility_words()
+    out, i, n = [], 0, len(names)
+    while i < n:
+        j = i
+        while j < n and j not in covered and (names[j] or (j > i and doc[j].is_title
+                                                          and doc[j].lower_ in words)):
+            j += 1
+        if j - i >= 2:
+            span = doc[i:j]
+            if _is_site(span) and span.start_char > 0 and doc[i].lower_ not in words:
+                out.append(_mention(span))
+        i = max(j, i + 1)
+    return out
+
+
+def _with_datelines(doc, found: list[Mention]) -> list[Mention]:
+    """Wire datelines ("SAN DIEGO (AP) -", "MANILA, Philippines -") replace what spaCy made
+    of their place; the place and its qualifier are literal (where the story was filed)."""
+    spans = dateline_spans(doc)
+    if not spans:
+        return found
+    names = [s for s, _ in spans]
+    quals = [q for _, q in spans if q is not None]
+    keep = [m for m in found if not any(m.start < s.end_char and m.end > s.start_char
+                                        for s in names)]
+    for m in keep:
+        if any(m.start < q.end_char and m.end > q.start_char for q in quals):
+            m.literal, m.cue = True, "dateline"
+    for s in names:
+        keep.append(Mention(s.start_char, s.end_char, s.text, s.start, s.end, True, "dateline",
+                            None, None, None, False))
+    return keep
+
+
+def _split_unknown(doc, found: list[Mention]) -> list[Mention]:
+    """A name the gazetteer does not know as a whole stands for the places inside it
+    (recall.known_parts); a street or building keeps its name and gives up its owner
+    ("Harare's Third Street": Harare, then Third Street)."""
+    out = []
+    for m in found:
+        if m.cue == "embedded" or m.token_end - m.token_start < 2 or candidates(m.text):
+            out.append(m)
+            continue
+        span = doc[m.token_start:m.token_end]
+        if m.site:
+            owner = [t.i for t in span if t.tag_ == "POS"]
+            parts = known_parts(doc[m.token_start:owner[0]], _owner) if owner else []
+            parts = [p for p in parts if (p.start, p.end) == (m.token_start, owner[0])]
+            if not parts:
+                out.append(m)
+                continue
+            out.extend(_mention(p) for p in parts)
+            rest = doc[owner[0] + 1:m.token_end]
+            if len(rest) > 1:
+                out.append(_mention(rest))
+            continue
+        parts = known_parts(span, lambda p: _big_name(p.text))
+        out.extend(_mention(p) for p in parts) if parts else out.append(m)
+    return out
+
+
+def _owner(span) -> bool:
+    """The owner in "Harare's Third Street": a division or a town of some size."""
+    return _big_name(span.text) or town(span.text)
+
+
+def _candidates(doc, found: list[Mention]) -> list[Mention]:
+    """Town names the text marks as places though spaCy gave them another label (recall.py);
+    `weak`: kept only where the document's other places agree (rank.resolve)."""
+    covered = {i for m in found for i in range(m.token_start, m.token_end)}
+    places = [(m.start, m.end) for m in found]
+    out = []
+    for span in candidate_spans(doc, covered):
+        if place_cue(span, places) is not None:
+            m = _mention(span)
+            m.weak = True
+            out.append(m)
     return out
 
 
@@ -266,13 +356,15 @@ def _prep_reading(prep, c: dict) -> tuple[bool, str]:
     """A name after a preposition: literal unless the phrase is about dealings with its people."""
     word, gov = prep.lower_, prep.head
     if gov.lemma_ in c["interaction_nouns"] or gov.lower_ in c["interaction_nouns"]:
+        if word in ("in", "at"):  # "talks in Geneva", "the war in Yemen": where they happen
+            return True, f"prep:{word}:{gov.lower_}"
         return False, f"prep:{word}:{gov.lower_}"
     if word in c["metonymic_preps"] and gov.lemma_ not in c["place_nouns"]:
         return False, f"prep:{word}"
-    if word == "to" and gov.lower_ in c["actor_nouns"]:  # "ambassador to Turkey"
-        return False, f"prep:to:{gov.lower_}"
-    if word == "to" and gov.lemma_ in c["giving_verbs"]:  # "sold jets to Egypt"
-        return False, f"prep:to:{gov.lemma_}"
+    if word == "to" and gov.lower_ in c["actor_nouns"]:  # "ambassador to Turkey": posted there
+        return True, f"prep:to:{gov.lower_}"
+    if word == "to" and gov.lemma_ in c["giving_verbs"]:  # "sold jets to Egypt": they go there
+        return True, f"prep:to:{gov.lemma_}"
     if word == "of" and gov.lower_ in c["actor_nouns"]:  # "the president of Russia"
         return False, f"of:{gov.lower_}"
     return True, ("of" if word == "of" else f"prep:{word}")

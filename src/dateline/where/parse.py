@@ -30,6 +30,8 @@ def parse_doc(parsed, actor_countries: Optional[Counter] = None, actor_index=Non
     entries = resolve(mentions, parsed.text, actor_countries)
     out = []
     for m, e in zip(mentions, entries):
+        if m.weak and e is None:
+            continue  # a candidate the document's places did not confirm
         out.append({
             "start": m.start, "end": m.end, "text": m.text,
             "name": e.name if e else None, "country": e.country if e else None,

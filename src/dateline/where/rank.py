@@ -13,23 +13,17 @@ from collections import Counter
 from typing import Optional
 
 from ..paths import data_file
-from .gazetteer import Entry, gazetteer, norm
+from .gazetteer import Entry, candidates, compass_words, gazetteer, norm, strip_designator
 from .mentions import Mention
 
 KIND_BASE = {"country": 12.0, "continent": 11.5, "state": 9.5, "province": 9.0, "region": 8.5,
              "county": 8.0}
+BARE_DIVISION = 6.0  # a county or province named without its designator: a town of 10,000
 CONTEXT_WEIGHT = 3.0
+SMALL_NAMESAKE = 10  # population ratio below which a town needs its state named (_needs_state)
 STATE_WEIGHT = 1.5
 PRIMARY_BONUS = 2.0
 CITY_OVER_STATE = 500_000  # "New York", "Washington": the big city, not the state
-
-
-def candidates(text: str) -> list[Entry]:
-    g = gazetteer()
-    found = g.lookup(text)
-    if not found and text.lower().endswith(("'s", "’s")):
-        found = g.lookup(text[:-2])
-    return found
 
 
 def _qualifier(text: str) -> Optional[list[Entry]]:
@@ -50,15 +44,20 @@ def state_abbreviations() -> dict[str, str]:
     return out
 
 
-_ABBR = re.compile(r"^,\s*([A-Z][A-Za-z]{1,4}\.?)(?=[\s,;)]|$)")
+_ABBR = re.compile(r"^,\s*([A-Z][A-Za-z.]{1,5})(?=[\s,;)]|$)")
 
 
 def _state_abbreviation(after: str) -> Optional[list[Entry]]:
-    """'Lebanon, Pa.' or 'Lebanon, PA 17042': a US state written the postal or AP way."""
+    """'Lebanon, Pa.' or 'Lebanon, PA 17042': a US state written the postal or AP way;
+    'Brandon, Man.': a province abbreviation the gazetteer knows (data/geo/aliases.tsv)."""
     m = _ABBR.match(after)
-    code = state_abbreviations().get(m.group(1)) if m else None
+    if not m:
+        return None
+    code = state_abbreviations().get(m.group(1))
     state = gazetteer().states.get(code) if code else None
-    return [state] if state else None
+    if state:
+        return [state]
+    return [e for e in gazetteer().lookup(m.group(1)) if e.kind in ("state", "region")] or None
 
 
 def _fits(entry: Entry, admins: list[Entry]) -> bool:
@@ -85,6 +84,22 @@ def _first_guess(cands: list[Entry]) -> Optional[Entry]:
     return None
 
 
+def _says_division(text: str) -> bool:
+    """"Kent County", "Northamptonshire", "Sichuan province": the name says it is a division."""
+    low = text.lower()
+    return low.endswith("shire") or strip_designator(text) is not None
+
+
+def _needs_state(entry: Entry, states: Counter, cands: list[Entry]) -> bool:
+    """A small town with a namesake ten times its size ("London, Kentucky" beside London) is
+    not chosen for its country alone: the story must also name its state (Paris among
+    Illinois towns is Paris, Illinois)."""
+    if entry.kind != "city" or not entry.admin1 or states[entry.admin1]:
+        return False
+    biggest = max((c.population for c in cands if c.kind == "city"), default=0)
+    return biggest >= SMALL_NAMESAKE * max(entry.population, 1)
+
+
 def _score(entry: Entry, text: str, ctx: Counter, states: Counter, cands: list[Entry]) -> float:
     if entry.kind == "city":
         score = math.log10(entry.population + 1)
@@ -92,10 +107,12 @@ def _score(entry: Entry, text: str, ctx: Counter, states: Counter, cands: list[E
             score += PRIMARY_BONUS
         if entry.population >= CITY_OVER_STATE and any(c.kind == "state" for c in cands):
             score += 10
+    elif entry.kind in ("county", "province") and not _says_division(text):
+        score = BARE_DIVISION  # "Salisbury" is the town before it is the district
     else:
         score = KIND_BASE[entry.kind]
     total = sum(ctx.values())
-    if total and entry.country:
+    if total and entry.country and not _needs_state(entry, states, cands):
         score += CONTEXT_WEIGHT * ctx[entry.country] / total
     elif total and entry.kind in ("region", "continent"):
         score += CONTEXT_WEIGHT  # a sea or a multi-country region fits any story's countries
@@ -122,17 +139,36 @@ def resolve(mentions: list[Mention], text: str, actor_countries: Counter | None 
             fitting = [e for e in cands[i] if _fits(e, quals[i])]
             cands[i] = fitting or cands[i]
     keys = [norm(m.text) for m in mentions]
-    picks = [_first_guess(c) for c in cands]
+    picks = [None if m.weak else _first_guess(c) for m, c in zip(mentions, cands)]
     for _ in range(2):  # first from prominence, then again from the places chosen
         picks = _choose(mentions, cands, keys, picks, actor_countries)
     _one_sense(keys, picks, quals)
-    out = picks
-    return place_sites(mentions, place_counties(out))
+    _check_candidates(mentions, keys, picks, quals, actor_countries)
+    return place_sites(mentions, place_counties(picks), text)
 
 
-def place_sites(mentions: list[Mention], entries: list[Optional[Entry]]) -> list[Optional[Entry]]:
+def _check_candidates(mentions, keys, picks, quals, actor_countries) -> None:
+    """A candidate toponym (Mention.weak: a town name spaCy labelled otherwise) stays only if a
+    qualifier pinned it or the document's other places (or actors) share its country, and its
+    state when they name states ("passed to Tyler" in an Ohio story is no Texas town)."""
+    countries, states = Counter(actor_countries or {}), Counter()
+    for m, k, e in zip(mentions, keys, picks):
+        if not m.weak and e is not None and e.country:
+            countries[e.country] += 1
+            states[e.admin1] += bool(e.admin1)
+    for i, (m, e) in enumerate(zip(mentions, picks)):
+        if not m.weak or e is None or quals[i]:
+            continue
+        # in a story that names states, a town of another state is not confirmed
+        if not countries[e.country] or (e.admin1 and sum(states.values()) and not states[e.admin1]):
+            picks[i] = None
+
+
+def place_sites(mentions: list[Mention], entries: list[Optional[Entry]], text: str = ""
+                ) -> list[Optional[Entry]]:
     """A street, building or park the gazetteer does not know ("Royal Street", "Manila
-    Cathedral") stands at the town the article is about: a town of the story's main country and
+    Cathedral") stands at the town its own phrase names ("... Hospital in Rome"), else at the
+    town the article is about: a town of the story's main country and
     state, the most often named, then the biggest. Left unresolved when the article names no town."""
     towns = Counter()
     first = {}
@@ -141,17 +177,50 @@ def place_sites(mentions: list[Mention], entries: list[Optional[Entry]]) -> list
             towns[e] += 1
             first.setdefault(e, m.start)
     if not towns:
+        towns = Counter(e for e in entries if e is not None and e.kind in ("county", "province"))
+        for m, e in zip(mentions, entries):  # no town: the county or province it names most
+            first.setdefault(e, m.start)
+    if not towns:
         return entries
     countries = Counter(e.country for e in entries if e is not None and e.country)
     states = Counter(e.admin1 for e in entries if e is not None and e.admin1)
     town = max(towns, key=lambda e: (countries[e.country], states[e.admin1] if e.admin1 else 0,
                                      towns[e], e.population, -first[e]))
     out = []
-    for m, e in zip(mentions, entries):
-        if e is None and m.site:
-            e = Entry(m.text, "site", town.country, town.lat, town.lon, 0, town.admin1, None)
+    for i, (m, e) in enumerate(zip(mentions, entries)):
+        if e is None and (m.site or _local(m)):
+            at = _site_town(i, mentions, entries, text) or town
+            e = Entry(m.text, "site", at.country, at.lat, at.lon, 0, at.admin1, None)
         out.append(e)
     return out
+
+
+LOCAL_CUES = ("prep:in", "prep:at", "prep:near", "prep:outside")
+
+
+def _local(m: Mention) -> bool:
+    """A literal name the gazetteer lacks, after a preposition of place ("lives in Toomevara",
+    "a shop at Portroe"): a locality of the area the story is about, like a street."""
+    if not (m.literal and not m.weak and (m.cue or "") in LOCAL_CUES and m.text[:1].isupper()):
+        return False
+    # "North Africa", "Northern Europe": part of a big area, not a locality; "WA": an acronym
+    # "Guangxi province": a division the gazetteer lacks is no locality either
+    return m.text.split()[0].lower() not in compass_words() and not m.text.isupper() \
+        and strip_designator(m.text) is None
+
+
+_SITE_IN = re.compile(r"^\s*(?:\([^)\n]{0,20}\)\s*)?(?:,|in|at|on)\s*$")
+
+
+def _site_town(i: int, mentions: list[Mention], entries: list, text: str) -> Optional[Entry]:
+    """The town a site's own phrase puts it in: "Alder Hey Hospital in Liverpool", "Collins
+    Avenue, Miami Beach", "St George's Chapel at Windsor"."""
+    if i + 1 >= len(mentions) or not text:
+        return None
+    nxt, e = mentions[i + 1], entries[i + 1]
+    if e is None or e.kind not in ("city", "county") or not _SITE_IN.match(text[mentions[i].end:nxt.start]):
+        return None
+    return e
 
 
 def _votes(picks: list[Optional[Entry]], keys: list[str], actor_countries
@@ -159,7 +228,7 @@ def _votes(picks: list[Optional[Entry]], keys: list[str], actor_countries
     """Country and state votes of each name (all its mentions), to leave out its own."""
     by_name_c, by_name_s = {}, {}
     for k, e in zip(keys, picks):
-        if e is not None and e.country:
+        if e is not None and e.country and k is not None:
             by_name_c.setdefault(k, Counter())[e.country] += 1
             if e.admin1:
                 by_name_s.setdefault(k, Counter())[e.admin1] += 1
@@ -167,7 +236,8 @@ def _votes(picks: list[Optional[Entry]], keys: list[str], actor_countries
 
 
 def _choose(mentions, cands, keys, picks, actor_countries) -> list[Optional[Entry]]:
-    by_c, by_s = _votes(picks, keys, actor_countries)
+    voters = [None if m.weak else k for m, k in zip(mentions, keys)]  # candidates do not vote
+    by_c, by_s = _votes(picks, voters, actor_countries)
     ctx_all = Counter(actor_countries or {})
     for c in by_c.values():
         ctx_all.update(c)
