@@ -14,7 +14,7 @@ from typing import Optional
 
 from ..model import Actor, ActorRef
 from .actorview import ActorView
-from .lexicon import Trigger, cues, match
+from .lexicon import Trigger, cues, match, movers_of
 from .status import status_of
 from ..nlp import text_of
 
@@ -154,6 +154,23 @@ def _verb_args(cand: Candidate) -> None:
         cand.target_toks = tgt + btw
     else:
         cand.target_toks = tgt
+    if cand.types[0] == "MOBILIZE":
+        _deploy_args(cand)
+
+
+def _deploy_args(cand: Candidate) -> None:
+    """A deployment is towards where the force goes, not the force itself: "ordered troops sent
+    to the border with X" is towards X (the destination of the verb or of the verb it governs);
+    the troops, jets or ships moved are not the recipient (PLOVER MOBILIZE)."""
+    forces = cues()["forces"] | cues()["military"]
+    cand.target_toks = [t for t in cand.target_toks
+                        if not ({t.lemma_.lower(), t.lower_} & forces and t.dep_ != "pobj")]
+    for m in movers_of(cand.trigger):
+        cand.target_toks += _prep_targets(m, TARGET_PREPS | PLACE_PREPS)
+        cand.target_toks += [g for c in m.children if c.dep_ == "dative" for g in c.children
+                             if g.dep_ == "pobj"]
+    # "to X's border with Y": the force faces Y
+    cand.target_toks = [w for t in cand.target_toks for w in (_prep_targets(t, {"with"}) or [t])]
 
 
 def _noun_args(cand: Candidate) -> None:
@@ -408,6 +425,12 @@ def link_embedded(cands: list[Candidate]) -> list[Candidate]:
         by_token[c.trigger.i] = c
         if c.light is not None:
             by_token[c.light.i] = c
+    for cand in cands:
+        if cand.row.condition.startswith("dest:"):  # "ordered troops sent to X": one act
+            for m in movers_of(cand.trigger):
+                own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in m.children)
+                if m.i in by_token and (m.dep_ != "conj" or own_subject):
+                    by_token[m.i].dropped = True
     for cand in cands:
         if cand.trigger.pos_ in ("NOUN", "PROPN"):
             continue
