@@ -136,6 +136,8 @@ def _keep(c: Candidate) -> bool:
         return False
     if c.source:
         return True
+    if "petrarch" in c.row.flags:
+        return False  # PETRARCH codes a verb pattern only between two actors (no agent: no event)
     return bool(c.target) and (c.passive or c.trigger.pos_ in ("NOUN", "PROPN"))
 
 

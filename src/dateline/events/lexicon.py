@@ -131,8 +131,8 @@ def match(tok) -> Optional[Trigger]:
         return None
     rows = triggers().get((tok.lemma_.lower(), pos)) or triggers().get((tok.lower_, pos)) or []
     row = next((r for r in rows if condition_holds(r.condition, tok)), None)
-    if row is not None and row.condition:
-        return row
+    if row is not None and (row.condition or "state" in row.flags):
+        return row  # a conditioned row, or an act of the state by definition (arrest: COERCE)
     level = petrarch_level()
     if pos == "V" and level != "off":
         hit = petrarch.pattern_match(tok)
