@@ -450,6 +450,30 @@ def link_embedded(cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
+COERCIVE_CONTENT = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "THREATEN"}
+
+
+def commissive_threats(cands: list[Candidate]) -> None:
+    """A promise to use force, punish or protest is a threat (PLOVER THREATEN: a statement of
+    intent to act against the recipient; AGREE is intent to cooperate): "vowed to fight on",
+    "vowed that those responsible would be brought to justice", "promised to resume the
+    protests". The content's own trigger is part of the threat, not an event of its own."""
+    for cand in cands:
+        if "content" not in cand.row.flags or cand.types[0] not in ("AGREE", "THREATEN"):
+            continue
+        if cand.trigger.pos_ not in ("VERB", "AUX"):
+            continue
+        content = {t.i for c in cand.trigger.children if c.dep_ in ("xcomp", "ccomp")
+                   for t in c.subtree}
+        inner = [o for o in cands if o is not cand and o.trigger.i in content
+                 and o.types[0] in COERCIVE_CONTENT]
+        punish = any(cand.trigger.doc[i].lemma_.lower() in cues()["punishment"] for i in content)
+        if inner or punish:
+            cand.types = ("THREATEN",)
+            for o in inner:
+                o.dropped = True
+
+
 def _charge_args(cand: Candidate) -> None:
     """"China claims that US drills incite Pyongyang": China accuses the drills' owners."""
     verb = cand.trigger
@@ -648,6 +672,7 @@ def sentence_candidates(sent, view: ActorView) -> list[Candidate]:
     for c in cands:
         arguments(c)
     link_embedded(cands)
+    commissive_threats(cands)
     for c in cands:
         resolve_sides(c, view)
     for c in cands:
