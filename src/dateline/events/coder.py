@@ -550,6 +550,30 @@ def inherit_sides(cand: Candidate) -> None:
         cand.target = list(cand.source)
 
 
+POSSESSIVES = {"its", "their", "his", "her", "our", "my"}
+BELONGING_PREPS = {"to", "in", "from", "into", "at"}
+
+
+def own_belongings(cand: Candidate, view: ActorView) -> None:
+    """"Russia recalled its ambassador to Georgia", "withdrew its troops from Hebron",
+    "demanded the release of our citizens": what the actor acts on is its own (a possessive
+    pronoun), so the recipient is the place it is posted in or taken from, else unnamed (the
+    default recipient applies later); never the actor's own country (issue 7, kind 1)."""
+    own = {r.country for r in cand.source if r.country}
+    if len(own) != 1 or not cand.target or any(r.country and r.country not in own
+                                               for r in cand.target):
+        return
+    toks = [t for t in cand.target_toks if any(
+        w.lower_ in POSSESSIVES and w.dep_ == "poss" for w in t.subtree)]
+    if not toks:
+        return
+    places = [g for t in toks for w in t.subtree if w.dep_ == "prep" and w.lower_ in BELONGING_PREPS
+              for g in w.children if g.dep_ == "pobj"]
+    places += _prep_targets(cand.head, BELONGING_PREPS)
+    refs = [r for r in to_refs(places, view, allow_place=True) if r.country and r.country not in own]
+    cand.target = refs[:1]
+
+
 def locative_targets(cand: Candidate, view: ActorView) -> None:
     """A cooperative act "in Benin" / "during his visit to X" is taken to be towards that country."""
     if cand.target or not cand.source or cand.types[0] not in COOP_TYPES | FORCE_TYPES:
@@ -678,6 +702,8 @@ def sentence_candidates(sent, view: ActorView) -> list[Candidate]:
     for c in cands:
         inherit_sides(c)
     borrow_content_targets(cands, view)
+    for c in cands:
+        own_belongings(c, view)
     for c in cands:
         locative_targets(c, view)
     for c in cands:
