@@ -59,13 +59,17 @@ def _follower(client, max_bytes: int, seen_url=None):
         if count["n"] > MAX_FEED_ITEMS:
             yield InputError(where, f"not followed: more than {MAX_FEED_ITEMS} items in feed")
             return
-        fetched = _get(client, where, link, max_bytes)
-        if isinstance(fetched, InputError):
-            yield fetched
-            return
-        final_url, data, charset = fetched
-        yield _page(where, final_url, data, kind_of(data[:8192]), charset)
+        yield fetch_page(client, where, link, max_bytes)
     return follow
+
+
+def fetch_page(client, where: str, link: str, max_bytes: int) -> Item:
+    """The article page at `link` as a Record, or an InputError naming `where` with the reason."""
+    fetched = _get(client, where, link, max_bytes)
+    if isinstance(fetched, InputError):
+        return fetched
+    final_url, data, charset = fetched
+    return _page(where, final_url, data, kind_of(data[:8192]), charset)
 
 
 def _page(where: str, url: str, data: bytes, kind: str, charset: Optional[str]) -> Item:

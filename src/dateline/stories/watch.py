@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Iterator, Optional, TextIO
 
-from ..ingest.fetch import MAX_BYTES, TIMEOUT_S, USER_AGENT, _get, _page, is_url
+from ..ingest.fetch import MAX_BYTES, TIMEOUT_S, USER_AGENT, fetch_page, is_url
 from ..ingest.record import InputError, Record
 from ..store.cli import DB_HELP, _guarded
 
@@ -145,14 +145,7 @@ def _records(feed: str, todo: list, taken: list) -> Iterator:
 
 def _follower(client):
     def follow(where: str, link: str) -> Iterator:
-        fetched = _get(client, where, link, MAX_BYTES)
-        if isinstance(fetched, InputError):
-            yield fetched
-            return
-        final_url, data, charset = fetched
-        from ..ingest.sniff import kind_of
-
-        yield _page(where, final_url, data, kind_of(data[:8192]), charset)
+        yield fetch_page(client, where, link, MAX_BYTES)
     return follow
 
 
