@@ -138,6 +138,7 @@ def match(tok) -> Optional[Trigger]:
         hit = petrarch.pattern_match(tok)
         if hit is not None:
             return hit
-        if row is None and level == "all":
-            return petrarch.verb_match(tok)
+        excluded = any(r.condition.startswith(("noobj:", "nomod:")) for r in rows)
+        if row is None and not excluded and level == "all":  # a failed "no-" condition excludes
+            return petrarch.verb_match(tok)  # the use ("released footage"): no bare-verb code
     return row
