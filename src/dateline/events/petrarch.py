@@ -62,8 +62,8 @@ def _synsets() -> dict[str, frozenset]:
 
 
 def _word_forms(word: str) -> frozenset:
-    if word.startswith("&"):
-        return _synsets().get(word, frozenset())
+    if word.startswith("&"):  # a synset the dictionary does not define matches nothing
+        return _synsets().get(word, frozenset({"&undefined"}))
     return frozenset(_forms(word.split()[-1]))
 
 
