@@ -474,6 +474,23 @@ def commissive_threats(cands: list[Candidate]) -> None:
                 o.dropped = True
 
 
+def fold_purpose_mentions(cands: list[Candidate]) -> None:
+    """"thronged the streets to join protests": a trigger of the same type inside another's
+    purpose or complement clause names the same act; it is kept as a mention, not coded twice."""
+    for cand in cands:
+        inner = {t.i for c in cand.head.children if c.dep_ in ("xcomp", "advcl")
+                 and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") and g.lower_ != "to"
+                             for g in c.children)  # not "after X killed": an act of its own
+                 for t in c.subtree}
+        for o in cands:
+            if (o is not cand and not o.dropped and not cand.dropped and o.trigger.i in inner
+                    and o.types[0] == cand.types[0]):
+                o.dropped = True
+                cand.mentions.append(o)
+                cand.target_toks += [t for t in o.target_toks if t not in cand.target_toks]
+                cand.source_toks = cand.source_toks or o.source_toks
+
+
 def _charge_args(cand: Candidate) -> None:
     """"China claims that US drills incite Pyongyang": China accuses the drills' owners."""
     verb = cand.trigger
@@ -697,6 +714,7 @@ def sentence_candidates(sent, view: ActorView) -> list[Candidate]:
         arguments(c)
     link_embedded(cands)
     commissive_threats(cands)
+    fold_purpose_mentions(cands)
     for c in cands:
         resolve_sides(c, view)
     for c in cands:

@@ -92,6 +92,11 @@ def condition_holds(cond: str, tok) -> bool:
     words = cues().get(arg, set())
     if kind == "dest":
         return _deploys(tok, words)
+    if kind == "subj":  # "demonstrators flooded ...", "hundreds of protesters gathered"
+        subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+        subj += [g for s in subj for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"]
+        return any(_class_words(s) & words for s in subj)
     if kind in ("obj", "noobj"):
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "pobj", "attr")]
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
