@@ -196,6 +196,9 @@ def pattern_match(tok) -> Optional[Trigger]:
     if best is None:
         return None
     pat = best[1]
+    if not any(c[0] in ("obj", "prep") for c in pat.constraints) and any(
+            c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return None  # "forces continued to surround X": the complement is the act (as bare verbs)
     return _trigger(tok, pat.cameo, pat.type, pat.mode, True)
 
 
