@@ -665,7 +665,7 @@ def evidence_bounds(cand: Candidate) -> tuple[int, int]:
     head = cand.head
     sent = head.doc[slice(*sent_bounds(head))]
     toks = {head.i}
-    keep_content = bool({"allege", "content", "deny"} & cand.row.flags)
+    keep_content = bool({"allege", "content", "deny", "allegation"} & cand.row.flags)
     for c in head.children:
         if c.dep_ in SKIP_CHILD_DEPS:
             continue
@@ -708,10 +708,24 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _allegation_candidates(sent, cands: list[Candidate]) -> list[Candidate]:
+    """ACCUSE candidates for reported allegations (events/allegation.py), unless the sentence
+    already codes an accusation or rejection."""
+    from .allegation import allegations
+
+    if any(c.types[0] in ("ACCUSE", "REJECT") for c in cands):
+        return []
+    taken = {c.trigger.i for c in cands} | {c.light.i for c in cands if c.light is not None}
+    return [Candidate(trigger=tok, row=row, types=row.types, source_toks=speaker,
+                      target_toks=doers)
+            for tok, speaker, doers, row in allegations(sent, taken)]
+
+
 def sentence_candidates(sent, view: ActorView) -> list[Candidate]:
     cands = find_triggers(sent)
     for c in cands:
         arguments(c)
+    cands += _allegation_candidates(sent, cands)
     link_embedded(cands)
     commissive_threats(cands)
     fold_purpose_mentions(cands)
@@ -719,6 +733,8 @@ def sentence_candidates(sent, view: ActorView) -> list[Candidate]:
         resolve_sides(c, view)
     for c in cands:
         inherit_sides(c)
+        if "allegation" in c.row.flags and not (c.source and any(r.actor for r in c.target)):
+            c.dropped = True  # an allegation needs a named accuser and a named accused actor
     borrow_content_targets(cands, view)
     for c in cands:
         own_belongings(c, view)
