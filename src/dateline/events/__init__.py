@@ -138,7 +138,9 @@ def _keep(c: Candidate) -> bool:
         return True
     if "petrarch" in c.row.flags:
         return False  # PETRARCH codes a verb pattern only between two actors (no agent: no event)
-    return bool(c.target) and (c.passive or c.trigger.pos_ in ("NOUN", "PROPN"))
+    if noun:
+        return False  # "the accusation against X", "in the bombing": a mention, nobody acting
+    return bool(c.target) and c.passive
 
 
 def _side_key(refs) -> frozenset:
