@@ -149,6 +149,8 @@ def _verb_args(cand: Candidate) -> None:
     tgt = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass", "attr")]
     preps = TARGET_PREPS | (PLACE_PREPS if "place" in cand.row.flags else set())
     tgt += _prep_targets(verb, preps)
+    # "appealed for help to X", "asked for assistance from X": the addressee hangs off the object
+    tgt += [t for o in _prep_targets(verb, {"for"}) for t in _prep_targets(o, {"to", "from"})]
     btw = _between(verb)
     if btw:
         cand.target_toks = tgt + btw
@@ -221,7 +223,7 @@ def _clause_source(noun) -> list:
             if agent or subj:
                 return agent or subj
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in (
-            "during", "on", "after", "before", "in"):
+            "during", "on", "after", "before", "in", "following"):
         verb = noun.head.head
         if verb.pos_ in ("VERB", "AUX"):
             return _subject_of(verb)[0]
