@@ -35,3 +35,16 @@ def test_speaker_accuses_the_doer_of_a_bad_deed(text, pair):
 ])
 def test_plans_own_acts_and_topic_nouns_are_not_accusations(text):
     assert not _accusations(text), _accusations(text)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Kenya's foreign minister described Uganda's decision as reckless.", ({"KEN"}, {"UGA"})),
+    ("Tanzania's president called Kenya's election illegitimate.", ({"TZA"}, {"KEN"})),
+])
+def test_negative_characterisation_is_an_accusation(text, pair):
+    assert pair in _accusations(text), _accusations(text)
+
+
+def test_praise_is_not_an_accusation():
+    text = "Kenya's foreign minister described Uganda's decision as wise and generous."
+    assert not _accusations(text), _accusations(text)

@@ -9,6 +9,11 @@ clearly negative verb or adjective (not a plan: no future or modal auxiliary) gi
 VADER sentiment lexicon's (data/events/negative_words.tsv, built by
 scripts/events/build_negative_words.py). The candidate is kept only when both sides resolve to
 actors and differ (an actor reporting its own act accuses no one).
+
+Characterisation is the other common form: "Ivanov called Georgia's actions wild and
+hysterical", "described Uganda's decision as reckless" - a labelling verb (cues.json
+labelling_verbs), an object owned by or naming an actor, and a negative label (VADER, or a word
+PETRARCH codes as criticism after CALL: "unjustified", "illegitimate").
 """
 from __future__ import annotations
 
@@ -44,6 +49,58 @@ def _doers(clause) -> list:
 
 
 PREDICATE_DEPS = ("acomp", "attr", "dobj", "oprd", "xcomp", "advmod", "conj")
+
+
+@functools.lru_cache(maxsize=1)
+def label_words() -> frozenset[str]:
+    """Negative words plus the objects of PETRARCH's CALL patterns coded as criticism (ACCUSE)."""
+    from .petrarch import tables
+
+    verbs, patterns = tables()
+    extra = set()
+    for prt, block, *_ in verbs.get("call", ()):
+        if prt:  # "call off", "call up" are other verbs
+            continue
+        for pat in patterns.get(block, ()):
+            if pat.type == "ACCUSE" and pat.cameo.startswith("11"):  # criticise, accuse
+                for kind, _p, heads, _m in pat.constraints:
+                    if kind == "obj":
+                        extra |= {h for h in heads if len(h) > 3}
+    return negative_words() | frozenset(extra)
+
+
+def _label(obj, verb) -> bool:
+    """A negative label on the object: a predicate complement, an "as" phrase or (as the small
+    model parses "called X wild") an adjective on the object."""
+    words = label_words()
+    spots = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
+    spots += [g for h in (verb, obj) for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
+              for g in c.subtree]
+    spots += [c for c in obj.children if c.dep_ == "amod"]
+    spots += [g for s in list(spots) for g in s.children if g.dep_ == "conj"]
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in spots
+               if t.pos_ in ("ADJ", "NOUN", "VERB"))
+
+
+def characterisations(sent, triggers: set) -> list:
+    """[(labelling verb, speaker tokens, labelled tokens, Trigger)] for one sentence."""
+    from .coder import _subject_of
+
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.i in triggers:
+            continue
+        if tok.lemma_.lower() not in cues()["labelling_verbs"]:
+            continue
+        speaker, passive = _subject_of(tok)
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        if not speaker or passive or not objs or not _label(objs[0], tok):
+            continue
+        owners = [c for c in objs[0].children if c.dep_ == "poss" and c.lower_ not in SELF_PRONOUNS]
+        row = Trigger(tok.lemma_.lower(), "V", ("ACCUSE",), "disapprove",
+                      frozenset({"allegation"}), "")
+        out.append((tok, speaker, owners or objs, row))
+    return out
 
 
 def _negative(clause) -> bool:

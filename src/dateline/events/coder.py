@@ -149,6 +149,9 @@ def _verb_args(cand: Candidate) -> None:
     tgt = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass", "attr")]
     preps = TARGET_PREPS | (PLACE_PREPS if "place" in cand.row.flags else set())
     tgt += _prep_targets(verb, preps)
+    if cand.row.condition == "oprd":  # "called Kenya's election illegitimate" (parsed as one oprd)
+        tgt += [c for o in verb.children if o.dep_ == "oprd" for c in o.children
+                if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
     # "appealed for help to X", "asked for assistance from X": the addressee hangs off the object
     tgt += [t for o in _prep_targets(verb, {"for"}) for t in _prep_targets(o, {"to", "from"})]
     btw = _between(verb)
@@ -713,14 +716,14 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def _allegation_candidates(sent, cands: list[Candidate]) -> list[Candidate]:
     """ACCUSE candidates for reported allegations (events/allegation.py), unless the sentence
     already codes an accusation or rejection."""
-    from .allegation import allegations
+    from .allegation import allegations, characterisations
 
     if any(c.types[0] in ("ACCUSE", "REJECT") for c in cands):
         return []
     taken = {c.trigger.i for c in cands} | {c.light.i for c in cands if c.light is not None}
+    found = allegations(sent, taken) + characterisations(sent, taken)
     return [Candidate(trigger=tok, row=row, types=row.types, source_toks=speaker,
-                      target_toks=doers)
-            for tok, speaker, doers, row in allegations(sent, taken)]
+                      target_toks=doers) for tok, speaker, doers, row in found]
 
 
 def sentence_candidates(sent, view: ActorView) -> list[Candidate]:
