@@ -161,6 +161,8 @@ def _verb_args(cand: Candidate) -> None:
         cand.target_toks = tgt
     if cand.types[0] == "MOBILIZE":
         _deploy_args(cand)
+    if "from_source" in cand.row.flags:  # "planeloads of aid arrived from Japan and Turkey"
+        cand.source_toks, cand.target_toks = _prep_targets(verb, {"from"}), []
 
 
 def _deploy_args(cand: Candidate) -> None:
@@ -597,8 +599,14 @@ def own_belongings(cand: Candidate, view: ActorView) -> None:
 
 
 def locative_targets(cand: Candidate, view: ActorView) -> None:
-    """A cooperative act "in Benin" / "during his visit to X" is taken to be towards that country."""
+    """A cooperative act "in Benin" / "during his visit to X" is taken to be towards that country;
+    goods that arrive from abroad with no place named arrive in the article's country."""
     if cand.target or not cand.source or cand.types[0] not in COOP_TYPES | FORCE_TYPES:
+        return
+    if "from_source" in cand.row.flags and view.home and view.home not in {
+            r.country for r in cand.source}:
+        cand.target = [ActorRef(text="", name=None, country=view.home, sector=None, actor=None)]
+        cand.implicit_target = True
         return
     own = {r.country for r in cand.source}
     for c in cand.head.children:
