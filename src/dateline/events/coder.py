@@ -393,6 +393,10 @@ def find_triggers(sent) -> list[Candidate]:
         apart = any(t.text in ("-", "–", "—", ";", ":") for t in sent.doc[lo + 1:hi])
         if apart:  # "pledged ... - a key demand by X": an apposition, not the verb's object
             continue
+        if carrier.lemma_.lower() in cues()["deferring_governors"]:
+            if carrier.i in cands:  # "talks were postponed": the talks are the event (future)
+                cands[carrier.i].dropped = True
+            continue
         if _is_light(carrier, rows.get(carrier.i)) and not any(
                 c.dep_ in ("ccomp", "xcomp") for c in carrier.children):
             cand.light = carrier
