@@ -194,6 +194,40 @@ def default_recipients(cands: list, view) -> None:
             continue
         own = {r.country for r in cand.source if r.country}
         country = default_country(cand.types[0], own, home, principal)
+        if (country in own and recipient_rule(cand.types[0]) == "counterpart"
+                and len(principal) > 1):  # a story about several countries (not domestic)
+            country = nearest_other_country(cand, view, own) or country
         if country:
             cand.target = [ActorRef(text="", name=None, country=country, sector=None, actor=None)]
             cand.implicit_target = True
+
+
+CONTEXT_CHARS = 400  # how far back an unnamed counterpart is looked for
+
+
+def nearest_other_country(cand, view, own: set):
+    """In a story about several countries, an act with no named recipient is towards the
+    nearest other country the text names: in the same sentence (closest to the trigger), else
+    just before it ("Islamabad declined an offer of helicopters" after India's offer); None
+    when there is none. Not the actor's own country (issue 7, kind 1)."""
+    from .coder import sent_bounds
+
+    tok = cand.head
+    doc = tok.doc
+    lo, hi = sent_bounds(tok)
+    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+    at = tok.idx
+
+    def others(a, b):
+        return [x for x in view.in_span(a, b) if x.country and x.country not in own
+                and len(x.country) == 3 and x.country != "UNK"]
+
+    def mention_pos(actor):
+        spots = [m.start for m in getattr(actor, "mentions", ()) or ()]
+        return min(spots, key=lambda p: abs(p - at)) if spots else at
+
+    same = others(start, end)
+    if same:
+        return min(same, key=lambda x: abs(mention_pos(x) - at)).country
+    before = others(max(0, start - CONTEXT_CHARS), start)
+    return before[-1].country if before else None
