@@ -96,3 +96,34 @@ def test_a_capital_standing_for_its_government_is_never_rehomed():
             "protect the constitution. A French newspaper reported that Paris was watching.")
     out = extract(text, published="2019-03-08")
     assert any(a["country"] == "FRA" and a["sector"] == "GOV" for a in out["actors"])
+
+
+def test_a_venue_dateline_is_not_the_story_country():
+    # written for round 4: the filing place names only the venue of talks between others
+    from dateline.pipeline import extract
+
+    text = ("GENEVA — Talks between Armenia's foreign minister and Azerbaijan's foreign "
+            "minister resumed on Monday after officials had delayed them, Armenian sources said.")
+    out = extract(text, published="2023-07-17")
+    countries = {a["country"] for a in out["actors"] if a["name"].lower() == "officials"}
+    assert "CHE" not in countries
+
+
+def test_a_venue_dateline_for_an_unqualified_mediator():
+    from dateline.pipeline import extract
+
+    text = ("DOHA — Negotiators for Sudan's army and Sudan's paramilitary forces met again on "
+            "Thursday, and mediators said the delegates would return next week.")
+    out = extract(text, published="2023-07-17")
+    countries = {a["country"] for a in out["actors"] if "delegates" in a["name"].lower()}
+    assert "QAT" not in countries
+
+
+def test_a_dateline_alone_still_places_the_story():
+    from dateline.pipeline import extract
+
+    text = ("Niger, 3 April 2021: In a village near Tillaberi, a clinic was attacked by "
+            "gunmen, a health worker said.")
+    out = extract(text, published="2021-04-04")
+    ev = next(e for e in out["events"] if e["type"] == "ASSAULT")
+    assert {r["country"] for r in ev["target"]} == {"NER"}

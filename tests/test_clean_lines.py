@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from dateline.clean import clean_text
-from dateline.clean.lines import OWN, page_features, stack_features
+from dateline.clean.lines import OWN, STACK, page_features, stack_features
 from dateline.clean.model import load, line_scores
 
 PAGES = Path(__file__).parent / "data" / "clean"
@@ -71,7 +71,7 @@ def test_model_shapes_and_probabilities():
     models = load()
     x = page_features(lines, None, models.vocabulary)
     assert x.shape[0] == 4 and x.shape[1] > len(OWN)
-    assert stack_features(np.array([0.2, 0.9])).shape == (2, 7)
+    assert stack_features(np.array([0.2, 0.9])).shape == (2, len(STACK))
     p_content, p_title = line_scores(lines, None)
     assert p_content.shape == p_title.shape == (4,)
     assert ((0 <= p_content) & (p_content <= 1)).all()

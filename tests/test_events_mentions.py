@@ -29,8 +29,6 @@ def test_indefinite_noun_is_a_new_event():
     assert len(assault) == 2, assault
 
 
-@pytest.mark.xfail(reason="known gap: 'hold talks' with 'the two leaders' is not coded when the "
-                   "previous event has one named party", strict=True)
 def test_the_two_leaders_are_the_two_parties():
     text = ("President Macron will visit Nigeria next week.\n\n"
             "The two leaders will hold talks on trade during the visit.")

@@ -37,3 +37,31 @@ def test_role_noun_goes_to_its_own_antecedent(nlp):
             "Helena Vogt visited the site.\n\n\u201cThe shaft is safe,\u201d the operator said.")
     q = quote_with(run_quotes(text), "shaft is safe")
     assert speaker(q) == "Tarkan Yilmaz"
+
+
+def test_definite_person_role_without_named_holder_goes_to_the_person_before(nlp):
+    text = ("Prime Minister Ilse Marten closed two coal plants on Monday, citing the new climate law.\n\n"
+            "The outgoing chancellor warned that more closures would follow next year.")
+    q = quote_with(run_quotes(text), "more closures would follow")
+    assert "Marten" in speaker(q)
+
+
+def test_definite_person_role_after_a_named_general(nlp):
+    text = ("General Oskar Brandt moved two brigades to the northern border on Sunday.\n\n"
+            "\u201cWe are ready for any provocation,\u201d the veteran commander said.")
+    q = quote_with(run_quotes(text), "ready for any provocation")
+    assert "Brandt" in speaker(q)
+
+
+def test_definite_organisation_role_goes_to_the_organisation_before(nlp):
+    text = ("Harbour Relief International said its boat reached the island on Friday.\n\n"
+            "\u201cThe families have water for a week,\u201d the charity said in a statement.")
+    q = quote_with(run_quotes(text), "water for a week")
+    assert "Harbour Relief" in speaker(q)
+
+
+def test_role_introduced_unnamed_does_not_jump_to_a_named_person(nlp):
+    text = ("President Lena Okafor visited the port on Monday. A spokesperson for the navy said "
+            "the visit was routine.\n\n\u201cThe ships stay in the harbour,\u201d the spokesperson said.")
+    q = quote_with(run_quotes(text), "ships stay in the harbour")
+    assert "Okafor" not in (speaker(q) or "")

@@ -9,11 +9,7 @@ import pytest
 
 import dateline
 
-CASES = ("09-dash-attribution-quotes",
-         pytest.param("10-multi-paragraph-quote", marks=pytest.mark.xfail(
-             strict=True, reason="known gap after the merge: the learned furniture model drops the "
-             "last quoted paragraph ('I am asking every household ...') as furniture, so the "
-             "quote never reaches the quote stage (docs/results.md, round 3 summary)")))
+CASES = ("09-dash-attribution-quotes", "10-multi-paragraph-quote")
 
 
 @pytest.mark.parametrize("name", CASES)

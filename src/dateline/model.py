@@ -129,12 +129,14 @@ class Quote:
     kind: str = "direct"
     speaker: Optional[ActorRef] = None
     cue: Optional[Span] = None
+    content: Optional[Span] = None  # a partial quote's attribution content, holding `text`
 
     def to_dict(self) -> dict:
         return {"id": self.id,
                 "speaker": self.speaker.to_dict() if self.speaker else None,
                 "cue": self.cue.to_dict() if self.cue else None,
-                "text": self.text, "start": self.start, "end": self.end, "kind": self.kind}
+                "text": self.text, "start": self.start, "end": self.end, "kind": self.kind,
+                "content": self.content.to_dict() if self.content else None}
 
 
 @dataclass

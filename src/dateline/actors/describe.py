@@ -13,6 +13,7 @@ from typing import Optional
 
 from . import kb as kb_mod
 from .match import Match
+from .region import region_country
 
 SPLIT_PREPS = {"of", "for", "at", "with", "in", "to", "from", "by", "on", "inside", "within",
                "near", "who", "which", "that"}
@@ -36,6 +37,10 @@ MEMBER_NOUNS = {"force", "forces", "fighter", "fighters", "gunman", "gunmen", "m
                 "commanders", "militiamen", "activists", "staff", "delegation", "wing"}
 POSTED_ABROAD = {"embassy", "consulate", "ambassador", "envoy", "special envoy", "diplomat",
                  "diplomatic mission", "consul", "correspondent", "delegation", "representative"}
+# who heads or commands a body takes its country and sector ("the commander of Ethiopia's air
+# force", "the head of Sudan's army"); a minister or president of a body is still the state's
+BODY_HEADS = {"head", "chief", "commander", "commander-in-chief", "leader", "director",
+              "chairman", "chairwoman", "chair"}
 COLLECTIVES = {"group", "team", "crowd", "band", "number", "members", "member", "community"}
 RELIGIOUS_HEADS = {"leader", "leaders", "community", "community leader", "group", "organization",
                    "organisation", "authorities", "official", "officials", "council",
@@ -151,8 +156,15 @@ def _after_prep(tokens, s, e, names, roles, preps) -> tuple[list[Match], list[Ma
     """Matches in [s, e) that follow one of `preps` (first such preposition)."""
     for i in range(s, e):
         if tokens[i].lower_ in preps:
-            return ([m for m in names if m.start > i and m.end <= e],
-                    [r for r in roles if r.start > i and r.end <= e])
+            end = next((j for j in range(i + 1, e) if tokens[j].lower_ in PLACE_PREPS | {"at"}
+                        and not any(m.start <= j < m.end for m in names)), e)
+            # "the head of Sudan's army in N'Djamena": the place where he is is not his country;
+            # "the head of the Catholic Church in England": without a country before it, the
+            # place says whose branch of the body it is
+            if not any(m.kind in COUNTRY_KINDS and i < m.start and m.end <= end for m in names):
+                end = e
+            return ([m for m in names if m.start > i and m.end <= end],
+                    [r for r in roles if r.start > i and r.end <= end])
     return [], []
 
 
@@ -271,14 +283,17 @@ def _role(kb, tokens, s, e, split, head, pre_n, names, roles, date, context, for
     elif generic and seat_pre:
         sector = "GOV" if sector in (None, "GOV") else sector
     post_n, post_r = _after_prep(tokens, split, e, names, roles, ATTACH_PREPS)
-    if generic and not org_pre and split < e and tokens[split].lower_ in ATTACH_PREPS:
+    heads_body = phrase in MEMBER_NOUNS | BODY_HEADS
+    if (generic or heads_body) and not org_pre and split < e and \
+            tokens[split].lower_ in ATTACH_PREPS:
         orgs = [m for m in post_n if m.kind == "org"]
         if orgs:
             o = _owned_org(kb, tokens, orgs[0], names, date)
             sector, country = o.sector or sector, country or o.country
-        elif post_r and kb.roles[post_r[-1].key].sector and role.phrase.lower() not in (
-                "minister", "president", "secretary", "ambassador", "head", "leader"):
-            sector = kb.roles[post_r[-1].key].sector
+        elif post_r and kb.roles[post_r[-1].key].sector and (
+                phrase in BODY_HEADS or phrase not in (
+                    "minister", "president", "secretary", "ambassador", "head", "leader")):
+            sector = kb.roles[post_r[-1].key].sector  # "the head of Sudan's army": MIL
         country = country or _country_in(post_n)
     of_country = _country_after_of(tokens, split, e, names)
     if country is None and of_country:
@@ -291,6 +306,8 @@ def _role(kb, tokens, s, e, split, head, pre_n, names, roles, date, context, for
             sector not in ("MIL", "REB", "UAF", "PRM", "MED", "CRM") and phrase not in POSTED_ABROAD:
         # "officials in Washington", "protesters in Paris"; troops abroad are not local
         country = _country_in([m for m in names if m.start > split])
+    if country is None:  # "the Amhara regional government", "Tigray forces"
+        country = region_country(tokens, s, head.start)
     if country is None:  # "MDC vice-president": the organisation's country
         orgs = [m for m in pre_n if m.kind == "org"]
         if orgs:

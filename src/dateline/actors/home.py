@@ -85,7 +85,11 @@ def country_weights(actors, places, text: str, given_dateline=None) -> dict[str,
             add(a.country, HEADLINE_WEIGHT if head and m.end <= head[1] else 1)
     for p in places:
         add(p.country, HEADLINE_WEIGHT if head and p.end <= head[1] else 1)
-    add(dateline_country(text, given_dateline), DATELINE_WEIGHT)
+    filed = dateline_country(text, given_dateline)
+    # a filing place the text never names again is where the reporter or the talks are
+    # ("JEDDAH — talks between the Sudanese army and the RSF"), not what the story is about,
+    # when the text names other countries
+    add(filed, DATELINE_WEIGHT if counts.get(filed) or not counts else 1)
     return counts
 
 

@@ -22,6 +22,9 @@ class ActorIndex:
     mentions: list[tuple[int, int, Actor]] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     countries: dict[str, int] = field(default_factory=dict)  # home-country evidence (home.py)
+    # ids of actors whose country is only the article's by default (resolve._focal_default):
+    # later stages may replace it with the document's own evidence (a quote's speaker)
+    defaulted: set = field(default_factory=set)
 
     def at(self, start: int, end: int) -> Optional[Actor]:
         """The actor whose mention best overlaps [start, end) (largest overlap, then tightest)."""

@@ -6,6 +6,7 @@ that chunk. Toponyms used as places ("in Pyongyang") go to the index's place lis
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Optional
 
@@ -16,6 +17,7 @@ from .index import ActorIndex, Place
 from . import home as home_mod, toponym
 from .match import Match, find
 from ..nlp import text_of
+from ..paths import data_file
 
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into",
                "from", "via", "within", "through", "toward", "towards", "across", "over", "off",
@@ -73,6 +75,9 @@ CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "iobj", "pobj", "conj", "app
              "ROOT", "attr", "dative"}
 
 
+LEADER = "\x00leader"  # role_keys entry: the head of state or government named last
+
+
 @dataclass
 class Mention:
     s: int  # token span of the mention text
@@ -87,6 +92,7 @@ class Mention:
     pron: str = "person"  # person | it | they
     gender: Optional[str] = None  # "m" / "f" when a title or role word says so
     title: Optional[str] = None  # lemma of the role noun right before a name ("governor")
+    leads: bool = False  # a head of state or government ("President X", a KB leader)
 
 
 def _root(sp, s: int, e: int):
@@ -199,12 +205,19 @@ class _Resolver:
                     d.sector = d.sector or c.sector
                     if d.country and d.sector:
                         break
+            own = self._desc(s, e, holder=False)
+            if d.sector is None and own is not None and own.basis == "role":
+                d.sector = own.sector  # "Mr. Interior Minister": the words are an office (its
+                # sector only: a town inside a name, "Livingstone", is no country)
             d.key = "pname:" + d.name.lower()
         m = Mention(s, e, d, subject=root.dep_ in ("nsubj", "nsubjpass"))
         m.gender = self._gender(pre[0] if pre else s, e, root)
         titles = [r for r in self.roles if pre and pre[0] <= r.start and r.end <= s]
         if titles:  # "UN Secretary-General Antonio Guterres" ... "the Secretary-General"
             m.title = self.sp[titles[-1].end - 1].lemma_.lower()
+            m.leads = self.kb.roles[titles[-1].key].office in kb_mod.OFFICE_FALLBACK["leader"]
+        elif kb_match is not None and kb_match.kind == "person":
+            m.leads = self.kb.people[kb_match.key].is_leader(self.date)
         toks = d.name.split()
         m.surname = toks[-1].lower() if toks else None
         if m.surname:
@@ -554,7 +567,10 @@ def _link(mentions: list[Mention], sp, leaders=None) -> list[tuple[Mention, list
         if key.startswith("role:"):
             _, country, sector, lemma = key.split(":", 3)
             definite = m.s > 0 and sp[m.s - 1].lower_ == "the" or sp[m.s].lower_ == "the"
-            if country == "None" and (definite or sector == "None") and lemma in role_keys:
+            if lemma == "leader" and country == "None" and definite and \
+                    sector in ("None", "GOV") and LEADER in role_keys:
+                key = role_keys[LEADER]
+            elif country == "None" and (definite or sector == "None") and lemma in role_keys:
                 key = role_keys[lemma]  # "North Korea's military" ... "the military"
             elif country != "None":
                 role_keys.setdefault(lemma, key)
@@ -573,6 +589,8 @@ def _link(mentions: list[Mention], sp, leaders=None) -> list[tuple[Mention, list
             persons.append((m.s, key, m.subject, sent, d.country, m.verb))
             if m.title:
                 role_keys[m.title] = key  # a later "the <title>" is this person
+            if m.leads:  # "President Chavez ... the leftist leader" (a head of state or
+                role_keys[LEADER] = key  # government is "the leader" until another is named)
             if m.gender:
                 genders.setdefault(key, m.gender)
         if d.kind != "person":
@@ -678,8 +696,46 @@ def resolve(sp, text: str, date: Optional[str], dateline=None
                                                dateline)
     _rehome_generic([a for k, a in actors.items() if k.startswith("org:")], index, r)
     named = {id(a) for k, a in actors.items() if k.startswith("pname:")}
+    _commanded(list(actors.values()), index, sp)
     _focal_default(list(actors.values()), index, named, r.dateline_country)
     return list(actors.values()), index
+
+
+ARMED = {"MIL", "COP", "PRM", "UAF", "REB"}
+
+
+@functools.lru_cache(maxsize=1)
+def _command_verbs() -> frozenset[str]:
+    with open(data_file("actors", "command_verbs.tsv"), encoding="utf-8") as fh:
+        return frozenset(ln.strip() for ln in fh if ln.strip() and not ln.startswith("#"))
+
+
+def _commanded(actors: list[Actor], index: ActorIndex, sp) -> None:
+    """Unqualified armed forces that someone orders, sends or deploys ("Chavez ordered tanks and
+    thousands of troops sent to the border", "the minister deployed police") are that actor's
+    forces: the text ties them to who commands them (issue 7, kind 1)."""
+    verbs = _command_verbs()
+    for a in actors:
+        if a.country is not None or a.sector not in ARMED or not a.mentions:
+            continue
+        m = a.mentions[0]
+        span = sp.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        while tok.dep_ in ("pobj", "prep", "conj") and tok.head is not tok:
+            tok = tok.head  # "thousands of troops", "tanks and troops"
+        verb = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+        if verb is not None and tok.dep_ == "nsubj":  # the forces act themselves, unless
+            up = verb.head  # the clause is what someone ordered: "ordered [troops sent]"
+            ordered = verb.dep_ in ("ccomp", "xcomp", "conj") and up.lemma_.lower() in verbs
+            verb = up if ordered else None
+        if verb is None or verb.lemma_.lower() not in verbs:
+            continue
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        boss = index.at(subj[0].idx, subj[0].idx + len(subj[0].text)) if subj else None
+        if boss is not None and boss is not a and boss.country:
+            a.country = boss.country
 
 
 ABROAD_WORDS = {"embassy", "embassies", "consulate", "ambassador", "ambassadors", "envoy",
@@ -738,8 +794,10 @@ def _focal_default(actors: list[Actor], index: ActorIndex, named: set = frozense
             continue  # an embassy or envoy usually serves another country
         if a.country is None and a.sector in DOMESTIC:
             a.country = focal if id(a) not in named or focal == dateline else by_actors
+            index.defaulted.add(a.id)
         elif a.country is None and a.sector is None and id(a) in named:
             a.country = by_actors
+            index.defaulted.add(a.id)
 
 
 def _leaders_of(r, descs: dict):

@@ -90,15 +90,17 @@ def _from_match(m: re.Match) -> Optional[str]:
 
 
 MASTHEAD_MAX_WORDS = 6  # per part of an "Outlet | Section | 20 May 2025" header line
+# parts of a masthead line: '|' or a spaced dash ("- The Daily Times - Friday, May 3, 2019")
+_MASTHEAD_SEPARATOR = re.compile(r"\s*\|\s*|\s+[-–—]\s+|^[-–—]\s+")
 
 
 def parse_date_words(value: str) -> Optional[str]:
     """A date line such as 'Tue 19 Aug 2003 07.43 EDT' or 'Monday, July 10, 2017' as ISO;
-    also a masthead line whose short '|'-separated parts include one."""
+    also a masthead line whose short parts, separated by '|' or spaced dashes, include one."""
     m = _DATE_LINE.match(value.strip()) or _SIGNOFF_DATE.match(value.strip())
     if m:
         return _from_match(m)
-    parts = [p.strip() for p in value.split("|")]
+    parts = [p.strip() for p in _MASTHEAD_SEPARATOR.split(value.strip())]
     if len(parts) < 2 or any(len(p.split()) > MASTHEAD_MAX_WORDS for p in parts):
         return None
     return next((d for d in map(parse_date_words, filter(None, parts)) if d), None)
@@ -231,13 +233,17 @@ def content_threshold() -> float:
     return load().stacked.cut
 
 
-def pick_title(p_title) -> Optional[int]:
-    """The first line the title model scores at least its threshold: a headline comes before
-    the subheads and captions that can look like one."""
-    from .model import load
+def pick_title(p_title, lines: list[str], threshold: Optional[float] = None) -> Optional[int]:
+    """The line the title model scores highest among those before the first paragraph, if
+    at least its threshold: a headline comes before the article text (subheads come after
+    it), and a photo caption above the headline scores lower than the headline."""
+    if threshold is None:
+        from .model import load
 
-    threshold = load().title.cut
-    return next((i for i, p in enumerate(p_title) if p >= threshold), None)
+        threshold = load().title.cut
+    first_para = next((i for i, x in enumerate(lines) if paragraph_like(x)), len(lines))
+    head = [i for i in range(min(first_para, len(p_title))) if p_title[i] >= threshold]
+    return max(head, key=lambda i: p_title[i]) if head else None
 
 
 def fix_text(text: str) -> str:
@@ -304,6 +310,44 @@ def _stated_date(lines: list[str]) -> Optional[str]:
     return None
 
 
+def teaser_of_neighbour(lines: list[str], i: int) -> bool:
+    """Line i is a teaser cut short ('...' or '…') whose words open a longer line within two
+    lines of it: all its words are kept there, so dropping it loses nothing."""
+    from .lines import TEASER_MIN_WORDS, words_of
+
+    if not lines[i].rstrip().endswith(("...", "…")):
+        return False
+    t = " ".join(words_of(lines[i]))
+    if len(t.split()) < TEASER_MIN_WORDS:
+        return False
+    near = range(max(0, i - 2), min(len(lines), i + 3))
+    return any(j != i and " ".join(words_of(lines[j])).startswith(t + " ") for j in near)
+
+
+RUN_GAP = 2  # furniture lines (share buttons, a caption) that may sit inside the run of text
+
+
+def _kept_run(body: list[int], p: "np.ndarray", lines: list[str], cut: float) -> list[int]:
+    """The indexes of `body` kept: P(content) >= cut, or >= BETWEEN_CUT for a line between two
+    kept lines, or for a paragraph whose previous paragraph (at most RUN_GAP lines back) was
+    kept: article text comes in one run, and its last paragraph, with only furniture after
+    it, scores lower than the rest."""
+    kept: list[int] = []
+    last_para_kept = -RUN_GAP - 2  # position in body of the last kept paragraph
+    for k, i in enumerate(body):
+        ok = p[i] >= cut
+        if not ok and p[i] >= BETWEEN_CUT:
+            between = kept and kept[-1] == body[k - 1] and k < len(body) - 1 \
+                and p[body[k + 1]] >= cut
+            continues = paragraph_like(lines[i]) and k - last_para_kept <= RUN_GAP + 1
+            ok = bool(between or continues)
+        if ok:
+            kept.append(i)
+            if paragraph_like(lines[i]):
+                last_para_kept = k
+    return kept
+
+
 def filter_lines(lines: list[str], title: Optional[str] = None,
                  detect_title: bool = True, cut: Optional[float] = None) -> Cleaned:
     """Keep the lines the line model (clean/model.py) reads as article content; find the title
@@ -316,15 +360,16 @@ def filter_lines(lines: list[str], title: Optional[str] = None,
     published = next((d for x, d in stripped[:3] if d), None) or _stated_date(lines)
     title_index = None
     if detect_title and not title:
-        _, p_title = line_scores(lines, None)
-        title_index = pick_title(p_title)
+        _, p_title = line_scores(lines, None, content=False)
+        title_index = pick_title(p_title, lines)
         if title_index is None and len(lines) > 1 and headline_like(lines[0]) \
                 and paragraph_like(lines[1]):  # a short text the model abstains on
             title_index = 0
         title = lines[title_index] if title_index is not None else None
-    p_content, _ = line_scores(lines, title)
+    p_content, _ = line_scores(lines, title, title_model=False)
     title_norm = _norm(title) if title else None
-    not_title = [i for i, x in enumerate(lines) if i != title_index and _norm(x) != title_norm]
+    not_title = [i for i, x in enumerate(lines) if i != title_index and _norm(x) != title_norm
+                 and not teaser_of_neighbour(lines, i)]
     cut = content_threshold() if cut is None else cut
     body: list[int] = []
     for i in not_title:  # a comment or related-stories footer after article text ends it
@@ -332,9 +377,7 @@ def filter_lines(lines: list[str], title: Optional[str] = None,
                                              for j in body):
             break
         body.append(i)
-    keep = [lines[i] for k, i in enumerate(body) if p_content[i] >= cut
-            or (p_content[i] >= BETWEEN_CUT and 0 < k < len(body) - 1
-                and min(p_content[body[k - 1]], p_content[body[k + 1]]) >= cut)]
+    keep = [lines[i] for i in _kept_run(body, p_content, lines, cut)]
     if not keep:  # a text the model reads as all furniture keeps its sentences, if it has any
         keep = [lines[i] for i in body if paragraph_like(lines[i])] or \
             [lines[i] for i in body if lines[i].endswith(_TERMINAL) and len(lines[i].split()) >= 4]

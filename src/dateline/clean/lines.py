@@ -31,26 +31,45 @@ OWN = ["words", "chars", "terminal", "colon_end", "no_punct_end", "sentences", "
        "all_caps", "digit_share", "has_date", "has_time", "date_line", "starts_by", "has_pipe",
        "has_url", "starts_bullet", "has_quote", "headline_like", "paragraph_like", "rule_drop",
        "rule_cut", "rule_caption", "dateline_start", "cue_words", "lower_start", "in_parens",
-       "signoff_shape", "comma_share", "upper_first_words"]
+       "signoff_shape", "comma_share", "upper_first_words", "function_share", "quote_open",
+       "quote_odd", "lower_share", "ellipsis_end"]
 CONTEXT = ["title_sim", "is_title", "duplicate", "lines_before", "lines_after", "before_first_para",
-           "after_last_para", "after_cut", "para_distance", "is_first", "is_last"]
-NEIGHBOUR = ["words", "terminal", "paragraph_like", "headline_like", "rule_drop", "has_date"]
+           "after_last_para", "after_cut", "para_distance", "is_first", "is_last",
+           "relative_position", "run_length", "run_inside", "run_after_colon", "quote_carried", "teaser_of_neighbour"]
+NEIGHBOUR = ["words", "terminal", "paragraph_like", "headline_like", "rule_drop", "has_date",
+             "function_share", "has_quote", "starts_bullet"]
 WINDOW = ["words", "terminal", "headline_like", "paragraph_like", "rule_drop"]
 WINDOW_LINES = 3  # window means over the 3 lines either side (and the line itself)
 
 
-@lru_cache(maxsize=1)
-def cue_words() -> frozenset:
-    with open(data_file("clean", "cue_words.txt"), encoding="utf-8") as fh:
+@lru_cache(maxsize=None)
+def _word_file(name: str) -> frozenset:
+    with open(data_file("clean", name), encoding="utf-8") as fh:
         return frozenset(w.strip() for w in fh if w.strip() and not w.startswith("#"))
+
+
+def cue_words() -> frozenset:
+    """Furniture cue words (data/clean/cue_words.txt)."""
+    return _word_file("cue_words.txt")
+
+
+def function_words() -> frozenset:
+    """English function words (data/clean/function_words.txt): prose has many."""
+    return _word_file("function_words.txt")
+
+
+_OPEN_QUOTES = "\"“«„‘'"
+_DOUBLE_QUOTES = "\"“”«»„"
 
 
 def words_of(line: str) -> list[str]:
     return _WORD.findall(line.casefold())
 
 
+@lru_cache(maxsize=4096)
 def own_features(line: str, in_head: bool) -> dict:
-    """The shape of one line, independent of its page (a dict keyed by OWN)."""
+    """The shape of one line, independent of its page (a dict keyed by OWN; cached, since a
+    page is scored twice, without and with its title: do not mutate)."""
     from . import (_DATELINE_START, EDGE_CHARS, _rule_for, headline_like, paragraph_like,
                    parse_date_words)
 
@@ -58,7 +77,8 @@ def own_features(line: str, in_head: bool) -> dict:
     alpha = _ALPHA_WORD.findall(line)
     toks = words_of(line)
     rule = _rule_for(line, in_head)
-    n_alpha = sum(c.isalpha() for c in line) or 1
+    n_alpha = sum(map(str.isalpha, line)) or 1
+    function = function_words()
     return {
         "words": np.log1p(len(words)),
         "chars": np.log1p(len(line)),
@@ -67,8 +87,8 @@ def own_features(line: str, in_head: bool) -> dict:
         "no_punct_end": float(line[-1].isalnum()),
         "sentences": np.log1p(len(_SENTENCE_BREAK.findall(line))),
         "cap_share": sum(w[0].isupper() for w in alpha) / max(1, len(alpha)),
-        "all_caps": float(sum(c.isupper() for c in line) / n_alpha > 0.8 and n_alpha >= 3),
-        "digit_share": sum(c.isdigit() for c in line) / len(line),
+        "all_caps": float(sum(map(str.isupper, line)) / n_alpha > 0.8 and n_alpha >= 3),
+        "digit_share": sum(map(str.isdigit, line)) / len(line),
         "has_date": float(bool(_DATE.search(line[:300]))),
         "has_time": float(bool(_TIME.search(line[:300]))),
         "date_line": float(parse_date_words(line[:300]) is not None),
@@ -90,6 +110,11 @@ def own_features(line: str, in_head: bool) -> dict:
         "signoff_shape": float(bool(_SIGNOFF.match(line)) and len(words) <= 6),
         "comma_share": line.count(",") / max(1, len(words)),
         "upper_first_words": float(len(words) >= 2 and words[0].isupper() and words[1].isupper()),
+        "function_share": sum(t in function for t in toks) / max(1, len(toks)),
+        "quote_open": float(line[0] in _OPEN_QUOTES),
+        "quote_odd": float(sum(line.count(c) for c in _DOUBLE_QUOTES) % 2 == 1),
+        "lower_share": sum(w[0].islower() for w in alpha) / max(1, len(alpha)),
+        "ellipsis_end": float(line.endswith(("...", "…"))),
     }
 
 
@@ -135,13 +160,17 @@ def base_features(lines: Sequence[str], title: Optional[str]) -> np.ndarray:
     rows = []
     cut_seen = False
     shape = np.asarray([[o[k] for k in WINDOW] for o in own], dtype=np.float64)
+    runs = _runs([o["paragraph_like"] > 0 for o in own], lines)
+    carried = _quote_carried(own)
+    normed = [" ".join(words_of(x)) for x in lines]
     for i, x in enumerate(lines):
         f = [own[i][k] for k in OWN]
         dist = min((abs(i - p) for p in paras), default=n)
         f += [_jaccard(set(words_of(x)), title_words), float(title_norm == _norm(x)),
               float(counts[_norm(x)] > 1), np.log1p(i), np.log1p(n - 1 - i), float(i < first_para),
               float(i > last_para), float(cut_seen), np.log1p(dist), float(i == 0),
-              float(i == n - 1)]
+              float(i == n - 1), i / max(1, n - 1), *runs[i], carried[i],
+              _teaser_of_neighbour(normed, i)]
         for j in (i - 1, i + 1):
             f += [own[j][k] for k in NEIGHBOUR] if 0 <= j < n else [0.0] * len(NEIGHBOUR)
         f += list(shape[max(0, i - WINDOW_LINES):i + WINDOW_LINES + 1].mean(axis=0))
@@ -150,17 +179,74 @@ def base_features(lines: Sequence[str], title: Optional[str]) -> np.ndarray:
     return np.asarray(rows, dtype=np.float64)
 
 
-STACK = ["p_prev2", "p_prev", "p_next", "p_next2", "p_window3", "p_window8", "p_max_before"]
+def _runs(para: list, lines: Sequence[str]) -> list[tuple]:
+    """Per line: (log length of its run of consecutive non-paragraph lines, run has paragraphs
+    on both sides, the line before the run ends with ':'); (0, 0, 0) for a paragraph line.
+    A list inside an article ('The main points:' then short items) is such a run."""
+    out: list[tuple] = [(0.0, 0.0, 0.0)] * len(para)
+    i = 0
+    while i < len(para):
+        if para[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(para) and not para[j]:
+            j += 1
+        inside = float(i > 0 and j < len(para))
+        colon = float(i > 0 and lines[i - 1].rstrip().endswith(":"))
+        out[i:j] = [(np.log1p(j - i), inside, colon)] * (j - i)
+        i = j
+    return out
+
+
+TEASER_MIN_WORDS = 6
+
+
+def _teaser_of_neighbour(normed: list[str], i: int) -> float:
+    """1.0 when line i's words open a longer line within two lines of it (a standfirst or
+    teaser cut short, '...', repeating the lead paragraph)."""
+    t = normed[i]
+    if len(t.split()) < TEASER_MIN_WORDS:
+        return 0.0
+    for j in range(max(0, i - 2), min(len(normed), i + 3)):
+        if j != i and len(normed[j]) > len(t) and normed[j].startswith(t):
+            return 1.0
+    return 0.0
+
+
+def _quote_carried(own: list) -> list[float]:
+    """1.0 for a line opened by a quote mark while the quotation of the line before is still
+    open (an odd count of double quote marks leaves it open): a quote running over several
+    paragraphs repeats the opening mark on each and closes only at the end."""
+    out, open_quote = [], False
+    for o in own:
+        out.append(float(open_quote and o["quote_open"] > 0))
+        open_quote = o["quote_odd"] > 0
+    return out
+
+
+STACK = ["p_prev2", "p_prev", "p_next", "p_next2", "p_window3", "p_window8", "p_max_before",
+         "p_max_after", "p_page_mean", "p_rank"]
 
 
 def stack_features(p: np.ndarray) -> np.ndarray:
-    """Second-stage columns from first-stage P(content) of the page's lines (n,) -> (n, 7):
-    the neighbours' scores and window means, since article text comes in one run of lines."""
+    """Second-stage columns from first-stage P(content) of the page's lines (n,) -> (n, 10):
+    the neighbours' scores, window means, the best score before and after the line, the page's
+    mean and the line's rank on its page (article text comes in one run of lines)."""
     n = len(p)
     out = np.zeros((n, len(STACK)))
-    for i in range(n):
-        def at(j: int) -> float:
-            return float(p[j]) if 0 <= j < n else 0.0
-        out[i] = [at(i - 2), at(i - 1), at(i + 1), at(i + 2), p[max(0, i - 3):i + 4].mean(),
-                  p[max(0, i - 8):i + 9].mean(), p[:i].max() if i else 0.0]
+    if not n:
+        return out
+    padded = np.concatenate([np.zeros(2), p, np.zeros(2)])
+    out[:, 0], out[:, 1], out[:, 2], out[:, 3] = padded[:n], padded[1:n + 1], padded[3:n + 3], \
+        padded[4:n + 4]
+    csum = np.concatenate([[0.0], np.cumsum(p)])
+    idx = np.arange(n)
+    for col, w in ((4, 3), (5, 8)):
+        lo, hi = np.maximum(0, idx - w), np.minimum(n, idx + w + 1)
+        out[:, col] = (csum[hi] - csum[lo]) / (hi - lo)
+    out[1:, 6] = np.maximum.accumulate(p)[:-1]
+    out[:-1, 7] = np.maximum.accumulate(p[::-1])[::-1][1:]
+    out[:, 8] = p.mean()
+    out[:, 9] = np.argsort(np.argsort(-p)) / n
     return out

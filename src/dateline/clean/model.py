@@ -66,19 +66,45 @@ def forest(d: dict) -> Forest:
                   np.asarray(d["value"]), int(d["depth"]), float(d["cut"]))
 
 
-@lru_cache(maxsize=1)
-def load() -> LineModels:
-    """The stored models (data/clean/line_model.json, committed with the package)."""
-    d = json.loads(data_file(*MODEL_FILE).read_text(encoding="utf-8"))
+_OVERRIDE: list = []  # models installed by use() (held-out evaluation), newest last
+
+
+def from_dict(d: dict) -> LineModels:
     return LineModels(tuple(d["vocabulary"]), forest(d["content"]), forest(d["stacked"]),
                       forest(d["title"]))
 
 
-def line_scores(lines: Sequence[str], title: Optional[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(P(content), P(title)) per line; both arrays of len(lines)."""
+@lru_cache(maxsize=1)
+def _stored() -> LineModels:
+    return from_dict(json.loads(data_file(*MODEL_FILE).read_text(encoding="utf-8")))
+
+
+def load() -> LineModels:
+    """The stored models (data/clean/line_model.json, committed with the package), or the
+    ones installed by `use`."""
+    return _OVERRIDE[-1] if _OVERRIDE else _stored()
+
+
+def use(d: Optional[dict]) -> None:
+    """Run with the models of `d` (the weights file's content, e.g. freshly trained by
+    clean/train.fit for a held-out evaluation) instead of the stored ones; None restores them."""
+    _OVERRIDE.clear()
+    if d is not None:
+        _OVERRIDE.append(from_dict(d))
+
+
+def line_scores(lines: Sequence[str], title: Optional[str], content: bool = True,
+                title_model: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """(P(content), P(title)) per line; both arrays of len(lines). A model not asked for
+    (`content` / `title_model` False) is not run and its array is zeros."""
     models = load()
-    x = page_features(lines, title, models.vocabulary)
     if not len(lines):
         return np.zeros(0), np.zeros(0)
-    p1 = models.content.prob(x)
-    return models.stacked.prob(np.hstack([x, stack_features(p1)])), models.title.prob(x)
+    x = page_features(lines, title, models.vocabulary)
+    p_content = p_title = np.zeros(len(lines))
+    if content:
+        p1 = models.content.prob(x)
+        p_content = models.stacked.prob(np.hstack([x, stack_features(p1)]))
+    if title_model:
+        p_title = models.title.prob(x)
+    return p_content, p_title

@@ -24,6 +24,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from ..paths import shared_data, shared_dir
+from . import pick_title
 from .lines import base_features, stack_features, vocabulary_features, words_of
 
 VOCABULARY_SIZE = 150
@@ -33,8 +34,13 @@ CV_CUTS = (0.5, 0.6, 0.7)  # P(content) cuts reported by the cross-validation
 INNER_FOLDS = 3
 TEXT_PAGE_WEIGHT = 1.0  # weight of a gold text article line against a Zyte line (3.0 scored no better on unseen dev)
 LEAVES = 15
+LEARNING_RATE = 0.1
+MIN_LEAF = 20           # scikit-learn's default min_samples_leaf
+L2 = 0.0
 ZERO_MARGIN_SHARE = 0.35
 TITLE_THRESHOLD = 0.3   # P(title) (class-balanced model) of the first line taken as headline
+TEXT_CUT = 0.7          # P(content) a line of a text page needs (stored as the stacked model's cut; chosen by the dev 21-40 leave-out)
+CONTENT_WEIGHT = 1.5    # weight of a content line against a furniture line: dropping content costs more (chosen by leave-out)
 
 
 @dataclass
@@ -219,7 +225,8 @@ def _matrix(pages: list[Page], vocabulary, use_title: bool):
         ys += p.content
         ts += [int(i == p.title_index) for i in range(len(p.lines))]
         groups += [gi] * len(p.lines)
-        weights += [TEXT_PAGE_WEIGHT if p.site == p.key else 1.0] * len(p.lines)
+        page_weight = TEXT_PAGE_WEIGHT if p.site == p.key else 1.0
+        weights += [page_weight * (CONTENT_WEIGHT if y else 1.0) for y in p.content]
     return np.vstack(xs), np.asarray(ys), np.asarray(ts), np.asarray(groups), np.asarray(weights)
 
 
@@ -230,7 +237,9 @@ def fit_forest(x: np.ndarray, y: np.ndarray, cut: float = 0.5, balanced: bool = 
     from sklearn.ensemble import HistGradientBoostingClassifier
     from threadpoolctl import threadpool_limits
 
-    clf = HistGradientBoostingClassifier(max_iter=TREES, learning_rate=0.1, max_leaf_nodes=LEAVES,
+    clf = HistGradientBoostingClassifier(max_iter=TREES, learning_rate=LEARNING_RATE,
+                                         max_leaf_nodes=LEAVES, min_samples_leaf=MIN_LEAF,
+                                         l2_regularization=L2,
                                          class_weight="balanced" if balanced else None,
                                          random_state=seed)
     with threadpool_limits(1):  # BLAS/OpenMP threads thrash on a shared 2-core machine
@@ -286,7 +295,7 @@ def fit(pages: list[Page]) -> dict:
     for k in range(INNER_FOLDS):
         inner = fit_forest(x[line_fold != k], y[line_fold != k], weight=w[line_fold != k])
         p1[line_fold == k] = _prob(inner, x[line_fold == k])
-    stacked = fit_forest(np.hstack([x, _stacked(pages, p1)]), y, weight=w)
+    stacked = fit_forest(np.hstack([x, _stacked(pages, p1)]), y, cut=TEXT_CUT, weight=w)
     return {"vocabulary": vocabulary, "content": fit_forest(x, y, weight=w), "stacked": stacked,
             "title": fit_forest(x0, t0, cut=TITLE_THRESHOLD, balanced=True)}
 
@@ -294,11 +303,6 @@ def fit(pages: list[Page]) -> dict:
 def _content_prob(model: dict, x: np.ndarray) -> np.ndarray:
     p1 = _prob(model["content"], x)
     return _prob(model["stacked"], np.hstack([x, stack_features(p1)]))
-
-
-def pick_title(p_title: np.ndarray, threshold: float = TITLE_THRESHOLD) -> Optional[int]:
-    """As clean.pick_title: the first line scored at least `threshold`."""
-    return next((i for i, p in enumerate(p_title) if p >= threshold), None)
 
 
 def cross_validate(pages: list[Page], folds: int = 5, extra: Optional[list] = None) -> dict:
@@ -314,7 +318,7 @@ def cross_validate(pages: list[Page], folds: int = 5, extra: Optional[list] = No
         model = fit(train)
         for p in test:
             x0 = p.features(None, model["vocabulary"])
-            t_pick = pick_title(_prob(model["title"], x0))
+            t_pick = pick_title(_prob(model["title"], x0), p.lines, TITLE_THRESHOLD)
             title = p.lines[t_pick] if t_pick is not None else None
             scores.append(_content_prob(model, p.features(title, model["vocabulary"])))
             golds.append(np.asarray(p.content) == 1)

@@ -179,6 +179,7 @@ class ArticleScorer:
         self.agree = Counter()
         self.misses: list[str] = []
         self.extras: list[str] = []
+        self.errors: dict[str, Counter] = defaultdict(Counter)  # type -> error kind -> count
 
     def score(self, name: str, gold: dict, out: dict) -> None:
         self._score_events(name, gold.get("events", []), out["events"])
@@ -196,6 +197,7 @@ class ArticleScorer:
                                 len(t_req), sum(1 for i in t_req if i in pairs))
         for g, p in pairs.items():
             self._agreement(golds[g], preds[p])
+        self._classify_errors(golds, preds, pairs, req)
         for i in req:
             if i not in pairs:
                 g = golds[i]
@@ -206,6 +208,33 @@ class ArticleScorer:
                 self.extras.append(f"{name}: extra {p['type']} {sorted(_side(p['source']))}->"
                                    f"{sorted(_side(p['target']))} [{p['status']}] "
                                    f"{p['evidence']['text'][:90]!r}")
+
+    def _classify_errors(self, golds, preds, pairs, req) -> None:
+        """Error kinds per PLOVER type: a required gold event no prediction of its type exists
+        for ("missed type") or only with other sides ("missed sides"); a prediction of a type
+        no unmatched gold event has ("spurious") or whose sides differ ("wrong sides")."""
+        matched_preds = set(pairs.values())
+        free_gold = [golds[i] for i in range(len(golds)) if i not in pairs]
+        free_pred = [preds[j] for j in range(len(preds)) if j not in matched_preds]
+        for i in req:
+            if i in pairs:
+                continue
+            types = {golds[i]["type"], *golds[i].get("alt_types", [])}
+            kind = "missed sides" if any(p["type"] in types for p in free_pred) else "missed type"
+            self.errors[golds[i]["type"]][kind] += 1
+        for p in free_pred:
+            same = any(p["type"] in {g["type"], *g.get("alt_types", [])} for g in free_gold)
+            self.errors[p["type"]]["wrong sides" if same else "spurious"] += 1
+
+    def breakdown(self) -> list[str]:
+        kinds = ("spurious", "wrong sides", "missed type", "missed sides")
+        total = Counter()
+        lines = ["error kinds per type: " + " / ".join(kinds)]
+        for t, c in sorted(self.errors.items()):
+            total.update(c)
+            lines.append(f"  {t:<10} " + "  ".join(f"{c[k]:3d}" for k in kinds))
+        lines.append(f"  {'ALL':<10} " + "  ".join(f"{total[k]:3d}" for k in kinds))
+        return lines
 
     def _agreement(self, gold: dict, pred: dict) -> None:
         self.agree["status_n"] += 1
@@ -279,5 +308,6 @@ def run(args) -> int:
     else:
         _print(report)
     if args.verbose:
+        print("\n".join([""] + scorer.breakdown()))
         print("\n".join(["", "misses:"] + scorer.misses + ["", "extras:"] + scorer.extras))
     return 0

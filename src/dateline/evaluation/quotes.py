@@ -5,7 +5,8 @@ pipeline outputs) and "attributions" (plus every attribution the learned tagger 
 
 PolNeAR: each gold attribution has Source, Cue and Content spans (content may be discontinuous).
 Predicted quotes sharing one cue (an interrupted or multi-paragraph quote) form one predicted
-attribution whose content is the union of their characters.
+attribution whose content is the union of their characters; a partial quote counts with its
+`content` (the cue's argument holding the marked words, as PolNeAR marks content), when it has one.
   * content match: |pred ∩ gold| / |gold| >= 0.5, characters counted over the gold content
     (overlap is relative to the gold span), one-to-one (greedy by overlap);
   * content+source match: content matches and the predicted speaker's words in the article
@@ -104,7 +105,8 @@ def _predicted(quotes, sources) -> list[dict]:
     for q in quotes:
         key = (q.cue.start, q.cue.end) if q.cue else ("q", q.id)
         g = groups.setdefault(key, {"content": set(), "source": set()})
-        g["content"] |= set(range(q.start, q.end))
+        span = q.content or q  # a partial quote's attribution content: the cue's argument
+        g["content"] |= set(range(span.start, span.end))
         if q.id in sources:
             g["source"] |= set(range(*sources[q.id]))
     return list(groups.values())

@@ -142,7 +142,11 @@ def _keep(c: Candidate) -> bool:
         return False
     if c.source:
         return True
-    return bool(c.target) and (c.passive or c.trigger.pos_ in ("NOUN", "PROPN"))
+    if "petrarch" in c.row.flags:
+        return False  # PETRARCH codes a verb pattern only between two actors (no agent: no event)
+    if noun:
+        return False  # "the accusation against X", "in the bombing": a mention, nobody acting
+    return bool(c.target) and c.passive
 
 
 def _side_key(refs) -> frozenset:

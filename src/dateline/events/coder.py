@@ -9,14 +9,17 @@ REQUEST), an alleged event ("accused X of sending ...": ACCUSE plus AID alleged)
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Actor, ActorRef
 from .actorview import ActorView
-from .lexicon import Trigger, cues, match
+from .lexicon import Trigger, cues, match, movers_of
 from .status import status_of
 from ..nlp import text_of
+from ..paths import data_file
+from ..actors.describe import POSTED_ABROAD
 
 TARGET_PREPS = {"to", "with", "against", "on", "for", "at", "toward", "towards", "into", "upon",
                 "around"}
@@ -117,7 +120,7 @@ def _object_preps(verb, any_prep: bool = False) -> list:
     for c in verb.children:
         if c.dep_ == "dobj":
             out += _prep_targets(c, {"with", "to", "against", "for"})
-            if any_prep:
+            if any_prep and c.lemma_.lower() not in _release_nouns():
                 out += [t for t in c.subtree if t.dep_ in ("pobj", "poss") and t is not c]
             for g in c.children:
                 if g.dep_ in ("amod", "acl", "prep"):
@@ -149,11 +152,35 @@ def _verb_args(cand: Candidate) -> None:
     tgt = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass", "attr")]
     preps = TARGET_PREPS | (PLACE_PREPS if "place" in cand.row.flags else set())
     tgt += _prep_targets(verb, preps)
+    if cand.row.condition == "oprd":  # "called Kenya's election illegitimate" (parsed as one oprd)
+        tgt += [c for o in verb.children if o.dep_ == "oprd" for c in o.children
+                if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
+    # "appealed for help to X", "asked for assistance from X": the addressee hangs off the object
+    tgt += [t for o in _prep_targets(verb, {"for"}) for t in _prep_targets(o, {"to", "from"})]
     btw = _between(verb)
     if btw:
         cand.target_toks = tgt + btw
     else:
         cand.target_toks = tgt
+    if cand.types[0] == "MOBILIZE":
+        _deploy_args(cand)
+    if "from_source" in cand.row.flags:  # "planeloads of aid arrived from Japan and Turkey"
+        cand.source_toks, cand.target_toks = _prep_targets(verb, {"from"}), []
+
+
+def _deploy_args(cand: Candidate) -> None:
+    """A deployment is towards where the force goes, not the force itself: "ordered troops sent
+    to the border with X" is towards X (the destination of the verb or of the verb it governs);
+    the troops, jets or ships moved are not the recipient (PLOVER MOBILIZE)."""
+    forces = cues()["forces"] | cues()["military"]
+    cand.target_toks = [t for t in cand.target_toks
+                        if not ({t.lemma_.lower(), t.lower_} & forces and t.dep_ != "pobj")]
+    for m in movers_of(cand.trigger):
+        cand.target_toks += _prep_targets(m, TARGET_PREPS | PLACE_PREPS)
+        cand.target_toks += [g for c in m.children if c.dep_ == "dative" for g in c.children
+                             if g.dep_ == "pobj"]
+    # "to X's border with Y": the force faces Y
+    cand.target_toks = [w for t in cand.target_toks for w in (_prep_targets(t, {"with"}) or [t])]
 
 
 def _noun_args(cand: Candidate) -> None:
@@ -204,7 +231,7 @@ def _clause_source(noun) -> list:
             if agent or subj:
                 return agent or subj
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in (
-            "during", "on", "after", "before", "in"):
+            "during", "on", "after", "before", "in", "following"):
         verb = noun.head.head
         if verb.pos_ in ("VERB", "AUX"):
             return _subject_of(verb)[0]
@@ -280,12 +307,20 @@ def resolve(tok, view: ActorView, allow_place: bool = False, depth: int = 0) -> 
             if hit:
                 return hit[0], text
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "from"):
+            if c.lower_ == "of" and tok.lemma_.lower() in _release_nouns():
+                continue  # "the release of the sailors": who is held, not who is asked
             for g in c.children:
                 if g.dep_ == "pobj":
                     hit = resolve(g, view, False, depth + 1)
                     if hit:
                         return hit[0], text
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _release_nouns() -> frozenset[str]:
+    with open(data_file("actors", "release_nouns.tsv"), encoding="utf-8") as fh:
+        return frozenset(ln.strip() for ln in fh if ln.strip() and not ln.startswith("#"))
 
 
 def _of_conjuncts(tok) -> list:
@@ -325,16 +360,17 @@ def to_refs(toks: list, view: ActorView, allow_place: bool = False) -> list[Acto
             if not hit:
                 continue
             actor, text = hit
-            key = actor.id or actor.country or actor.name
-            if key in seen:
-                continue
-            seen.add(key)
-            ref = actor.ref(text) if isinstance(actor, Actor) else None
-            if ref is not None and not actor.id:
-                ref.actor = None
-            if ref is not None and not ref.country and view.home:
-                ref.country = view.home  # a domestic group acts for the article's country
-            refs.append(ref)
+            for actor in [actor] + view.sharing(actor, t.idx, t.idx + len(t.text)):
+                key = actor.id or actor.country or actor.name
+                if key in seen:
+                    continue
+                seen.add(key)
+                ref = actor.ref(text) if isinstance(actor, Actor) else None
+                if ref is not None and not actor.id:
+                    ref.actor = None
+                if ref is not None and not ref.country and view.home:
+                    ref.country = view.home  # a domestic group acts for the article's country
+                refs.append(ref)
     return [r for r in refs if r is not None]
 
 
@@ -368,6 +404,10 @@ def find_triggers(sent) -> list[Candidate]:
         lo, hi = sorted((carrier.i, tok.i))
         apart = any(t.text in ("-", "–", "—", ";", ":") for t in sent.doc[lo + 1:hi])
         if apart:  # "pledged ... - a key demand by X": an apposition, not the verb's object
+            continue
+        if carrier.lemma_.lower() in cues()["deferring_governors"]:
+            if carrier.i in cands:  # "talks were postponed": the talks are the event (future)
+                cands[carrier.i].dropped = True
             continue
         if _is_light(carrier, rows.get(carrier.i)) and not any(
                 c.dep_ in ("ccomp", "xcomp") for c in carrier.children):
@@ -409,6 +449,12 @@ def link_embedded(cands: list[Candidate]) -> list[Candidate]:
         if c.light is not None:
             by_token[c.light.i] = c
     for cand in cands:
+        if cand.row.condition.startswith("dest:"):  # "ordered troops sent to X": one act
+            for m in movers_of(cand.trigger):
+                own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in m.children)
+                if m.i in by_token and (m.dep_ != "conj" or own_subject):
+                    by_token[m.i].dropped = True
+    for cand in cands:
         if cand.trigger.pos_ in ("NOUN", "PROPN"):
             continue
         if _purpose_of(cand, by_token):
@@ -425,6 +471,47 @@ def link_embedded(cands: list[Candidate]) -> list[Candidate]:
         elif "content" in parent.row.flags:
             cand.dropped = True
     return cands
+
+
+COERCIVE_CONTENT = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "THREATEN"}
+
+
+def commissive_threats(cands: list[Candidate]) -> None:
+    """A promise to use force, punish or protest is a threat (PLOVER THREATEN: a statement of
+    intent to act against the recipient; AGREE is intent to cooperate): "vowed to fight on",
+    "vowed that those responsible would be brought to justice", "promised to resume the
+    protests". The content's own trigger is part of the threat, not an event of its own."""
+    for cand in cands:
+        if "content" not in cand.row.flags or cand.types[0] not in ("AGREE", "THREATEN"):
+            continue
+        if cand.trigger.pos_ not in ("VERB", "AUX"):
+            continue
+        content = {t.i for c in cand.trigger.children if c.dep_ in ("xcomp", "ccomp")
+                   for t in c.subtree}
+        inner = [o for o in cands if o is not cand and o.trigger.i in content
+                 and o.types[0] in COERCIVE_CONTENT]
+        punish = any(cand.trigger.doc[i].lemma_.lower() in cues()["punishment"] for i in content)
+        if inner or punish:
+            cand.types = ("THREATEN",)
+            for o in inner:
+                o.dropped = True
+
+
+def fold_purpose_mentions(cands: list[Candidate]) -> None:
+    """"thronged the streets to join protests": a trigger of the same type inside another's
+    purpose or complement clause names the same act; it is kept as a mention, not coded twice."""
+    for cand in cands:
+        inner = {t.i for c in cand.head.children if c.dep_ in ("xcomp", "advcl")
+                 and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") and g.lower_ != "to"
+                             for g in c.children)  # not "after X killed": an act of its own
+                 for t in c.subtree}
+        for o in cands:
+            if (o is not cand and not o.dropped and not cand.dropped and o.trigger.i in inner
+                    and o.types[0] == cand.types[0]):
+                o.dropped = True
+                cand.mentions.append(o)
+                cand.target_toks += [t for t in o.target_toks if t not in cand.target_toks]
+                cand.source_toks = cand.source_toks or o.source_toks
 
 
 def _charge_args(cand: Candidate) -> None:
@@ -474,6 +561,8 @@ def resolve_sides(cand: Candidate, view: ActorView) -> None:
                 cand.target = list(union)
                 return
     cand.target = to_refs(cand.target_toks, view, allow_place=place_ok)
+    _envoy_hosts(cand, view)
+    _own_forces(cand, view)
     if "charge" in cand.row.flags:
         cand.dropped = cand.dropped or not cand.target or not cand.source
         return
@@ -481,6 +570,61 @@ def resolve_sides(cand: Candidate, view: ActorView) -> None:
         cand.target = to_refs(_object_preps(cand.trigger, cand.types[0] in VERBAL_TYPES), view,
                               allow_place=place_ok)
 
+
+
+def _envoy_hosts(cand: Candidate, view: ActorView) -> None:
+    """"Russia recalled its ambassador to Georgia": an act on one's own envoy is towards the
+    country the envoy is posted to (the "to/in" phrase), not towards oneself."""
+    own = {r.country for r in cand.source if r.country}
+    if not own:
+        return
+    for tok in cand.target_toks:
+        if tok.lemma_.lower() not in POSTED_ABROAD:
+            continue
+        posts = _prep_targets(tok, {"to", "in", "at", "from"})
+        posts += _prep_targets(cand.head, {"in", "from"})  # "withdrew its envoy from Kinshasa"
+        hosts = [r for r in to_refs(posts, view, allow_place=True)
+                 if r.country and r.country not in own]
+        if not hosts:
+            continue
+        words = _core_span(tok)
+        text = text_of(tok.doc)[words[0]:words[1]]
+        keep = [r for r in cand.target if r.text != text or r.country not in own | {None}]
+        cand.target = keep + [h for h in hosts[:1] if h.country not in {r.country for r in keep}]
+
+
+ARMED = {"MIL", "COP", "PRM"}
+DESTINATION_PREPS = {"to", "toward", "towards", "into", "near", "along", "from", "across"}
+FRONTIER = {"border", "frontier", "boundary"}
+
+
+def _destination(head, view: ActorView, own: set) -> list[ActorRef]:
+    """The other country of a movement's destination: "to the border with Colombia",
+    "into Georgia", "along the Kenyan frontier"."""
+    for tok in _prep_targets(head, DESTINATION_PREPS):
+        if tok.lemma_.lower() in FRONTIER:
+            other = [r for r in to_refs(_prep_targets(tok, {"with"}), view, allow_place=True)
+                     if r.country and r.country not in own]
+            if other:
+                return other[:1]
+        refs = [r for r in to_refs([tok], view, allow_place=True)
+                if r.country and r.country not in own]
+        if refs:
+            return refs[:1]
+    return []
+
+
+def _own_forces(cand: Candidate, view: ActorView) -> None:
+    """"Move 10 battalions to the border with Colombia", "ordered troops to the frontier": the
+    forces one moves are one's own, the instrument, not the recipient; the recipient is the other
+    country the destination names, else none (the default rule decides)."""
+    own = {r.country for r in cand.source if r.country}
+    if not own or not cand.target:
+        return
+    forces = [r for r in cand.target if r.country in own and r.sector in ARMED]
+    if not forces:
+        return
+    cand.target = [r for r in cand.target if r not in forces] or _destination(cand.head, view, own)
 
 
 def _key(ref: ActorRef):
@@ -503,9 +647,39 @@ def inherit_sides(cand: Candidate) -> None:
         cand.target = list(cand.source)
 
 
+POSSESSIVES = {"its", "their", "his", "her", "our", "my"}
+BELONGING_PREPS = {"to", "in", "from", "into", "at"}
+
+
+def own_belongings(cand: Candidate, view: ActorView) -> None:
+    """"Russia recalled its ambassador to Georgia", "withdrew its troops from Hebron",
+    "demanded the release of our citizens": what the actor acts on is its own (a possessive
+    pronoun), so the recipient is the place it is posted in or taken from, else unnamed (the
+    default recipient applies later); never the actor's own country (issue 7, kind 1)."""
+    own = {r.country for r in cand.source if r.country}
+    if len(own) != 1 or not cand.target or any(r.country and r.country not in own
+                                               for r in cand.target):
+        return
+    toks = [t for t in cand.target_toks if any(
+        w.lower_ in POSSESSIVES and w.dep_ == "poss" for w in t.subtree)]
+    if not toks:
+        return
+    places = [g for t in toks for w in t.subtree if w.dep_ == "prep" and w.lower_ in BELONGING_PREPS
+              for g in w.children if g.dep_ == "pobj"]
+    places += _prep_targets(cand.head, BELONGING_PREPS)
+    refs = [r for r in to_refs(places, view, allow_place=True) if r.country and r.country not in own]
+    cand.target = refs[:1]
+
+
 def locative_targets(cand: Candidate, view: ActorView) -> None:
-    """A cooperative act "in Benin" / "during his visit to X" is taken to be towards that country."""
+    """A cooperative act "in Benin" / "during his visit to X" is taken to be towards that country;
+    goods that arrive from abroad with no place named arrive in the article's country."""
     if cand.target or not cand.source or cand.types[0] not in COOP_TYPES | FORCE_TYPES:
+        return
+    if "from_source" in cand.row.flags and view.home and view.home not in {
+            r.country for r in cand.source}:
+        cand.target = [ActorRef(text="", name=None, country=view.home, sector=None, actor=None)]
+        cand.implicit_target = True
         return
     own = {r.country for r in cand.source}
     for c in cand.head.children:
@@ -535,9 +709,11 @@ def domestic_target(cand: Candidate, home: Optional[str] = None) -> None:
 def _complement_targets(cand: Candidate, view: ActorView) -> list[ActorRef]:
     """Actors named as objects inside a content clause ("committed to develop X with Y")."""
     own = {_key(s) for s in cand.source}
-    for comp in cand.head.children:
-        if comp.dep_ not in ("xcomp", "ccomp"):
-            continue
+    comps = [c for c in cand.head.children if c.dep_ in ("xcomp", "ccomp")]
+    # "committed to paying the teachers": a gerund clause after a preposition is content too
+    comps += [g for c in cand.head.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
+              for g in c.children if g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX")]
+    for comp in comps:
         toks = [t for t in comp.subtree if t.dep_ in ("pobj", "dobj", "dative", "nsubjpass")]
         toks += [t for t in comp.subtree if t.dep_ == "nsubj"]
         refs = [r for r in to_refs(toks, view) if _key(r) not in own]
@@ -577,7 +753,7 @@ def evidence_bounds(cand: Candidate) -> tuple[int, int]:
     head = cand.head
     sent = head.doc[slice(*sent_bounds(head))]
     toks = {head.i}
-    keep_content = bool({"allege", "content", "deny"} & cand.row.flags)
+    keep_content = bool({"allege", "content", "deny", "allegation"} & cand.row.flags)
     for c in head.children:
         if c.dep_ in SKIP_CHILD_DEPS:
             continue
@@ -620,16 +796,36 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _allegation_candidates(sent, cands: list[Candidate]) -> list[Candidate]:
+    """ACCUSE candidates for reported allegations (events/allegation.py), unless the sentence
+    already codes an accusation or rejection."""
+    from .allegation import allegations, characterisations
+
+    if any(c.types[0] in ("ACCUSE", "REJECT") for c in cands):
+        return []
+    taken = {c.trigger.i for c in cands} | {c.light.i for c in cands if c.light is not None}
+    found = allegations(sent, taken) + characterisations(sent, taken)
+    return [Candidate(trigger=tok, row=row, types=row.types, source_toks=speaker,
+                      target_toks=doers) for tok, speaker, doers, row in found]
+
+
 def sentence_candidates(sent, view: ActorView) -> list[Candidate]:
     cands = find_triggers(sent)
     for c in cands:
         arguments(c)
+    cands += _allegation_candidates(sent, cands)
     link_embedded(cands)
+    commissive_threats(cands)
+    fold_purpose_mentions(cands)
     for c in cands:
         resolve_sides(c, view)
     for c in cands:
         inherit_sides(c)
+        if "allegation" in c.row.flags and not (c.source and any(r.actor for r in c.target)):
+            c.dropped = True  # an allegation needs a named accuser and a named accused actor
     borrow_content_targets(cands, view)
+    for c in cands:
+        own_belongings(c, view)
     for c in cands:
         locative_targets(c, view)
     for c in cands:

@@ -135,6 +135,8 @@ def judge(cand, view=None) -> str:
     `view` (ActorView) lets a recipient the actor stage resolved count as people."""
     if cand.types[0] not in FORCE_TYPES:
         return "physical"
+    if cand.types[0] == "MOBILIZE" and _moves_forces(cand.trigger):
+        return "physical"  # troops, ships or jets moved: a deployment whatever the recipient
     kinds = [_object_kind(t, view) for t in recipients(cand)]
     if "people" in kinds:
         return "physical"
@@ -149,6 +151,19 @@ def judge(cand, view=None) -> str:
         return "physical"  # states close borders and issue decrees: COERCE need not be bodily
     owned = any(_owner(t) for t in recipients(cand))
     return "verbal" if owned and verbal_block(cand.trigger.lemma_.lower()) else "figurative"
+
+
+def _moves_forces(verb) -> bool:
+    """The verb's object (or the subject of a verb it governs: "ordered troops sent") is a
+    military force (cues.json forces/military)."""
+    words = cues()["forces"] | cues()["military"]
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for c in verb.children if c.dep_ in ("xcomp", "ccomp", "conj")
+             for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    objs += [g for o in list(objs) for g in o.children if g.dep_ == "conj"]
+    objs += [g for o in list(objs) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj"]
+    return any(_forms(o) & words for o in objs)
 
 
 def _owner(tok) -> bool:

@@ -51,6 +51,32 @@ def _class_words(tok) -> set[str]:
     return {tok.lemma_.lower(), tok.text.lower()}
 
 
+def _deploys(tok, forces: set) -> bool:
+    """"ordered 300 troops to the border", "ordered troops sent to X": the verb's object is a
+    force (cue class) and the verb, or a verb it governs, names where the force goes."""
+    kids = list(tok.children)
+    objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for c in objs for g in c.children if g.dep_ == "conj"]
+    movers = movers_of(tok)
+    objs += [g for m in movers for g in m.children if g.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    objs += [g for o in list(objs) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj"]  # "thousands of troops"
+    if not any(_class_words(o) & forces for o in objs):
+        return False
+    dest = cues()["destination"]
+    return any(c.dep_ in ("prep", "dative") and c.lower_ in dest
+               for m in [tok] + movers for c in m.children)
+
+
+def movers_of(tok) -> list:
+    """Verbs that carry out an order's movement: "ordered troops sent to X" (a complement,
+    a conjunct with the force as subject, or a participle on the object)."""
+    kids = list(tok.children)
+    out = [c for c in kids if c.dep_ in ("xcomp", "ccomp", "conj") and c.pos_ == "VERB"]
+    objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+    return out + [g for o in objs for g in o.children if g.dep_ == "acl" and g.pos_ == "VERB"]
+
+
 def condition_holds(cond: str, tok) -> bool:
     """Check a row's condition against the trigger token's dependents."""
     if not cond:
@@ -64,6 +90,13 @@ def condition_holds(cond: str, tok) -> bool:
     if kind in ("prt", "prep"):
         return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == arg for c in kids)
     words = cues().get(arg, set())
+    if kind == "dest":
+        return _deploys(tok, words)
+    if kind == "subj":  # "demonstrators flooded ...", "hundreds of protesters gathered"
+        subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+        subj += [g for s in subj for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"]
+        return any(_class_words(s) & words for s in subj)
     if kind in ("obj", "noobj"):
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "pobj", "attr")]
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
@@ -103,13 +136,14 @@ def match(tok) -> Optional[Trigger]:
         return None
     rows = triggers().get((tok.lemma_.lower(), pos)) or triggers().get((tok.lower_, pos)) or []
     row = next((r for r in rows if condition_holds(r.condition, tok)), None)
-    if row is not None and row.condition:
-        return row
+    if row is not None and (row.condition or "state" in row.flags):
+        return row  # a conditioned row, or an act of the state by definition (arrest: COERCE)
     level = petrarch_level()
     if pos == "V" and level != "off":
         hit = petrarch.pattern_match(tok)
         if hit is not None:
             return hit
-        if row is None and level == "all":
-            return petrarch.verb_match(tok)
+        excluded = any(r.condition.startswith(("noobj:", "nomod:")) for r in rows)
+        if row is None and not excluded and level == "all":  # a failed "no-" condition excludes
+            return petrarch.verb_match(tok)  # the use ("released footage"): no bare-verb code
     return row

@@ -62,8 +62,8 @@ def _synsets() -> dict[str, frozenset]:
 
 
 def _word_forms(word: str) -> frozenset:
-    if word.startswith("&"):
-        return _synsets().get(word, frozenset())
+    if word.startswith("&"):  # a synset the dictionary does not define matches nothing
+        return _synsets().get(word, frozenset({"&undefined"}))
     return frozenset(_forms(word.split()[-1]))
 
 
@@ -265,6 +265,9 @@ def pattern_match(tok) -> Optional[Trigger]:
     if best is None:
         return None
     pat = best[1]
+    if not any(c[0] in ("obj", "prep") for c in pat.constraints) and any(
+            c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return None  # "forces continued to surround X": the complement is the act (as bare verbs)
     return _trigger(tok, pat.cameo, pat.type, pat.mode, True)
 
 

@@ -83,6 +83,9 @@ def noun_status(tok) -> str:
     for anc in list(tok.ancestors)[:3]:
         if anc.lower_ in c["future_preps"] and anc.dep_ in ("advmod", "prep"):
             return "future"
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok  # "a round of talks"
+    if head.dep_ in ("nsubjpass", "dobj") and head.head.lemma_.lower() in c["deferring_governors"]:
+        return "future"  # "talks ... have been postponed until Monday": they are still to come
     if mods & c["alleged_modifiers"]:
         return "alleged"
     return "asserted"

@@ -20,6 +20,7 @@ class Cand:
     inherited: Optional["Cand"] = None
     segs: list = field(default_factory=list)
     learned: bool = False  # found by the learned tagger, not by a rule
+    arg: Optional[tuple] = None  # a partial quote's attribution content (`_argument_of`)
 
 
 def _inside(pos: int, segs) -> bool:
@@ -102,12 +103,21 @@ def _has_finite_verb(sp, start: int, end: int) -> bool:
         t.tag_ in FINITE for t in [root] + [c for c in root.children if c.dep_ in ("aux", "auxpass")])
 
 
+def _is_event_trigger(tok) -> bool:
+    """Does the event stage code this cue as a PLOVER event (`events.lexicon.match`: the trigger
+    lexicon written from the PLOVER manual and PETRARCH2's CAMEO verb dictionary)?"""
+    from ..events import lexicon as event_lexicon
+    return event_lexicon.match(tok) is not None
+
+
 def _learned_candidates(sp, segs, known: set, scope: str) -> list[Cand]:
     """Cues the learned tagger finds that the rules did not, with its source and content.
 
-    scope "quotations" (the pipeline's): only attributions with a source and a finite clause as
-    content; "attributions": every one, as PolNeAR annotates them (beliefs, intentions, noun
-    objects such as 'criticized the plan')."""
+    scope "quotations" (the pipeline's): only attributions with a source, and with a finite
+    clause as content unless the event stage would not code the cue as an event: 'cited the
+    figures', 'questioned the count' report what was said, while 'accused X of Y', 'agreed to Z',
+    'condemned the attack' are acts the event stage codes; "attributions": every one, as PolNeAR
+    annotates them (beliefs, intentions, noun objects such as 'criticized the plan')."""
     model = tagger.load()
     if model is None:
         return []
@@ -126,7 +136,7 @@ def _learned_candidates(sp, segs, known: set, scope: str) -> list[Cand]:
             continue
         if scope == "quotations":
             start, end = _noun_clause(sp, start, end)  # 'optimism that X' -> 'X'
-            if not _has_finite_verb(sp, start, end):
+            if not _has_finite_verb(sp, start, end) and _is_event_trigger(tok):
                 continue
         out.append(Cand(start, end, "indirect", _cue_of(tok), att.source, learned=True))
     return out
@@ -235,6 +245,47 @@ def _governing_cue(sp, lex, seg):
     return None
 
 
+MAX_ARGUMENT_WORDS = 40
+
+
+def _argument_of(sp, cue, seg) -> Optional[tuple[int, int]]:
+    """The cue's argument that holds a partial quote: 'called Trump a "pathological liar"' ->
+    'Trump a "pathological liar"'; 'said that the plan was "a disaster" for farmers' -> the
+    clause. What was said is the argument, of which the marked words are the verbatim part
+    (PolNeAR's content spans, learned from its annotation, are these arguments). The cue's
+    dependents after the cue that lie between it and the quote, plus the one holding the quote,
+    within the paragraph; None when that is no more than the quote or longer than
+    MAX_ARGUMENT_WORDS."""
+    span = sp.char_span(seg.start, seg.end, alignment_mode="expand")
+    if span is None or cue.i >= span.start:
+        return None
+    tok = span.root
+    while tok.head.i != cue.i and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.head.i != cue.i:
+        return None
+    kids = [c for c in cue.children if cue.i < c.i <= tok.i and c.dep_ not in ("punct", "cc", "advmod", "npadvmod")
+            and not (c.dep_ == "prep" and c.i < tok.i and c.lower_ in ("on", "in", "at", "during"))]
+    first = min((c.left_edge.i for c in kids), default=tok.left_edge.i)
+    last = max(tok.right_edge.i, span.end - 1)
+    toks = [t for t in sp[first:last + 1] if not t.is_space]
+    a, b = marks.paragraph_bounds(sentences.text(sp), seg.start)
+    start = max(a, min(toks[0].idx, seg.start))
+    end = min(b, max(toks[-1].idx + len(toks[-1].text), seg.end))
+    if len(sentences.text(sp)[start:end].split()) > MAX_ARGUMENT_WORDS:
+        return None
+    text = sentences.text(sp)
+    start, end = reported.trim(text, start, end)
+    if start > seg.start or end < seg.end or (start, end) == (seg.start, seg.end):
+        return None
+    # the verbatim part's marks stay paired when it opens or closes the argument
+    if end == seg.end and start < seg.start and end < len(text) and text[end] in marks.CLOSE:
+        end += 1
+    if start == seg.start and end > seg.end and start > 0 and text[start - 1] in marks.OPEN:
+        start -= 1
+    return start, end
+
+
 def _marked_candidates(sp, lex, segs) -> list[Cand]:
     out = []
     for seg in segs:
@@ -254,9 +305,10 @@ def _marked_candidates(sp, lex, segs) -> list[Cand]:
                 continue
         if cue is None and not full:
             continue  # scare quote or title: not speech
+        arg = None if full or cue is None else _argument_of(sp, cue, seg)
         out.append(Cand(seg.start, seg.end, "direct" if full else "partial",
                         _cue_of(cue) if cue is not None else None, _speaker_tok_for(cue),
-                        group=seg.group, segs=[seg]))
+                        group=seg.group, segs=[seg], arg=arg))
     _share_within_groups(out, sp)
     return out
 
@@ -364,6 +416,36 @@ def _unmarked_after_colon(sp, lex, segs, cands) -> list[Cand]:
     return out
 
 
+def _transcript_turns(sp, cands) -> list[Cand]:
+    """Paragraphs opening with a speaker label ('NAME: words', `layout.transcript_label`): the
+    label is the speaker of the paragraph's words, whether or not they carry quote marks. A quote
+    found there already takes the label as its speaker and loses the label from its text."""
+    text = sentences.text(sp)
+    out, pos = [], 0
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        start = pos
+        while start < end and (text[start].isspace() or text[start] in marks.OPEN):
+            start += 1
+        turn = layout.transcript_label(sp, start) if start < end else None
+        if turn is not None:
+            cue, who, body = turn
+            stop = end
+            while stop > body and (text[stop - 1].isspace() or text[stop - 1] in marks.CLOSE):
+                stop -= 1
+            inside = [c for c in cands if c.start <= body < c.end or start <= c.start < end]
+            for c in inside[1:]:  # the turn is one quote: what was found inside it merges into it
+                cands.remove(c)
+            if inside:
+                c = inside[0]
+                c.start, c.end, c.kind, c.cue, c.speaker_tok, c.inherited = body, stop, "direct", cue, who, None
+            elif stop - body >= 8:
+                out.append(Cand(body, stop, "direct", cue, who))
+        pos = end + 1
+    return out
+
+
 def _without_trailing_comma(text: str, start: int, end: int) -> int:
     """'"We are ready," he said' quotes 'We are ready': the comma belongs to the attribution."""
     while end > start + 1 and (text[end - 1] in ",;" or text[end - 1].isspace()):
@@ -393,6 +475,7 @@ def _find(doc, scope):
     indirect = _reported_candidates(sp, lex, segs, scope)
     cands = _reconcile(marked, indirect)
     cands += _unmarked_after_colon(sp, lex, segs, cands)
+    cands += _transcript_turns(sp, cands)
     cands.sort(key=lambda c: c.start)
     resolver = SpeakerResolver(doc)
     quotes, sources, previous, done = [], {}, [], {}
@@ -409,8 +492,9 @@ def _find(doc, scope):
             previous.append((speaker, resolver.is_person(speaker), c.start))
         cue = Span(text[owner.cue[0]:owner.cue[1]], *owner.cue) if owner.cue else None
         end = _without_trailing_comma(text, c.start, c.end)
+        content = Span(text[c.arg[0]:c.arg[1]], *c.arg) if c.arg else None
         q = Quote(id=f"q{len(quotes) + 1}", text=text[c.start:end], start=c.start, end=end,
-                  kind=c.kind, speaker=speaker, cue=cue)
+                  kind=c.kind, speaker=speaker, cue=cue, content=content)
         quotes.append(q)
         if local:
             sources[q.id] = local

@@ -3,9 +3,11 @@
   * dash sign-off: a quote followed by a dash and a name, on its line or alone on the next one
     ('"..." — the trade minister, Ana Lopes'), the press-release and pull-quote convention;
   * lead-in line: a short line ending with a colon that names someone and has no reporting verb
-    ('And from the agriculture minister:'), followed by the quote's paragraph.
+    ('And from the agriculture minister:'), followed by the quote's paragraph;
+  * transcript label: a paragraph opening with a speaker's name and a colon ('OKAFOR: We will
+    ...', 'Ms Lund: ...'), the layout of interview and debate transcripts.
 
-Both return (cue (start, end) characters, speaker head token) or None. A lead-in with a reporting
+The first two return (cue (start, end) characters, speaker head token) or None. A lead-in with a reporting
 verb ('Smith told reporters:') takes that verb as its cue.
 """
 from __future__ import annotations
@@ -91,3 +93,38 @@ def lead_in(sp, seg, has_cue, speaker_of) -> Optional[tuple]:
         return ((verb.idx, verb.idx + len(verb.text)), who) if who is not None else None
     head = _head_of(sp, line_start, k)
     return ((k, k + 1), head) if head is not None else None
+
+
+MAX_LABEL_WORDS = 3
+
+
+def transcript_label(sp, start: int) -> Optional[tuple]:
+    """'NAME: words' at character `start` (a paragraph's start, after any opening mark):
+    ((colon start, colon end), speaker token, start of the words) or None.
+
+    The label must name a person: tagged PERSON, or equal (case aside) to a person's full name or
+    surname named elsewhere in the text ('WALLACE' after 'Chris Wallace'); all-capital labels
+    that name no one ('UPDATE:', 'WASHINGTON:') are not speakers."""
+    text = sentences.text(sp)
+    colon = text.find(":", start, start + 60)
+    if colon < 0 or "\n" in text[start:colon]:
+        return None
+    label = text[start:colon].strip()
+    words = label.split()
+    if not words or len(words) > MAX_LABEL_WORDS or not all(w[:1].isupper() for w in words):
+        return None
+    span = sp.char_span(start, colon, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    people = [e for e in sentences.ents(sp) if e.label_ == "PERSON"]
+    inside = [e for e in people if span.start <= e.start and e.end <= span.end]
+    known = {e.text.lower() for e in people} | {e[-1].text.lower() for e in people}
+    if not inside and label.lower() not in known and words[-1].lower() not in known:
+        return None
+    body = colon + 1
+    while body < len(text) and text[body] in " \t":
+        body += 1
+    if body >= len(text) or text[body] == "\n":
+        return None
+    head = inside[0].root if inside else span[-1]
+    return (colon, colon + 1), head, body

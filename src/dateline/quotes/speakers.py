@@ -26,7 +26,13 @@ def subject_of(verb):
 
     Up to three clauses up: a conjunct or participle shares its head's subject ('ordered troops
     ..., accusing X and saying Y'); an infinitive complement takes its head's object when there
-    is one ('prompting Prayuth to announce'), else its subject (object and subject control)."""
+    is one ('prompting Prayuth to announce'), else its subject (object and subject control).
+    A participle cue ('..., saying X'; 'was quoted as saying X') takes the subject of the clause
+    it is an adjunct of (`_participle_subject`)."""
+    if verb.tag_ == "VBG":
+        subj = _participle_subject(verb)
+        if subj is not None:
+            return subj
     tok = verb
     for _ in range(4):
         for child in tok.children:
@@ -46,6 +52,40 @@ def subject_of(verb):
             for pobj in child.children:
                 return pobj
     return None
+
+
+ADJUNCT_DEPS = ("advcl", "conj", "pcomp", "prep")  # links from a participle up to its clause
+
+
+def _participle_subject(verb):
+    """Subject of the clause a participle cue hangs from, or None (the caller then walks as usual).
+
+    English participial adjuncts take the subject of their main clause (subject control:
+    'X sent troops north, accusing Y and saying Z' -> X; 'Y quoted officials as saying Z' -> Y;
+    'X was quoted as saying Z' -> X). The parser often hangs the participle on a conjunct or a
+    prepositional phrase, so the walk goes up through adjunct links only (never out of a
+    reported clause, a relative clause or a noun's modifier) past other participles to the
+    first finite verb, and takes its subject when it stands before the cue."""
+    if verb.dep_ not in ADJUNCT_DEPS:
+        return None
+    tok = verb
+    for _ in range(8):
+        if tok.dep_ not in ADJUNCT_DEPS or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX") or not _finite(tok):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and subj.i < verb.i:
+            return subj
+        return None
+    return None
+
+
+def _finite(verb) -> bool:
+    """A finite verb: past or present tense, or with a modal or tensed auxiliary ('was quoted')."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
 
 
 def _is_subject(tok) -> bool:
@@ -77,6 +117,13 @@ def _noun_phrase(tok):
         if child.dep_ in ("compound", "flat") or (child.dep_ == "prep" and child.lower_ in ("of", "for")):
             right = max(right, child.right_edge.i)
     return tok.doc[left:right + 1]
+
+
+def _in_paragraph(span, tok):
+    """`span` without the tokens outside `tok`'s paragraph (the parse may run across a break)."""
+    a, b = marks.paragraph_bounds(sentences.text(tok.doc), tok.idx)
+    toks = [t for t in span if a <= t.idx < b]
+    return tok.doc[toks[0].i:toks[-1].i + 1] if toks else span
 
 
 def _full_name(ents, ent, before: int) -> str:
@@ -168,7 +215,12 @@ class SpeakerResolver:
                 if cand.label_ == "PERSON" and sub[0] <= cand.start_char and cand.end_char <= sub[1] \
                         and cand.root.dep_ != "poss" and not cand.text.endswith(("'s", "\u2019s")):
                     ent = cand
-        span = _noun_phrase(tok)
+        span = _in_paragraph(_noun_phrase(tok), tok)
+        if ent is None and tok.is_upper and len(tok.text) > 1:
+            ent = self._named_in_capitals(tok)  # a transcript label 'EKBERG' -> 'Tomas Ekberg'
+            if ent is not None:
+                return self._ref(tok.text, _full_name(self.ents, ent, ent.start_char), ent.start_char,
+                                 ent.end_char), (span.start_char, span.end_char)
         local = (min(span.start_char, ent.start_char) if ent is not None else span.start_char,
                  max(span.end_char, ent.end_char) if ent is not None else span.end_char)
         if ent is not None and ent.label_ in NAMED:
@@ -180,8 +232,12 @@ class SpeakerResolver:
         if any(t.lower_ == "the" for t in span[:1]) and common:
             ref = self._ref(text, name, span.start_char, span.end_char)
             named = self._role_antecedent(tok)
-            if named is None and ref.country is None and not self._is_person_role(span):
+            echo = (ref.name or "").lower() == name.lower()  # no named holder behind the role
+            person_role = self._is_person_role(span)
+            if named is None and (ref.country is None or echo) and not person_role:
                 named = self._org_antecedent(tok)  # "the relief agency" -> the organisation named
+            if named is None and echo and person_role and not self._introduced_before(tok):
+                named = self._person_antecedent(tok)  # "the leftist leader" -> the person named
             if named is not None and (ref.name or "").lower() == name.lower():
                 return named, local  # the actor stage only echoed the role: the named holder
             if ref.actor is not None or ref.country is not None:
@@ -191,6 +247,13 @@ class SpeakerResolver:
             if self.previous is not None and common and tok.tag_ in ("NN", "NNP"):
                 return self.previous[0], local
         return self._ref(text, name, span.start_char, span.end_char), local
+
+    def _named_in_capitals(self, tok):
+        """The person named before whose surname `tok` spells in capitals, or None."""
+        for ent in reversed(self.ents):
+            if ent.label_ == "PERSON" and ent.start_char < tok.idx and ent[-1].lower_ == tok.lower_:
+                return ent
+        return None
 
     def _pronoun(self, tok):
         person = tok.lower_ in PERSON_PRONOUNS
@@ -224,8 +287,8 @@ class SpeakerResolver:
 
     def _nearest_person(self, tok, g: str):
         """The nearest person named before `tok` whose gender (from the article, `gender.genders`)
-        does not contradict the pronoun's, outside quotation marks; sentence by sentence back,
-        and within a sentence its subject first (centering: the subject is the likeliest
+        does not contradict the pronoun's (any gender when `g` is None), outside quotation marks;
+        sentence by sentence back, and within a sentence its subject first (centering: the subject is the likeliest
         antecedent). None beyond MAX_BACK characters."""
         if self.genders is None:
             self.genders = gender.genders(self.sp, self.ents)
@@ -236,7 +299,7 @@ class SpeakerResolver:
                 continue
             if any(a <= ent.start_char < b for a, b in self.quoted):
                 continue
-            if self.genders.get(gender.key(ent.text), g) != g:
+            if g is not None and self.genders.get(gender.key(ent.text), g) != g:
                 continue
             by_sent.setdefault(sentences.sent_of(ent.root).start, []).append(ent)
         sents = sentences.sents(self.sp)
@@ -251,11 +314,30 @@ class SpeakerResolver:
                 return subjects[-1]
             if sent.start_char <= tok.idx < sent.end_char:
                 continue  # the pronoun's own sentence: only a named subject before it counts
-            if any(t.dep_ in SUBJECT_DEPS and gender.pronoun_gender(t.text) == g for t in sent):
+            if g is not None and any(t.dep_ in SUBJECT_DEPS and gender.pronoun_gender(t.text) == g
+                                     for t in sent):
                 continue  # "He told reporters ... the ambassador": the chain runs through 'He'
             if ents:
                 return ents[-1]
         return None
+
+    def _introduced_before(self, tok) -> bool:
+        """Was this role noun used before with another determiner ('a spokesperson for X ...
+        the spokesperson said')? Then the definite phrase refers back to that unnamed mention
+        (head-noun match, as in rule-based coreference), not to a named person."""
+        lemma = tok.lemma_.lower()
+        return any(t.lemma_.lower() == lemma and t.i < tok.i and t.pos_ == "NOUN"
+                   and not any(c.lower_ == "the" for c in t.children) for t in self.sp[:tok.i])
+
+    def _person_antecedent(self, tok) -> Optional[ActorRef]:
+        """A definite person role ('the leftist leader said') without a named holder: the nearest
+        person named before it, subject first, of the role's gender when the role has one."""
+        g = gender.lexicon().get(tok.lower_)
+        ent = self._nearest_person(tok, g)
+        if ent is None:
+            return None
+        name = _strip_possessive(_full_name(self.ents, ent, ent.start_char))
+        return self._ref(ent.text, name, ent.start_char, ent.end_char)
 
     def _is_person_role(self, span) -> bool:
         if any(t.lower_ in gender.lexicon() for t in span):

@@ -348,3 +348,25 @@ def resolve_dates(doc) -> None:
                     event.status = "future"
         except Exception:  # an odd event (bad offsets, unparsed text) keeps its null date
             continue
+    _dateline_dates(article)
+
+
+def _dateline_dates(article) -> None:
+    """A dateline that states its own day ("Burkina Faso, 13 February 2020:", "KYIV, June 3
+    (Reuters) -") dates the lead: an asserted event of the first paragraph with no date of its
+    own happened on that day (issue 7, kind 5: the dateline is a fallback for the date)."""
+    day = dateline_date(article)
+    if day is None:
+        return
+    from ..model import TimeRef
+
+    dl = article.dateline
+    words = dl.get("text") if isinstance(dl, dict) else getattr(dl, "text", None)
+    text = article.text or ""
+    lead_end = text.find("\n\n")
+    lead_end = len(text) if lead_end < 0 else lead_end
+    for event in article.events:
+        ev = getattr(event, "evidence", None)
+        if event.date is None and event.status == "asserted" and ev is not None and \
+                ev.start < lead_end:
+            event.date = TimeRef(text=words, value=day.isoformat())

@@ -38,7 +38,8 @@ def resolve_places(doc) -> None:
     if not events:
         return
     literal = [p for p in places if p["literal"] and p["lat"] is not None]
-    fallback = _dateline_place(doc.article.text, places) or _dominant(literal)
+    fallback = _dateline_place(doc.article.text, places) or \
+        _given_dateline(getattr(doc.article, "dateline", None)) or _dominant(literal)
     for event in events:
         try:
             event.location = _event_place(event, doc, literal, fallback)
@@ -157,6 +158,25 @@ def _dateline_place(text: str, places: list[dict]) -> Optional[dict]:
     for p in places:
         if p["start"] >= m.start(1) and p["end"] <= m.end(1) and p["lat"] is not None:
             return p
+    return None
+
+
+def _given_dateline(dateline) -> Optional[dict]:
+    """The place of the dateline the cleaning stage split off the text ("Burkina-Faso, 13
+    February 2020:", "KADUNA, Nigeria —"): the last comma part the gazetteer knows, preferring
+    a country (issue 7, kind 5: the dateline is a fallback for the place, never an actor)."""
+    place = dateline.get("place") if isinstance(dateline, dict) else \
+        getattr(dateline, "place", None)
+    if not place:
+        return None
+    for part in reversed([x.strip() for x in str(place).split(",") if x.strip()]):
+        for form in dict.fromkeys((part, part.replace("-", " "), part.title(),
+                                   part.replace("-", " ").title())):
+            found = [e for e in candidates(form) if e.lat is not None]
+            if found:
+                e = max(found, key=lambda e: (e.kind == "country", e.population))
+                return {"text": part, "name": e.name, "country": e.country, "lat": e.lat,
+                        "lon": e.lon, "kind": e.kind, "start": -1, "end": -1}
     return None
 
 
