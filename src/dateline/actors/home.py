@@ -89,8 +89,31 @@ def country_weights(actors, places, text: str, given_dateline=None) -> dict[str,
     # a filing place the text never names again is where the reporter or the talks are
     # ("JEDDAH — talks between the Sudanese army and the RSF"), not what the story is about,
     # when the text names other countries
-    add(filed, DATELINE_WEIGHT if counts.get(filed) or not counts else 1)
+    again = counts.get(filed) or not counts or _named_again(filed, text, given_dateline)
+    add(filed, DATELINE_WEIGHT if again else 1)
     return counts
+
+
+_NAME_KINDS = ("country", "adj", "capital")
+_WORD = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _named_again(country: Optional[str], text: str, given_dateline=None) -> bool:
+    """Does the text (outside its dateline) name `country` again by its name, its adjective or its
+    capital, as one or two capitalised words ("Turkish rescuers", "South Korea")? Mentions that
+    the actor stage does not keep as actors count here too."""
+    if not country:
+        return False
+    kb = kb_mod.load()
+    found = dateline_place(text, given_dateline)
+    skip = found[1] if found and found[0] >= 0 else 0
+    words = [m.group(0) for m in _WORD.finditer(text, skip)]
+    for i, word in enumerate(words):
+        for key in (word, f"{word} {words[i + 1]}" if i + 1 < len(words) else None):
+            if key and any(kind in _NAME_KINDS and iso == country
+                           for kind, iso in kb.names.get(kb_mod.fold(key), ())):
+                return True
+    return False
 
 
 def principal(counts: dict[str, int]) -> list[str]:

@@ -143,7 +143,10 @@ def _keep(c: Candidate) -> bool:
     if c.source:
         return True
     if "petrarch" in c.row.flags:
-        return False  # PETRARCH codes a verb pattern only between two actors (no agent: no event)
+        # PETRARCH codes a verb pattern only between two actors: an agentless passive ("the
+        # school had been closed") is no event; a named but unresolved agent ("burned down by
+        # armed men") still acts
+        return bool(c.target) and c.passive and bool(c.source_toks)
     if noun:
         return False  # "the accusation against X", "in the bombing": a mention, nobody acting
     return bool(c.target) and c.passive

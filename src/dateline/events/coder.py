@@ -657,8 +657,7 @@ def own_belongings(cand: Candidate, view: ActorView) -> None:
     pronoun), so the recipient is the place it is posted in or taken from, else unnamed (the
     default recipient applies later); never the actor's own country (issue 7, kind 1)."""
     own = {r.country for r in cand.source if r.country}
-    if len(own) != 1 or not cand.target or any(r.country and r.country not in own
-                                               for r in cand.target):
+    if len(own) != 1 or any(r.country and r.country not in own for r in cand.target):
         return
     toks = [t for t in cand.target_toks if any(
         w.lower_ in POSSESSIVES and w.dep_ == "poss" for w in t.subtree)]
