@@ -18,6 +18,8 @@ import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.matcher import Matcher
 
+from .wrapper import WrappedPipe
+
 _READS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
 _SETS = (POS, TAG, MORPH, LEMMA, DEP)  # what an attribute-ruler rule may assign (else refused)
 
@@ -45,13 +47,14 @@ def _tests(tok: dict) -> list:
     return [(name, _predicate(v)) for name, v in tok.items()]
 
 
-class CachedAttributeRuler:
+class CachedAttributeRuler(WrappedPipe):
     """Drop-in for the pipeline's `attribute_ruler` (same assignments, same precedence).
 
     Raises ValueError at construction for a pattern it does not evaluate (an attribute other
     than TAG/LOWER/DEP/IS_SPACE, an operator other than IN/NOT_IN/REGEX, an assigned
     attribute other than POS/TAG/MORPH/LEMMA/DEP); the pipeline then keeps spaCy's ruler.
     """
+    WRAPPED = "ruler"  # spaCy's own component: answers the rest of the component API
 
     def __init__(self, ruler):
         self.ruler = ruler
@@ -179,12 +182,3 @@ class CachedAttributeRuler:
                 if max(best.get((target, col), -1), self.rules[rows[target], col]) < rule_id:
                     best[(target, col)] = rule_id
                     array[target, col] = value
-
-    def pipe(self, stream, batch_size: int = 128):
-        for doc in stream:
-            yield self(doc)
-
-    def __getattr__(self, name):  # the rest of spaCy's component API: the wrapped original's
-        if name.startswith("__") or name in ("ruler", "original"):
-            raise AttributeError(name)
-        return getattr(self.ruler, name)

@@ -11,9 +11,12 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 
+from .wrapper import WrappedPipe
 
-class CachedLemmatizer:
+
+class CachedLemmatizer(WrappedPipe):
     """Drop-in for the pipeline's `lemmatizer` (rule mode, overwrite off)."""
+    WRAPPED = "lemmatizer"  # spaCy's own component: answers the rest of the component API
 
     def __init__(self, lemmatizer):
         if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "overwrite", False):
@@ -39,12 +42,3 @@ class CachedLemmatizer:
             lemmas[i] = lemma
         doc.from_array([LEMMA], lemmas.reshape((-1, 1)))
         return doc
-
-    def pipe(self, stream, batch_size: int = 128):
-        for doc in stream:
-            yield self(doc)
-
-    def __getattr__(self, name):  # the rest of spaCy's component API: the wrapped original's
-        if name.startswith("__") or name in ("lemmatizer", "original"):
-            raise AttributeError(name)
-        return getattr(self.lemmatizer, name)
