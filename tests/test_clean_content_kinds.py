@@ -102,3 +102,41 @@ def test_a_teaser_cut_short_before_the_full_lead_is_furniture(text, teaser_end):
     lines = [x for x in text.split("\n") if x]
     x = base_features(lines, lines[0])
     assert list(x[:, (OWN + CONTEXT).index("teaser_of_neighbour")]) == [0, 1, 0, 0]
+
+
+# A standfirst (deck) under the headline reads like a headline, so the line model can score it
+# just under its cut; when a kept paragraph follows, it is content. Scores are given directly so
+# that the rule, not the model, is what these tests check. Inputs written for these tests.
+STANDFIRST_PAGES = [
+    ["Dispute follows months of talks between coastal villages and the fisheries agency over catch "
+     "limits",
+     "Hundreds of fishermen blocked the harbour at Vigo on Monday, halting ferries for six hours, "
+     "after the agency cut the sardine quota by a third.",
+     "The agency said the cut was needed to let stocks recover."],
+    ["Opposition parties say the delay gives officials time to alter tallies in districts where "
+     "they trail",
+     "The election commission said on Tuesday it would delay the count in two northern provinces "
+     "by three days, citing damaged ballot boxes.",
+     "Observers said they would stay until the count ends."],
+]
+
+
+@pytest.mark.parametrize("lines", STANDFIRST_PAGES)
+def test_a_long_deck_before_a_kept_paragraph_is_kept(lines):
+    import numpy as np
+
+    from dateline.clean import _kept_run
+
+    p = np.array([0.6, 0.95, 0.9])
+    assert _kept_run([0, 1, 2], p, lines, 0.7) == [0, 1, 2]
+
+
+@pytest.mark.parametrize("lines", STANDFIRST_PAGES)
+def test_a_short_label_or_a_deck_without_text_after_it_is_not(lines):
+    import numpy as np
+
+    from dateline.clean import _kept_run
+
+    label = ["Most read"] + lines[1:]
+    assert _kept_run([0, 1, 2], np.array([0.6, 0.95, 0.9]), label, 0.7) == [1, 2]
+    assert _kept_run([0, 1, 2], np.array([0.6, 0.3, 0.9]), lines, 0.7) == [2]

@@ -327,6 +327,16 @@ def teaser_of_neighbour(lines: list[str], i: int) -> bool:
 RUN_GAP = 2  # furniture lines (share buttons, a caption) that may sit inside the run of text
 
 
+STANDFIRST_WORDS = 12  # a deck under the headline is a long line; section labels are short
+
+
+def _standfirst(body: list[int], k: int, p: "np.ndarray", lines: list[str], cut: float) -> bool:
+    """The first line after the title, long and followed by a kept paragraph, is the article's
+    standfirst (deck): content, though it reads like a headline."""
+    return (k == 0 and len(body) > 1 and len(lines[body[0]].split()) >= STANDFIRST_WORDS
+            and p[body[1]] >= cut and paragraph_like(lines[body[1]]))
+
+
 def _kept_run(body: list[int], p: "np.ndarray", lines: list[str], cut: float) -> list[int]:
     """The indexes of `body` kept: P(content) >= cut, or >= BETWEEN_CUT for a line between two
     kept lines, or for a paragraph whose previous paragraph (at most RUN_GAP lines back) was
@@ -340,7 +350,7 @@ def _kept_run(body: list[int], p: "np.ndarray", lines: list[str], cut: float) ->
             between = kept and kept[-1] == body[k - 1] and k < len(body) - 1 \
                 and p[body[k + 1]] >= cut
             continues = paragraph_like(lines[i]) and k - last_para_kept <= RUN_GAP + 1
-            ok = bool(between or continues)
+            ok = bool(between or continues or _standfirst(body, k, p, lines, cut))
         if ok:
             kept.append(i)
             if paragraph_like(lines[i]):
