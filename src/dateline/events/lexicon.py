@@ -77,6 +77,24 @@ def movers_of(tok) -> list:
     return out + [g for o in objs for g in o.children if g.dep_ == "acl" and g.pos_ == "VERB"]
 
 
+SELF_PRONOUNS = {"it", "we", "they", "he", "she", "i"}
+
+
+def _threat_content(tok, kids: list, acts: set) -> bool:
+    """Is a warning a threat (PLOVER THREATEN: the source says it will act)? Its content clause
+    has the warner, or a pronoun, as subject ("warned it would cut supplies"), or names a
+    punitive or forceful act (`acts`: "warned that protesters would be punished"). A warning of
+    what others or events may do ("warned that small firms could be crippled", "warned his
+    supporters against complacency") is not."""
+    warner = {c.lower_ for c in kids if c.dep_ == "nsubj"}
+    for clause in (c for c in kids if c.dep_ in ("ccomp", "xcomp")):
+        verbs = [clause] + [c for c in clause.children if c.dep_ in ("conj", "xcomp")]
+        subj = {c.lower_ for v in verbs for c in v.children if c.dep_ == "nsubj"}
+        if subj & (SELF_PRONOUNS | warner) or any(v.lemma_.lower() in acts for v in verbs):
+            return True
+    return False
+
+
 def condition_holds(cond: str, tok) -> bool:
     """Check a row's condition against the trigger token's dependents."""
     if not cond:
@@ -90,6 +108,8 @@ def condition_holds(cond: str, tok) -> bool:
     if kind in ("prt", "prep"):
         return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == arg for c in kids)
     words = cues().get(arg, set())
+    if kind == "threat":
+        return _threat_content(tok, kids, words)
     if kind == "dest":
         return _deploys(tok, words)
     if kind == "subj":  # "demonstrators flooded ...", "hundreds of protesters gathered"
@@ -143,7 +163,7 @@ def match(tok) -> Optional[Trigger]:
         hit = petrarch.pattern_match(tok)
         if hit is not None:
             return hit
-        excluded = any(r.condition.startswith(("noobj:", "nomod:")) for r in rows)
+        excluded = any(r.condition.startswith(("noobj:", "nomod:", "threat:")) for r in rows)
         if row is None and not excluded and level == "all":  # a failed "no-" condition excludes
             return petrarch.verb_match(tok)  # the use ("released footage"): no bare-verb code
     return row
