@@ -36,13 +36,15 @@ def _plural(word: str) -> list[str]:
 
 
 def _case_rule(alias: str, ntok: int) -> str:
-    """'' = any case; 'cap' = first token capitalised; 'exact' = same letters and case."""
+    """'' = any case; 'cap' = first token capitalised; 'exact' = same letters and case;
+    'anycap' = a name of several words matches only where one of its words is capitalised
+    ("People's Daily", not "people's daily lives")."""
     letters = [c for c in alias if c.isalpha()]
     if not letters or alias == alias.lower():
         return ""
     if alias.replace(".", "").isupper() and len(letters) <= 5:
         return "exact"
-    return "cap" if ntok == 1 else ""
+    return "cap" if ntok == 1 else "anycap"
 
 
 @dataclass
@@ -128,6 +130,8 @@ def _case_ok(rule: str, tokens, alias: str) -> bool:
     first = tokens[0].text
     if rule == "cap":
         return first[:1].isupper()
+    if rule == "anycap":
+        return any(t.text[:1].isupper() for t in tokens)
     return "".join(t.text for t in tokens).replace(".", "") == alias.replace(" ", "").replace(".", "") \
         or "".join(t.text for t in tokens).replace(".", "").isupper() and len(first) > 3
 
