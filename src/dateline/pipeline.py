@@ -197,12 +197,29 @@ def process_record(record: Record) -> Article:
 
 def extract(text_or_html: str, published: Optional[str] = None, url: Optional[str] = None,
             title: Optional[str] = None) -> dict:
-    """Process one article given as a string (text or HTML) and return the contract dict."""
-    from .ingest.readers import _looks_html
+    """Process one article given as a string (text or HTML; bytes are decoded as the readers
+    do) and return the contract dict.
 
-    record = Record(input=url or "<string>", content=text_or_html,
+    Raises InputError (one line naming the input) for anything that is not text, and for text
+    with nothing to code. A `published` date that cannot be read is dropped with a warning on
+    the record.
+    """
+    from .clean import normalise_date
+    from .ingest.readers import _looks_html
+    from .ingest.sniff import decode
+
+    name = url or "<string>"
+    if isinstance(text_or_html, (bytes, bytearray)):
+        text_or_html = decode(bytes(text_or_html))
+    if not isinstance(text_or_html, str):
+        raise InputError(name, f"expected text (str or bytes), got {type(text_or_html).__name__}")
+    record = Record(input=name, content=text_or_html,
                     is_html=_looks_html(text_or_html), url=url, published=published, title=title)
-    return process_record(record).to_dict()
+    out = process_record(record).to_dict()
+    if published and not normalise_date(str(published)):
+        out.setdefault("warnings", []).append(
+            f"published date {str(published)[:40]!r} not understood; ignored")
+    return out
 
 
 Result = Union[Article, InputError]
