@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Iterable, TextIO
 
+from ..commands.common import positive_int
 from ..store.cli import DB_HELP, _date, _guarded
 
 
@@ -14,7 +15,7 @@ def register(sub) -> None:
     """Add `stories` and `watch` to the main parser."""
     p = sub.add_parser("stories", help="Top Stories: stories ranked by sources, recency, growth")
     p.add_argument("--db", required=True, help=DB_HELP)
-    p.add_argument("--top", type=int, default=20, help="how many stories (default 20)")
+    p.add_argument("--top", type=positive_int, default=20, help="how many stories (default 20)")
     p.add_argument("--since", help="stories reaching this date or later (YYYY-MM-DD)")
     p.add_argument("--min-articles", type=int, default=1,
                    help="only stories with at least this many articles")
@@ -33,8 +34,6 @@ def cmd_stories(args) -> int:
     from .update import update_stories
 
     since = _date(args.since, "--since")
-    if args.top < 1:
-        raise SystemExit(_fail(f"--top {args.top}: give a positive number"))
     with open_store(args.db, create=False) as store:
         if args.rebuild:
             clear_stories(store)
