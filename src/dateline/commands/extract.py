@@ -43,7 +43,10 @@ def run(args) -> int:
             if isinstance(r, InputError):
                 err(str(r))
                 status = EX_FAILED
-            elif args.format == "json" and len(held) < 2:  # one object, or many lines
+                continue
+            for warning in r.warnings:  # also in the record; said here whatever the format
+                err(f"{r.input}: warning: {warning}")
+            if args.format == "json" and len(held) < 2:  # one object, or many lines
                 held.append(r)
             else:
                 _flush(held, args.format)
