@@ -51,3 +51,15 @@ def test_without_pandas_lists_of_dicts(db, monkeypatch):
     with dateline.open(db) as data:
         rows = data.events(type="PROTEST")
         assert isinstance(rows, list) and rows[0]["type"] == "PROTEST"
+
+
+def test_filters_are_read_as_the_cli_reads_them(db):
+    pytest.importorskip("pandas")
+    with dateline.open(db) as data:
+        assert len(data.events(country="Kenya")) == len(data.events(country="KE")) == 2
+        for bad in [dict(country="Narnia"), dict(type="BOMB"), dict(since="garbage"),
+                    dict(until="2024-02-30"), dict(status=["asserted", "maybe"])]:
+            with pytest.raises(ValueError, match=next(iter(bad))):
+                data.events(**bad)
+        with pytest.raises(ValueError, match="country"):
+            data.counts("month", country="Atlantis")

@@ -45,6 +45,7 @@ class Dataset:
         """One row per event matching `filters` (type, status, actor, country, source_country,
         target_country, sector, min_confidence, since, until, include_undated, site, story, q,
         article), oldest first, undated last."""
+        filters = checked_filters(filters)
         rows = [flat_event(r) for r in self.store.iter_events(limit=limit, **filters)]
         return _frame(rows, EVENT_FIELDS, _DATE_COLUMNS)
 
@@ -62,6 +63,7 @@ class Dataset:
         """Event counts per combination of `by` keys (day|week|month, country, source, target,
         type, quad, status, site) with the event filters: key columns plus `n`."""
         keys = [k.strip() for k in by.split(",")] if isinstance(by, str) else list(by)
+        filters = checked_filters(filters)
         return _frame(self.store.count_by(keys, **filters), tuple(keys) + ("n",))
 
     def article(self, article_id: str) -> Optional[dict]:
@@ -76,3 +78,27 @@ class Dataset:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def checked_filters(filters: dict) -> dict:
+    """The event filters read as the CLI reads its options (commands/common.py): country names
+    and alpha-2 codes become alpha-3, types and statuses are checked, dates are YYYY-MM-DD.
+    Raises ValueError naming the filter and the value for anything the CLI would refuse."""
+    import argparse
+
+    from .commands import common as C
+
+    def one(name, value):
+        check = {"country": C.country, "source_country": C.country,
+                 "target_country": C.country, "type": C.plover_type, "status": C.status,
+                 "since": C.iso_date, "until": C.iso_date}.get(name)
+        if check is None or value is None:
+            return value
+        try:
+            if isinstance(value, (list, tuple)):
+                return [check(str(v)) for v in value]
+            return check(str(value))
+        except argparse.ArgumentTypeError as exc:
+            raise ValueError(f"{name}={value!r}: {exc}") from None
+
+    return {name: one(name, value) for name, value in filters.items()}
