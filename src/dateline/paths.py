@@ -1,6 +1,7 @@
 """Where dateline finds its bundled knowledge and the (never bundled) shared benchmark data."""
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -10,6 +11,15 @@ PACKAGE_DATA = Path(__file__).resolve().parent / "data"
 def data_file(*parts: str) -> Path:
     """A file shipped inside the package (lexicons, actor tables, model weights)."""
     return PACKAGE_DATA.joinpath(*parts)
+
+
+@functools.lru_cache(maxsize=None)
+def word_set(*parts: str) -> frozenset[str]:
+    """The entries of a one-entry-per-line data file (its first tab-separated column), without
+    blank lines and '#' comment lines; read once per process."""
+    with open(data_file(*parts), encoding="utf-8") as fh:
+        return frozenset(ln.split("\t")[0].strip() for ln in fh
+                         if ln.strip() and not ln.startswith("#"))
 
 
 def shared_dir() -> Path:

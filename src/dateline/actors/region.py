@@ -13,14 +13,12 @@ from __future__ import annotations
 import functools
 from typing import Optional
 
-from ..paths import data_file
+from ..paths import data_file, word_set
 from . import kb as kb_mod
 
 
-@functools.lru_cache(maxsize=1)
 def _generic() -> frozenset[str]:
-    with open(data_file("actors", "region_words.tsv"), encoding="utf-8") as fh:
-        return frozenset(ln.strip() for ln in fh if ln.strip() and not ln.startswith("#"))
+    return word_set("actors", "region_words.tsv")
 
 
 @functools.lru_cache(maxsize=1)

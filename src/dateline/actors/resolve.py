@@ -6,7 +6,6 @@ that chunk. Toponyms used as places ("in Pyongyang") go to the index's place lis
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Optional
 
@@ -17,7 +16,7 @@ from .index import ActorIndex, Place
 from . import home as home_mod, toponym
 from .match import Match, find
 from ..nlp import text_of
-from ..paths import data_file
+from ..paths import word_set
 
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into",
                "from", "via", "within", "through", "toward", "towards", "across", "over", "off",
@@ -704,10 +703,8 @@ def resolve(sp, text: str, date: Optional[str], dateline=None
 ARMED = {"MIL", "COP", "PRM", "UAF", "REB"}
 
 
-@functools.lru_cache(maxsize=1)
 def _command_verbs() -> frozenset[str]:
-    with open(data_file("actors", "command_verbs.tsv"), encoding="utf-8") as fh:
-        return frozenset(ln.strip() for ln in fh if ln.strip() and not ln.startswith("#"))
+    return word_set("actors", "command_verbs.tsv")
 
 
 def _commanded(actors: list[Actor], index: ActorIndex, sp) -> None:

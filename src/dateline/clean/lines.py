@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from ..paths import data_file
+from ..paths import word_set
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ALPHA_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -42,10 +42,8 @@ WINDOW = ["words", "terminal", "headline_like", "paragraph_like", "rule_drop"]
 WINDOW_LINES = 3  # window means over the 3 lines either side (and the line itself)
 
 
-@lru_cache(maxsize=None)
 def _word_file(name: str) -> frozenset:
-    with open(data_file("clean", name), encoding="utf-8") as fh:
-        return frozenset(w.strip() for w in fh if w.strip() and not w.startswith("#"))
+    return word_set("clean", name)
 
 
 def cue_words() -> frozenset:

@@ -19,16 +19,14 @@ from __future__ import annotations
 
 import functools
 
-from ..paths import data_file
+from ..paths import word_set
 from .lexicon import Trigger, cues
 
 SELF_PRONOUNS = {"i", "we", "it", "he", "she", "they", "you", "this", "that", "there", "who"}
 
 
-@functools.lru_cache(maxsize=1)
 def negative_words() -> frozenset[str]:
-    with open(data_file("events", "negative_words.tsv"), encoding="utf-8") as fh:
-        return frozenset(ln.split("\t")[0] for ln in fh if ln.strip() and not ln.startswith("#"))
+    return word_set("events", "negative_words.tsv")
 
 
 def _doers(clause) -> list:

@@ -9,7 +9,6 @@ REQUEST), an alleged event ("accused X of sending ...": ACCUSE plus AID alleged)
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -18,7 +17,7 @@ from .actorview import ActorView
 from .lexicon import Trigger, cues, match, movers_of
 from .status import status_of
 from ..nlp import text_of
-from ..paths import data_file
+from ..paths import word_set
 from ..actors.describe import POSTED_ABROAD
 
 TARGET_PREPS = {"to", "with", "against", "on", "for", "at", "toward", "towards", "into", "upon",
@@ -317,10 +316,8 @@ def resolve(tok, view: ActorView, allow_place: bool = False, depth: int = 0) -> 
     return None
 
 
-@functools.lru_cache(maxsize=1)
 def _release_nouns() -> frozenset[str]:
-    with open(data_file("actors", "release_nouns.tsv"), encoding="utf-8") as fh:
-        return frozenset(ln.strip() for ln in fh if ln.strip() and not ln.startswith("#"))
+    return word_set("actors", "release_nouns.tsv")
 
 
 def _of_conjuncts(tok) -> list:

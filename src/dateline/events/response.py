@@ -9,21 +9,17 @@ from __future__ import annotations
 
 import functools
 
-from ..paths import data_file
+from ..paths import data_file, word_set
 
 WINDOW_CHARS = 600  # an antecedent further back than this is rarely the one meant
 
 
-@functools.lru_cache(maxsize=1)
 def _nouns() -> frozenset[str]:
-    with open(data_file("events", "response_nouns.tsv"), encoding="utf-8") as fh:
-        return frozenset(ln.strip().lower() for ln in fh if ln.strip() and not ln.startswith("#"))
+    return word_set("events", "response_nouns.tsv")
 
 
-@functools.lru_cache(maxsize=1)
 def _offer_nouns() -> frozenset[str]:
-    with open(data_file("actors", "offer_nouns.tsv"), encoding="utf-8") as fh:
-        return frozenset(ln.strip().lower() for ln in fh if ln.strip() and not ln.startswith("#"))
+    return word_set("actors", "offer_nouns.tsv")
 
 
 def _anaphoric_object(cand):
