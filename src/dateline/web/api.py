@@ -67,20 +67,20 @@ def list_stories(request: Request, limit: Limit = 20, after: After = None,
 @router.get("/stories/{story_id}", summary="One story: articles, events, quotes, notes")
 def get_story(request: Request, story_id: Annotated[str, Path(pattern=PathId)]):
     store = _store(request)
-    found = Q.story(store, story_id)
-    if not found:
-        raise HTTPException(404, f"no story {story_id}")
-    found["notes"] = N.list_notes(store.engine, story_id=story_id)
-    return _json(found)
+    return _with_notes(store, Q.story(store, story_id), "story", story_id=story_id)
 
 
 @router.get("/articles/{article_id}", summary="One article (contract JSON) with its stories")
 def get_article(request: Request, article_id: Annotated[str, Path(pattern=PathId)]):
     store = _store(request)
-    found = Q.article(store, article_id)
+    return _with_notes(store, Q.article(store, article_id), "article", article_id=article_id)
+
+
+def _with_notes(store, found: Optional[dict], what: str, **key):
+    """`found` (a story or article) as JSON with its analysts' notes; 404 naming it if None."""
     if not found:
-        raise HTTPException(404, f"no article {article_id}")
-    found["notes"] = N.list_notes(store.engine, article_id=article_id)
+        raise HTTPException(404, f"no {what} {next(iter(key.values()))}")
+    found["notes"] = N.list_notes(store.engine, **key)
     return _json(found)
 
 

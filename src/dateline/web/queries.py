@@ -258,12 +258,7 @@ def _events_page_plain(store, limit: int = 50, after: Optional[str] = None, **fi
     q = (sa.select(e.c.json, a.c.id, a.c.published, a.c.url, a.c.title, a.c.site, when, e.c.seq)
          .join(a, a.c.id == e.c.article_id))
     q = _event_filters(q, e, a, **filters)
-    if key:
-        if not isinstance(key[2], int):
-            raise C.CursorError("after: not a cursor from this API")
-        q = q.where(sa.tuple_(when, a.c.id, e.c.seq) > sa.tuple_(
-            sa.literal(str(key[0])), sa.literal(str(key[1])), sa.literal(key[2])))
-    q = q.order_by(when, a.c.id, e.c.seq).limit(limit + 1)
+    q = _keyset_page(q, key, (when, a.c.id, e.c.seq), limit)
     with store.engine.connect() as conn:
         rows = conn.execute(q).all()
     items = [{**json.loads(js), "article_id": aid, "published": pub, "url": url, "title": title,
@@ -396,12 +391,7 @@ def quotes_page(store, limit: int = 50, after: Optional[str] = None,
     if story:
         q = q.where(a.c.id.in_(sa.select(S.story_articles.c.article_id)
                                .where(S.story_articles.c.story_id == story)))
-    if key:
-        if not isinstance(key[2], int):
-            raise C.CursorError("after: not a cursor from this API")
-        q = q.where(sa.tuple_(pub, a.c.id, qt.c.seq) > sa.tuple_(
-            sa.literal(str(key[0])), sa.literal(str(key[1])), sa.literal(key[2])))
-    q = q.order_by(pub, a.c.id, qt.c.seq).limit(limit + 1)
+    q = _keyset_page(q, key, (pub, a.c.id, qt.c.seq), limit)
     with store.engine.connect() as conn:
         rows = conn.execute(q).all()
     items = [{**json.loads(js), "article_id": aid, "published": p, "url": url, "title": title}
@@ -411,3 +401,15 @@ def quotes_page(store, limit: int = 50, after: Optional[str] = None,
         _, aid, p, _, _, seq = rows[limit - 1]
         nxt = C.encode([p or "", aid, seq])
     return {"items": items, "next": nxt}
+
+
+def _keyset_page(q, key, columns: tuple, limit: int):
+    """Keyset pagination over (sort value, article id, seq): the rows after the decoded cursor
+    `key` (if any) in that order, `limit + 1` of them (the extra row says a next page exists).
+    Raises CursorError for a cursor whose third part is not a row number."""
+    if key:
+        if not isinstance(key[2], int):
+            raise C.CursorError("after: not a cursor from this API")
+        q = q.where(sa.tuple_(*columns) > sa.tuple_(
+            sa.literal(str(key[0])), sa.literal(str(key[1])), sa.literal(key[2])))
+    return q.order_by(*columns).limit(limit + 1)
