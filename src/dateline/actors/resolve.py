@@ -378,7 +378,6 @@ class _Resolver:
         taken: set[int] = set()
         role_heads = self._role_chunk_heads()
         ents = [e for e in sp.ents if e.label_ in ENT_LABELS]
-        kb_by_start = {m.start: m for m in self.names}
         # Named mentions: KB matches first, then spaCy entities not covered by them.
         spans: list[tuple[int, int, Optional[Match], str]] = []
         for m in self.names:
