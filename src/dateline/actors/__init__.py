@@ -11,9 +11,10 @@ import logging
 from typing import Optional
 
 from .index import ActorIndex
+from ..pronouns import pronouns
 
 log = logging.getLogger(__name__)
-_SKIP = {"he", "she", "him", "her", "his", "hers", "they", "them", "it", "we", "i", "you"}
+_SKIP = pronouns(case=("subj", "obj", "poss"))  # "he", "them", "hers": nobody in particular
 
 
 def resolve_actors(doc) -> None:

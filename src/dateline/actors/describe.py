@@ -31,6 +31,9 @@ GENERIC = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", 
            "attorney", "judge", "speaker", "chief executive", "ceo", "governor", "mayor",
            "government", "administration", "unit"}
 COUNTRY_KINDS = ("country", "adj", "capital", "seat", "city")
+# sectors whose members often act outside their own country (forces, fighters, reporters,
+# criminals): a place they are in does not give their country
+MOBILE_SECTORS = {"MIL", "REB", "UAF", "PRM", "MED", "CRM"}
 MEMBER_NOUNS = {"force", "forces", "fighter", "fighters", "gunman", "gunmen", "militant",
                 "militants", "member", "members", "group", "troops", "soldiers", "unit", "units",
                 "rebels", "supporters", "loyalists", "leader", "leaders", "commander",
@@ -303,7 +306,7 @@ def _role(kb, tokens, s, e, split, head, pre_n, names, roles, date, context, for
     if country is None and context:
         country = _context_country(context)
     if country is None and split < e and tokens[split].lower_ in PLACE_PREPS | {"at"} and \
-            sector not in ("MIL", "REB", "UAF", "PRM", "MED", "CRM") and phrase not in POSTED_ABROAD:
+            sector not in MOBILE_SECTORS and phrase not in POSTED_ABROAD:
         # "officials in Washington", "protesters in Paris"; troops abroad are not local
         country = _country_in([m for m in names if m.start > split])
     if country is None:  # "the Amhara regional government", "Tigray forces"

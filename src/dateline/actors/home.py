@@ -27,17 +27,27 @@ NOT_EVIDENCE = {"MED"}
 SHARE = 2  # another country is a principal one with at least 1/SHARE of the leader's weight  # the dateline opens one of the first few lines (after a headline)
 
 
+PLACE_KINDS = ("country", "capital", "seat", "city")  # a filing place
+NAME_KINDS = ("country", "adj", "capital")  # the words that name a country in running text
+
+
+def _kb_countries(words: str, kinds: tuple) -> list[str]:
+    """Countries the KB gives for `words` read as one of `kinds`, in KB order: "KADUNA" (city),
+    "Turkish" (adj), "the Gambia" (country; case, hyphens and a leading "the" ignored)."""
+    kb = kb_mod.load()
+    key = kb_mod.fold(words).replace("-", " ")
+    key = key[4:] if key.startswith("the ") else key
+    targets = kb.names.get(key) or kb.names.get(kb_mod.fold(words)) or []
+    return [iso for kind, iso in targets if kind in kinds and iso in kb.countries]
+
+
 def _place_country(place: str) -> Optional[str]:
     """The country of a dateline place: the last comma part that the KB knows as a country,
     capital, seat or large city ("KADUNA, Nigeria" -> NGA, "ATLANTA" -> USA)."""
-    kb = kb_mod.load()
     for part in reversed([p.strip() for p in place.split(",") if p.strip()]):
-        key = kb_mod.fold(part).replace("-", " ")
-        key = key[4:] if key.startswith("the ") else key
-        targets = kb.names.get(key) or kb.names.get(kb_mod.fold(part)) or []
-        for kind, iso in targets:
-            if kind in ("country", "capital", "seat", "city") and iso in kb.countries:
-                return iso
+        found = _kb_countries(part, PLACE_KINDS)
+        if found:
+            return found[0]
     return None
 
 
@@ -94,7 +104,6 @@ def country_weights(actors, places, text: str, given_dateline=None) -> dict[str,
     return counts
 
 
-_NAME_KINDS = ("country", "adj", "capital")
 _WORD = re.compile(r"[A-Z][\w'’-]*")
 
 
@@ -104,14 +113,12 @@ def _named_again(country: Optional[str], text: str, given_dateline=None) -> bool
     the actor stage does not keep as actors count here too."""
     if not country:
         return False
-    kb = kb_mod.load()
     found = dateline_place(text, given_dateline)
     skip = found[1] if found and found[0] >= 0 else 0
     words = [m.group(0) for m in _WORD.finditer(text, skip)]
     for i, word in enumerate(words):
         for key in (word, f"{word} {words[i + 1]}" if i + 1 < len(words) else None):
-            if key and any(kind in _NAME_KINDS and iso == country
-                           for kind, iso in kb.names.get(kb_mod.fold(key), ())):
+            if key and country in _kb_countries(key, NAME_KINDS):
                 return True
     return False
 

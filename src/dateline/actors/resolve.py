@@ -11,12 +11,13 @@ from typing import Optional
 
 from ..model import Actor, Span
 from . import kb as kb_mod
-from .describe import Description, describe
+from .describe import MOBILE_SECTORS, POSTED_ABROAD, Description, describe
 from .index import ActorIndex, Place
 from . import home as home_mod, toponym
 from .match import Match, find
 from ..nlp import text_of
 from ..paths import word_set
+from ..pronouns import pronouns
 
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into",
                "from", "via", "within", "through", "toward", "towards", "across", "over", "off",
@@ -48,16 +49,16 @@ ORG_WORDS = {"inc", "inc.", "ltd", "ltd.", "corp", "corp.", "co", "co.", "compan
              "reuters", "afp", "ap", "llc", "plc", "sa", "ag", "gmbh", "systems", "technologies",
              "industries", "airport", "port", "church", "mosque", "brigade", "brigades", "army",
              "revolutionary", "national", "democratic", "republic", "federal", "state", "united"}
-PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
-IT_PRONOUNS = {"it", "its"}
+PRONOUNS = pronouns(person=3, number="sg", gender=("m", "f"))  # he, him, his, ... herself
+IT_PRONOUNS = pronouns(gender="n", case=("subj", "obj", "det"))  # it, its
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"}
-MALE_PRONOUNS = {"he", "him", "his", "himself"}
+MALE_PRONOUNS = pronouns(gender="m")
 MALE_WORDS = {"mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman",
               "businessman", "father", "son", "husband", "brother", "emir", "sultan", "sheikh"}
 FEMALE_WORDS = {"ms", "ms.", "mrs", "mrs.", "miss", "madam", "dame", "lady", "queen", "princess",
                 "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "mother",
                 "daughter", "wife", "sister", "actress"}
-THEY_PRONOUNS = {"they", "them", "their"}
+THEY_PRONOUNS = pronouns(person=3, number="pl", case=("subj", "obj", "det"))
 EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "become", "take", "make", "rain", "matter"}
 COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "state"}
 SIDE_PLURALS = {"sides", "countries", "nations", "governments", "states", "neighbours",
@@ -92,6 +93,35 @@ class Mention:
     gender: Optional[str] = None  # "m" / "f" when a title or role word says so
     title: Optional[str] = None  # lemma of the role noun right before a name ("governor")
     leads: bool = False  # a head of state or government ("President X", a KB leader)
+
+
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around",
+                  "within"}
+CLAUSE_UP = {"conj", "xcomp", "advcl", "ccomp"}  # a clause's verb up to the one governing it
+
+
+def _governing_verb(tok):
+    """The verb a noun is an argument of, through prepositions ("clashed with police")."""
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "agent", "conj") \
+                or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _locative_anchor(tok):
+    """The verb a toponym locates: "in Lima" on the verb itself, or on its direct object
+    ("arrested a man in Paris"); None when the phrase is not locative or describes something
+    else ("called for the restoration of order in Mali": the content, not where the caller is)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
+        return None
+    x = tok.head.head
+    if x.dep_ == "dobj":
+        x = x.head
+    return x if x.pos_ in ("VERB", "AUX") else None
 
 
 def _root(sp, s: int, e: int):
@@ -365,11 +395,66 @@ class _Resolver:
         if d.basis == "role" and root.lower_ in CVL_WEAK and root.dep_ not in (
                 "nsubj", "nsubjpass", "dobj", "agent"):
             return None
+        if d.country is None and d.basis == "role" and d.sector in DOMESTIC - MOBILE_SECTORS \
+                and d.name.lower() not in POSTED_ABROAD and root.lower_ not in ABROAD_WORDS:
+            d.country = self._clause_place(root)  # "In Paris, police arrested ..."
         if d.key is None:
             d.key = f"role:{d.country}:{d.sector}:{root.lemma_.lower()}"
         if "\n" in self.sp[s:nc.end].text:
             return None
         return Mention(s, nc.end, d, subject=root.dep_ in ("nsubj", "nsubjpass"))
+
+    def _clause_place(self, root) -> Optional[str]:
+        """The country of the place the role noun's own clause is located in: "In Nairobi on
+        Tuesday, police fired ...", "police arrested a man in Lyon". Only locative phrases
+        ("in", "at", "outside" ...) on the clause's verb or its object count, the nearest clause
+        first; a place inside a relative or reported clause ("a man who had lived in Damascus",
+        "police said he had lived in Damascus") does not. None when no place is found or the
+        places found are in several countries."""
+        verb = _governing_verb(root)
+        if verb is None:
+            return None
+        clause = [verb]
+        while clause[-1].dep_ in CLAUSE_UP and clause[-1].head.pos_ in ("VERB", "AUX") \
+                and len(clause) < 4:
+            clause.append(clause[-1].head)
+        found: dict[int, set] = {}
+        for m in self.names:
+            if m.kind in ("country", "capital", "seat", "city"):
+                anchor = _locative_anchor(_root(self.sp, m.start, m.end))
+                if anchor is not None and anchor in clause:
+                    found.setdefault(clause.index(anchor), set()).add(m.key)
+        if not found:
+            return None
+        countries = found[min(found)]
+        return next(iter(countries)) if len(countries) == 1 else None
+
+    def _conjunct_mentions(self, nc, mention: Mention) -> list[Mention]:
+        """"Indian and Pakistani diplomats", "French, German and Italian officials": each
+        coordinated nationality owns a group of its own (PLOVER codes compound actors as a list
+        of members). The role chunk keeps the last one; the others become mentions on their
+        adjective, so an index lookup there finds that country's group."""
+        d = mention.desc
+        if d is None or not (d.key or "").startswith("role:"):
+            return []
+        owners = sorted((m for m in self.names if m.kind in ("country", "adj")
+                         and nc.start <= m.start and m.end <= nc.root.i), key=lambda m: m.start)
+        if len({m.key for m in owners}) < 2 or owners[-1].key != d.country:
+            return []
+        for a, b in zip(owners, owners[1:]):
+            if any(t.lower_ not in (",", "and") for t in self.sp[a.end:b.start]) or a.end == b.start:
+                return []  # "the Russian-Ukrainian border", "Iranian Revolutionary Guards"
+        head = self.sp[owners[-1].end:nc.end].text
+        lemma = d.key.split(":", 3)[3]
+        out = []
+        for m in owners[:-1]:
+            if m.key == d.country:
+                continue
+            name = f"{self.sp[m.start:m.end].text} {head}"
+            own = Description(name, m.key, d.sector, d.kind,
+                              key=f"role:{m.key}:{d.sector}:{lemma}", basis="role")
+            out.append(Mention(m.start, m.end, own, subject=mention.subject))
+        return out
 
     # --- the pass -----------------------------------------------------------------------
     def mentions(self) -> list[Mention]:
@@ -421,6 +506,7 @@ class _Resolver:
                     mention.desc, mention.corefers = None, named[0]
             if mention is not None:
                 out.append(mention)
+                out += self._conjunct_mentions(nc, mention)
                 taken.update(range(nc.start, nc.end))
         for t in sp:  # "Mr Okafor" that the tagger left out
             if t.lower_ in HONORIFICS and t.i + 1 < len(sp) and t.i not in taken:

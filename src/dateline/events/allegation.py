@@ -20,9 +20,11 @@ from __future__ import annotations
 import functools
 
 from ..paths import word_set
+from ..pronouns import pronouns
 from .lexicon import Trigger, cues
 
-SELF_PRONOUNS = {"i", "we", "it", "he", "she", "they", "you", "this", "that", "there", "who"}
+# a pronoun subject ("it", "this", "there", "who") names no accused actor of its own
+SELF_PRONOUNS = pronouns(case="subj", kind=("personal", "relative", "demonstrative", "expletive"))
 
 
 def negative_words() -> frozenset[str]:

@@ -14,23 +14,30 @@ from typing import Optional
 
 from ..model import Actor, ActorRef
 from .actorview import ActorView
-from .lexicon import Trigger, cues, match, movers_of
+from .lexicon import Trigger, cues, match, movers_of, triggers
 from .status import status_of
 from ..nlp import text_of
 from ..paths import word_set
+from ..pronouns import pronouns
 from ..actors.describe import POSTED_ABROAD
 
 TARGET_PREPS = {"to", "with", "against", "on", "for", "at", "toward", "towards", "into", "upon",
                 "around"}
 VERBAL_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "AGREE"}
 FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
-PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her"}
+PRONOUNS = pronouns(person=(1, 3), case=("subj", "det"))  # "it", "we", "their", "his"
 PLACE_PREPS = {"to", "in", "into"}
 EMBED_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "relcl", "conj"}
 COOP_TYPES = {"AGREE", "SUPPORT", "AID", "COOPERATE", "CONCEDE", "CONSULT"}
 PARTNER_TYPES = {"CONSULT", "MOBILIZE", "AID", "COOPERATE"}
 RECIPROCAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "RETREAT", "ASSAULT"}
-REL_PRONOUNS = {"who", "which", "that", "whom"}
+# acts between equals (PLOVER CONSULT: "meeting at a neutral location"; AGREE, COOPERATE): their
+# partners come from the subject's conjuncts, "with" or "between"; "in Geneva" or "at the UN" is
+# the venue, the event's place, never a side (unless the act is a visit: the "place" flag)
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+VENUE_PREPS = {"at", "in"}
+VENUE_TYPES = {"CONSULT", "AGREE"}  # meetings and agreements have venues; "invested in X" has none
+REL_PRONOUNS = pronouns(kind="relative")
 SKIP_CHILD_DEPS = {"conj", "cc", "advcl", "parataxis", "punct", "mark", "relcl", "dep"}
 
 
@@ -141,6 +148,15 @@ def _matrix_subject(verb) -> list:
     return []
 
 
+def _target_preps(cand: Candidate) -> set:
+    """The prepositions whose objects may be the recipient of this candidate's act."""
+    if "place" in cand.row.flags:
+        return TARGET_PREPS | PLACE_PREPS
+    if cand.types[0] in SYMMETRIC:
+        return TARGET_PREPS - VENUE_PREPS
+    return TARGET_PREPS
+
+
 def _verb_args(cand: Candidate) -> None:
     verb = cand.trigger
     subj, passive = _subject_of(verb)
@@ -149,8 +165,7 @@ def _verb_args(cand: Candidate) -> None:
     cand.passive = passive
     cand.source_toks = subj
     tgt = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass", "attr")]
-    preps = TARGET_PREPS | (PLACE_PREPS if "place" in cand.row.flags else set())
-    tgt += _prep_targets(verb, preps)
+    tgt += _prep_targets(verb, _target_preps(cand))
     if cand.row.condition == "oprd":  # "called Kenya's election illegitimate" (parsed as one oprd)
         tgt += [c for o in verb.children if o.dep_ == "oprd" for c in o.children
                 if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
@@ -189,7 +204,7 @@ def _noun_args(cand: Candidate) -> None:
             for g in c.children if g.dep_ == "pobj"]
     btw = _between(noun)
     mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
-    preps = TARGET_PREPS | (PLACE_PREPS if "place" in cand.row.flags else set())
+    preps = _target_preps(cand)
     tgt = _prep_targets(noun, preps)
     if cand.light is not None:
         light_subj = _subject_of(cand.light)[0]
@@ -644,7 +659,7 @@ def inherit_sides(cand: Candidate) -> None:
         cand.target = list(cand.source)
 
 
-POSSESSIVES = {"its", "their", "his", "her", "our", "my"}
+POSSESSIVES = pronouns(case="det")
 BELONGING_PREPS = {"to", "in", "from", "into", "at"}
 
 
@@ -677,15 +692,35 @@ def locative_targets(cand: Candidate, view: ActorView) -> None:
         cand.target = [ActorRef(text="", name=None, country=view.home, sector=None, actor=None)]
         cand.implicit_target = True
         return
+    venue = cand.types[0] in VENUE_TYPES and not _is_visit(cand)
     own = {r.country for r in cand.source}
     for c in cand.head.children:
         if c.dep_ != "prep" or c.lower_ not in ("in", "during", "at", "near", "off"):
             continue
         toks = [t for t in c.subtree if t.dep_ == "pobj"]
+        if venue:  # "met in Geneva": a venue is the event's place; "during his visit to X": host
+            toks = [t for t in toks if _in_stay(t, c)]
         refs = [r for r in to_refs(toks, view, allow_place=True) if r.country not in own]
         if refs:
             cand.target = refs[:1]
             return
+
+
+def _is_visit(cand: Candidate) -> bool:
+    """A visit ("arrived in Senegal", "toured Benin"): its place is the host, a recipient. The
+    lexicon marks visit triggers with the "place" flag, also when a PETRARCH pattern coded the
+    token first."""
+    tok = cand.head
+    pos = "V" if tok.pos_ in ("VERB", "AUX") else "N"
+    rows = triggers().get((tok.lemma_.lower(), pos), [])
+    return "place" in cand.row.flags or any("place" in r.flags for r in rows)
+
+
+def _in_stay(tok, top) -> bool:
+    """Is `tok` inside a stay noun ("visit", "stop") below the preposition `top`?"""
+    stays = word_set("actors", "stay_nouns.tsv")
+    return any(a.lemma_.lower() in stays for a in tok.ancestors
+               if a.i != top.i and top.i in {x.i for x in a.ancestors})
 
 
 def domestic_target(cand: Candidate, home: Optional[str] = None) -> None:

@@ -31,12 +31,13 @@ import functools
 
 from .lexicon import cues
 from .petrarch import _synsets, tables
+from ..pronouns import pronouns
 
 FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 ARMED = {"MIL", "REB", "COP", "SPY", "UAF", "CRM"}
 STATE = {"GOV", "JUD"}
 PEOPLE_LABELS = {"PERSON", "NORP", "GPE", "LOC", "FAC", "ORG"}
-PERSON_PRONOUNS = {"him", "her", "them", "us", "me", "he", "she", "they", "we", "you"}
+PERSON_PRONOUNS = pronouns(case=("subj", "obj")) - pronouns(gender="n")  # not "it"
 VERBAL_CODES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST"}
 
 
@@ -170,7 +171,7 @@ def _owner(tok) -> bool:
     """"Labour's pledges", "the Tory plans", "plans by X": the attacked thing has an owner, so
     the attack is a criticism of that owner (ACCUSE); "fight crime" has none."""
     for c in tok.children:
-        if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our", "my"):
+        if c.dep_ == "poss" and c.lower_ not in pronouns(case="det"):
             return True
         if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in PEOPLE_LABELS:
             return True

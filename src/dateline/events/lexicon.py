@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..paths import data_file
+from ..pronouns import pronouns
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def movers_of(tok) -> list:
     return out + [g for o in objs for g in o.children if g.dep_ == "acl" and g.pos_ == "VERB"]
 
 
-SELF_PRONOUNS = {"it", "we", "they", "he", "she", "i"}
+SELF_PRONOUNS = pronouns(person=(1, 3), case="subj")  # "warned it would ...", "we will"
 
 
 def _threat_content(tok, kids: list, acts: set) -> bool:

@@ -14,10 +14,11 @@ import functools
 from collections import Counter
 
 from ..paths import data_file
+from ..pronouns import pronouns
 from . import sentences
 
-MALE = {"he", "him", "his", "himself"}
-FEMALE = {"she", "her", "hers", "herself"}
+MALE = pronouns(gender="m")  # he, him, his, himself
+FEMALE = pronouns(gender="f")
 
 
 @functools.lru_cache(maxsize=None)

@@ -10,10 +10,13 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import ActorRef
+from ..pronouns import pronouns
 from . import gender, marks, sentences
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-GROUP_PRONOUNS = {"it", "they", "them"}
+PERSON_PRONOUNS = pronouns(person=3, gender=("m", "f"), case=("subj", "obj"))  # he, him, she, her
+GROUP_PRONOUNS = pronouns(person=3, gender="n", case=("subj", "obj")) | pronouns(
+    person=3, number="pl", case=("subj", "obj"))  # it, they, them
+SELF_PRONOUNS = pronouns(person=(1, 2), case="subj")  # i, we, you: the quoted speakers themselves
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 DOCUMENT_NOUNS = {"statement", "report", "communique", "communiqué", "release", "letter", "message",
                   "version", "post", "tweet", "announcement", "notice", "study", "document", "website"}
@@ -265,7 +268,7 @@ class SpeakerResolver:
                 ref = self._ref(tok.text, name, ent.start_char, ent.end_char)
                 return ref, (tok.idx, tok.idx + len(tok.text))
         same = [p for p in getattr(self, "recent", []) if p[1] == person]
-        if same and tok.lower_ not in ("i", "we", "you"):
+        if same and tok.lower_ not in SELF_PRONOUNS:
             ref = same[-1][0]  # the last speaker of the same kind: "..., he said" after "X said"
             return ActorRef(text=tok.text, name=ref.name, country=ref.country, sector=ref.sector,
                             actor=ref.actor), (tok.idx, tok.idx + len(tok.text))
@@ -276,7 +279,7 @@ class SpeakerResolver:
                 actor = None
             if actor is not None:
                 return actor.ref(tok.text), (tok.idx, tok.idx + len(tok.text))
-        if tok.lower_ in ("i", "we", "you"):
+        if tok.lower_ in SELF_PRONOUNS:
             return None, None
         found = _antecedent(self.ents, tok.idx, tok.lower_ in PERSON_PRONOUNS)
         if found is None:
