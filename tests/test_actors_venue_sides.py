@@ -63,3 +63,17 @@ def test_an_agreement_during_a_stop_is_towards_the_host():
         "In the second stop of her tour, in Malawi, Japan's foreign minister promised $20 "
         "million for new clinics.", k)]
     assert evs and any({r["country"] for r in e["target"]} == {"MWI"} for e in evs)
+
+
+def test_the_owners_of_a_plural_head_are_the_sides():
+    out = extract("Diplomats from Chile and Peru met in Panama City on Thursday.",
+                  published="2024-04-09")
+    evs = [e for e in out["events"] if e["type"] in ("CONSULT", "AGREE")]
+    assert evs and all(_sides(e) == {"CHL", "PER"} for e in evs)
+
+
+def test_ministers_of_two_countries_at_an_organisation_in_a_city():
+    out = extract("The foreign ministers of Vietnam and the Philippines met at the United "
+                  "Nations in New York on Friday.", published="2024-04-09")
+    evs = [e for e in out["events"] if e["type"] in ("CONSULT", "AGREE")]
+    assert evs and all(_sides(e) == {"VNM", "PHL"} for e in evs)

@@ -396,7 +396,8 @@ class _Resolver:
                 "nsubj", "nsubjpass", "dobj", "agent"):
             return None
         if d.country is None and d.basis == "role" and d.sector in DOMESTIC - MOBILE_SECTORS \
-                and d.name.lower() not in POSTED_ABROAD and root.lower_ not in ABROAD_WORDS:
+                and root.lower_ not in ABROAD_WORDS and not any(
+                    s <= m.start and m.end <= end for m in self.names):
             d.country = self._clause_place(root)  # "In Paris, police arrested ..."
         if d.key is None:
             d.key = f"role:{d.country}:{d.sector}:{root.lemma_.lower()}"
@@ -420,7 +421,8 @@ class _Resolver:
             clause.append(clause[-1].head)
         found: dict[int, set] = {}
         for m in self.names:
-            if m.kind in ("country", "capital", "seat", "city"):
+            if m.kind in ("country", "capital", "seat", "city") and \
+                    self.sp[m.start].ent_iob_ != "I":  # not "York" in "New York"
                 anchor = _locative_anchor(_root(self.sp, m.start, m.end))
                 if anchor is not None and anchor in clause:
                     found.setdefault(clause.index(anchor), set()).add(m.key)

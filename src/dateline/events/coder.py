@@ -367,7 +367,8 @@ def _coordinated_modifiers(tok) -> list:
 def to_refs(toks: list, view: ActorView, allow_place: bool = False) -> list[ActorRef]:
     refs, seen = [], set()
     for tok in map(_past_dateline, toks):
-        for t in _expand(tok) + _of_conjuncts(tok) + _coordinated_modifiers(tok):
+        owners = _of_conjuncts(tok)  # "diplomats from India and Pakistan": the owners act
+        for t in _expand(tok)[bool(owners):] + owners + _coordinated_modifiers(tok):
             hit = resolve(t, view, allow_place)
             if not hit:
                 continue

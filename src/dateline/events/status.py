@@ -24,11 +24,14 @@ def _neg(tok) -> bool:
 
 
 def _governors(tok, limit: int = 4):
-    """Heads above the trigger through control/complement links: want/plan/refuse/fail..."""
+    """Heads above the trigger through control/complement links: want/plan/refuse/fail...;
+    not past an adverbial clause that has a subject of its own."""
     out, cur = [], tok
     for _ in range(limit):
         if cur.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acomp", "advcl") or cur.head is cur:
             break
+        if cur.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            break  # "..., as forces traded gunfire": its own subject, its own act
         cur = cur.head
         out.append(cur)
     return out
