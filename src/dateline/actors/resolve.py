@@ -11,7 +11,7 @@ from typing import Optional
 
 from ..model import Actor, Span
 from . import kb as kb_mod
-from .describe import MOBILE_SECTORS, POSTED_ABROAD, Description, describe
+from .describe import MOBILE_SECTORS, Description, describe
 from .index import ActorIndex, Place
 from . import home as home_mod, toponym
 from .match import Match, find
@@ -444,8 +444,9 @@ class _Resolver:
         if len({m.key for m in owners}) < 2 or owners[-1].key != d.country:
             return []
         for a, b in zip(owners, owners[1:]):
-            if any(t.lower_ not in (",", "and") for t in self.sp[a.end:b.start]) or a.end == b.start:
-                return []  # "the Russian-Ukrainian border", "Iranian Revolutionary Guards"
+            gap = self.sp[a.end:b.start]
+            if not len(gap) or any(t.lower_ not in (",", "and") for t in gap):
+                return []  # "the Russian-Ukrainian border", "Russian or Ukrainian officials"
         head = self.sp[owners[-1].end:nc.end].text
         lemma = d.key.split(":", 3)[3]
         out = []
