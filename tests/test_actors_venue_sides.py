@@ -77,3 +77,10 @@ def test_ministers_of_two_countries_at_an_organisation_in_a_city():
                   "Nations in New York on Friday.", published="2024-04-09")
     evs = [e for e in out["events"] if e["type"] in ("CONSULT", "AGREE")]
     assert evs and all(_sides(e) == {"VNM", "PHL"} for e in evs)
+
+
+def test_an_of_phrase_naming_no_actors_leaves_the_head_as_the_side():
+    out = extract("KAMPALA — Uganda's finance minister, accused by critics of corruption and "
+                  "nepotism, resigned on Friday.", published="2024-04-09")
+    evs = [e for e in out["events"] if e["type"] == "ACCUSE"]
+    assert evs and any(r["text"] == "critics" for r in evs[0]["source"])

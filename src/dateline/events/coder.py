@@ -368,7 +368,8 @@ def to_refs(toks: list, view: ActorView, allow_place: bool = False) -> list[Acto
     refs, seen = [], set()
     for tok in map(_past_dateline, toks):
         owners = _of_conjuncts(tok)  # "diplomats from India and Pakistan": the owners act
-        for t in _expand(tok)[bool(owners):] + owners + _coordinated_modifiers(tok):
+        named = any(resolve(o, view, allow_place) for o in owners)  # not "critics of X and Y"
+        for t in _expand(tok)[named:] + owners + _coordinated_modifiers(tok):
             hit = resolve(t, view, allow_place)
             if not hit:
                 continue
