@@ -45,3 +45,9 @@ def test_a_place_inside_a_relative_clause_does_not_locate_the_subject():
     out = extract("ROME — Italian police arrested a man who had returned from Syria. Police "
                   "said the man had lived in Damascus for two years.", published="2024-04-09")
     assert all(a["country"] != "SYR" for a in out["actors"] if "police" in a["name"].lower())
+
+
+def test_a_setting_phrase_locates_the_clause():
+    out = extract("Canada's prime minister praised the new budget on Monday. At a rally in "
+                  "Lyon, police detained twenty activists.", published="2024-04-09")
+    assert _actor(out, "police")["country"] == "FRA"

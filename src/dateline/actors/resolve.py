@@ -97,6 +97,7 @@ class Mention:
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around",
                   "within"}
+SETTING_PREPS = LOCATIVE_PREPS | {"during", "on"}  # "at a rally in X", "during protests in X"
 CLAUSE_UP = {"conj", "xcomp", "advcl", "ccomp"}  # a clause's verb up to the one governing it
 
 
@@ -113,12 +114,16 @@ def _governing_verb(tok):
 
 
 def _locative_anchor(tok):
-    """The verb a toponym locates: "in Lima" on the verb itself, or on its direct object
-    ("arrested a man in Paris"); None when the phrase is not locative or describes something
-    else ("called for the restoration of order in Mali": the content, not where the caller is)."""
+    """The verb a toponym locates: "in Lima" on the verb itself, on a setting phrase of it ("At
+    a rally in Lyon, police ...", "during protests in Lyon") or on its direct object ("arrested
+    a man in Paris"); None when the phrase is not locative or describes something else ("called
+    for the restoration of order in Mali": the content, not where the caller is)."""
     if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
         return None
     x = tok.head.head
+    for _ in range(2):
+        if x.dep_ == "pobj" and x.head.lower_ in SETTING_PREPS:
+            x = x.head.head
     if x.dep_ == "dobj":
         x = x.head
     return x if x.pos_ in ("VERB", "AUX") else None
