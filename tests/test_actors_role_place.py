@@ -51,3 +51,13 @@ def test_a_setting_phrase_locates_the_clause():
     out = extract("Canada's prime minister praised the new budget on Monday. At a rally in "
                   "Lyon, police detained twenty activists.", published="2024-04-09")
     assert _actor(out, "police")["country"] == "FRA"
+
+
+def test_with_no_leading_country_the_dateline_places_the_role_noun():
+    for text, home in (
+            ("MANILA — Officials from Japan and South Korea joined the talks on Monday. Police "
+             "closed roads around the venue.", "PHL"),
+            ("JAKARTA — Thailand's foreign minister and Vietnam's trade minister arrived for the "
+             "summit on Sunday. Police blocked roads around the venue.", "IDN")):
+        out = extract(text, published="2024-04-09")
+        assert _actor(out, "police")["country"] == home

@@ -254,3 +254,19 @@ def _add_cities(countries: dict, add) -> None:
             best[key] = (city["population"], c.alpha_3, city["name"])
     for _, iso3, name in best.values():
         add(name, ("city", iso3))
+
+
+@functools.lru_cache(maxsize=1)
+def jurisdiction() -> tuple[frozenset, frozenset]:
+    """(sectors, words) of bodies that act within their own state (data/actors/jurisdiction.tsv:
+    police, courts, legislatures, sub-national governments)."""
+    sectors, words = set(), set()
+    with open(data_file("actors", "jurisdiction.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                kind, value = line.rstrip("\n").split("\t")[:2]
+                if kind == "sector":
+                    sectors.add(value.strip().upper())
+                else:
+                    words.add(value.strip().lower())
+    return frozenset(sectors), frozenset(words)

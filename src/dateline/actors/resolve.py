@@ -870,6 +870,7 @@ def _focal_default(actors: list[Actor], index: ActorIndex, named: set = frozense
                    dateline: Optional[str] = None) -> None:
     """Unqualified domestic actors ("the police", "rebels", "General X") act for the article's
     country (dateline, headline, mentions: actors/home.py), as a human coder reads them;
+    when no country leads, police, courts and legislatures act for the dateline's (round 5);
     clue-less names stay unknown. A named person the KB does not know and whose own words
     (nationality, office, party) give no country takes the country the article's actors belong
     to (persons, groups, bodies), never one merely named ("his arrest in Zambia", "Iraq had
@@ -883,7 +884,10 @@ def _focal_default(actors: list[Actor], index: ActorIndex, named: set = frozense
         if words and words[-1] in ABROAD_WORDS:
             continue  # an embassy or envoy usually serves another country
         if a.country is None and a.sector in DOMESTIC:
-            a.country = focal if id(a) not in named or focal == dateline else by_actors
+            # no clear focus (countries tie): police, courts, legislatures act where the
+            # story was filed (data/actors/jurisdiction.tsv), envoys and officials may not
+            here = focal or (dateline if a.sector in kb_mod.jurisdiction()[0] else None)
+            a.country = here if id(a) not in named or focal == dateline else by_actors
             index.defaulted.add(a.id)
         elif a.country is None and a.sector is None and id(a) in named:
             a.country = by_actors

@@ -7,9 +7,8 @@ the noun refers back to. The nouns are data (data/events/response_nouns.tsv).
 """
 from __future__ import annotations
 
-import functools
-
-from ..paths import data_file, word_set
+from ..actors.kb import jurisdiction
+from ..paths import word_set
 
 WINDOW_CHARS = 600  # an antecedent further back than this is rarely the one meant
 
@@ -136,22 +135,8 @@ def default_country(type_: str, source_countries: set, home, principal: list):
     return own
 
 
-@functools.lru_cache(maxsize=1)
-def _jurisdiction() -> tuple[frozenset, frozenset]:
-    sectors, words = set(), set()
-    with open(data_file("actors", "jurisdiction.tsv"), encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip() and not line.startswith("#"):
-                kind, value = line.rstrip("\n").split("\t")[:2]
-                if kind == "sector":
-                    sectors.add(value.strip().upper())
-                else:
-                    words.add(value.strip().lower())
-    return frozenset(sectors), frozenset(words)
-
-
 def _domestic_body(ref) -> bool:
-    sectors, words = _jurisdiction()
+    sectors, words = jurisdiction()
     name = f"{ref.name or ''} {ref.text or ''}".lower().split()
     return ref.sector in sectors or bool(words & set(name))
 
