@@ -14,6 +14,10 @@ from .commands import register_all
 from .commands.common import EX_FAILED, EX_INTERRUPTED, EX_USAGE, Parser, UsageError, err
 from .evaluation import EVALUATIONS
 
+DESCRIPTION = ("News in, sourced event data out: who did what to whom, when and where, and who "
+               "said so. Inputs: text, HTML, RSS/Atom, WARC, JSON Lines files, directories, "
+               "http(s) URLs, or - for standard input.")
+
 
 def _version() -> str:
     try:
@@ -60,7 +64,7 @@ def _register_tools(sub) -> None:
 
 
 def build_parser() -> Parser:
-    parser = Parser(prog="dateline", description=__doc__.splitlines()[0],
+    parser = Parser(prog="dateline", description=DESCRIPTION,
                     epilog="Run `dateline COMMAND --help` for a command's options.")
     parser.add_argument("--version", action="version", version=f"dateline {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

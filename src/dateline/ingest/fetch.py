@@ -32,6 +32,9 @@ def read_url(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES,
     back as an empty Record with that URL, which the store's resume check counts as stored."""
     import httpx
 
+    if not _host(url):
+        yield InputError(url, "invalid URL (no host name)")
+        return
     with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS,
                       headers={"User-Agent": USER_AGENT}) as client:
         fetched = _get(client, url, url, max_bytes)
@@ -46,6 +49,15 @@ def read_url(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES,
             yield from read_feed(url, data, follow=_follower(client, max_bytes, seen_url))
         else:
             yield _page(url, final_url, data, kind, charset)
+
+
+def _host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:  # e.g. a malformed IPv6 literal
+        return ""
 
 
 def _follower(client, max_bytes: int, seen_url=None):
