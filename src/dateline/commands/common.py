@@ -162,8 +162,15 @@ def country(value: str) -> str:
 
 # -- shared options --------------------------------------------------------------------------
 
+def db_location(value: str) -> str:
+    """A --db value: refused when blank (an empty value would name the current directory)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("is empty: give a SQLite file or a postgresql:// URL")
+    return value
+
+
 def add_db(p, create: bool = False) -> None:
-    p.add_argument("--db", required=True, help=DB_HELP)
+    p.add_argument("--db", required=True, type=db_location, help=DB_HELP)
 
 
 def add_format(p, default: str, choices=FORMATS) -> None:

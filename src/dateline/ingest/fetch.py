@@ -76,10 +76,11 @@ def _follower(client, max_bytes: int, seen_url=None):
 
 
 def fetch_page(client, where: str, link: str, max_bytes: int) -> Item:
-    """The article page at `link` as a Record, or an InputError naming `where` with the reason."""
+    """The article page at `link` as a Record, or an InputError naming `where` with the reason
+    (and the link, when `where` is a feed item rather than the link itself)."""
     fetched = _get(client, where, link, max_bytes)
     if isinstance(fetched, InputError):
-        return fetched
+        return fetched if where == link else InputError(where, f"{link}: {fetched.reason}")
     final_url, data, charset = fetched
     return _page(where, final_url, data, kind_of(data[:8192]), charset)
 

@@ -23,7 +23,7 @@ from typing import Iterator, Optional, TextIO
 
 from ..ingest.fetch import MAX_BYTES, TIMEOUT_S, USER_AGENT, fetch_page, is_url
 from ..ingest.record import InputError, Record
-from ..commands.common import EX_FAILED, EX_OK, positive_int
+from ..commands.common import EX_FAILED, EX_OK, db_location, positive_int
 from ..store.cli import DB_HELP, _guarded
 
 _EVERY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.IGNORECASE)
@@ -51,7 +51,7 @@ def _every(value: str) -> float:
 def register(sub) -> None:
     p = sub.add_parser("watch", help="poll feeds, ingest new items, update stories")
     p.add_argument("feeds", nargs="+", metavar="FEED_URL_OR_FILE")
-    p.add_argument("--db", required=True, help=DB_HELP)
+    p.add_argument("--db", required=True, type=db_location, help=DB_HELP)
     p.add_argument("--every", type=_every, default="15m",
                    help="time between polls: 30s, 15m, 2h, 1d (default 15m)")
     p.add_argument("--once", action="store_true", help="poll once and stop")
