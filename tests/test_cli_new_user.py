@@ -87,3 +87,28 @@ def test_help_says_what_dateline_is(capsys):
     assert main([]) == 64
     out = capsys.readouterr().out
     assert "sourced event data" in out and "dateline/commands" not in out
+
+
+def _warc_with_space_in_uri(path) -> None:
+    body = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Peru and Chile "
+            b"signed a fisheries deal in Lima on Monday, officials said.</p></body></html>")
+    head = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://a.example/x y\r\n"
+            b"WARC-Date: 2025-01-01T00:00:00Z\r\nContent-Type: application/http; msgtype=response"
+            b"\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n")
+    path.write_bytes(head + body + b"\r\n\r\n")
+
+
+def test_library_log_lines_do_not_leak_and_own_logs_are_one_line(tmp_path, capsys, nlp):
+    import logging
+
+    warc = tmp_path / "a.warc"
+    _warc_with_space_in_uri(warc)
+    assert main(["extract", str(warc), "--workers", "1", "--format", "jsonl"]) == 0
+    out, err = capsys.readouterr()
+    assert "fisheries deal" in out and err == ""      # warcio's "Replacing spaces" is dropped
+    try:
+        raise KeyError("x")
+    except KeyError:
+        logging.getLogger("dateline.actors").exception("lookup failed for %r", "Lima")
+    [line] = capsys.readouterr().err.splitlines()
+    assert line == "dateline: dateline.actors: lookup failed for 'Lima' (KeyError: 'x')"
