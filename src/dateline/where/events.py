@@ -58,7 +58,8 @@ def _mention(p: dict) -> PlaceMention:
                         role="literal" if p["literal"] else "metonymic",
                         geonameid=p.get("geonameid"), name=p["name"], country=p["country"],
                         admin1=p.get("admin1"), lat=r(p["lat"]), lon=r(p["lon"]),
-                        kind=p.get("kind"))
+                        kind=p.get("kind"), resolution=p.get("resolution"),
+                        within=p.get("within"))
 
 
 def _to_place(p: dict) -> Place:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..paths import data_file
+from ..paths import data_file, word_set
 from .gazetteer import candidates, gazetteer
 from .recall import candidate_spans, dateline_spans, known_parts, place_cue, proper_title, town
 from ..nlp import entities_of, text_of
@@ -109,6 +109,8 @@ def find_mentions(doc) -> list[Mention]:
             out.append(_mention(span))
         elif ent.label_ in ("ORG", "PERSON") and _is_site(span):  # "Carnegie Library"
             out.append(_mention(span))
+        elif ent.label_ in COERCIBLE and _coerced(span):  # "at the Bank of England"
+            out.append(_site(span))
         elif ent.label_ in OTHER_LABELS:
             embedded = _embedded(span) if ent.label_ == "ORG" else None
             if embedded is not None:
@@ -122,6 +124,45 @@ def find_mentions(doc) -> list[Mention]:
     out.extend(_candidates(doc, out))
     out.sort(key=lambda m: m.start)
     return out
+
+
+COERCIBLE = {"ORG", "FAC", "EVENT"}
+
+
+def _coerced(span) -> bool:
+    """An organisation, event or building the gazetteer lacks, named after a preposition of
+    place ("met at the Bank of England", "fireworks inside Anfield", "at the World Cup"): a site
+    where something happens (GeoWebNews' Coercion), unless the preposition marks a target
+    ("took a swipe at Kelly"; cues.json directed_at) or a person's affiliation ("a professor at
+    Cornell University"; the roles of data/actors/roles.tsv)."""
+    doc, c = span.doc, cues()
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0 or doc[i].lower_ not in c["site_preps"] or not span.text[:1].isupper():
+        return False
+    if span.root.head.i != i:  # the preposition governs the name
+        return False
+    head = doc[i].head
+    if head.lemma_.lower() in c["directed_at"] or head.lower_ in c["directed_at"]:
+        return False
+    if head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in role_nouns()
+                                          or head.lower_ in role_nouns()):
+        return False  # "a professor at Cornell University": an affiliation, not a site
+    return not candidates(span.text) and not span.text.isupper()
+
+
+@functools.lru_cache(maxsize=1)
+def role_nouns() -> frozenset:
+    """People's roles ("professor", "analyst", "employee"): the actor stage's list."""
+    return word_set("actors", "roles.tsv")
+
+
+def _site(span) -> Mention:
+    m = _mention(span)
+    m.site, m.literal = True, True
+    m.cue = f"site:{m.cue}"
+    return m
 
 
 def _unlabelled_sites(doc, taken: set, found: list[Mention]) -> list[Mention]:

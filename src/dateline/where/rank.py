@@ -190,7 +190,8 @@ def place_sites(mentions: list[Mention], entries: list[Optional[Entry]], text: s
     for i, (m, e) in enumerate(zip(mentions, entries)):
         if e is None and (m.site or _local(m)):
             at = _site_town(i, mentions, entries, text) or town
-            e = Entry(m.text, "site", at.country, at.lat, at.lon, 0, at.admin1, None)
+            e = Entry(m.text, "site", at.country, at.lat, at.lon, 0, at.admin1, None,
+                      "containing", at.name)
         out.append(e)
     return out
 
@@ -278,6 +279,7 @@ def place_counties(entries: list[Optional[Entry]]) -> list[Optional[Entry]]:
             and e.population == 0 else None
         if near:
             lats, lons = sorted(t.lat for t in near), sorted(t.lon for t in near)
-            e = e._replace(lat=lats[len(lats) // 2], lon=lons[len(lons) // 2])
+            e = e._replace(lat=lats[len(lats) // 2], lon=lons[len(lons) // 2],
+                           resolution="contained")
         out.append(e)
     return out
