@@ -16,6 +16,7 @@ from typing import Optional
 
 from ..paths import data_file, word_set
 from .gazetteer import candidates, gazetteer
+from .streets import street_spans
 from .recall import candidate_spans, dateline_spans, known_parts, place_cue, proper_title, town
 from ..nlp import entities_of, text_of
 
@@ -44,6 +45,7 @@ class Mention:
     anchor_at: Optional[int] = None  # character offset of that word
     site: bool = False  # a street, building or park (its name ends in a facility word)
     weak: bool = False  # a candidate kept only if the document's other places agree (recall.py)
+    street: bool = False  # a street named without its street word (streets.py): no lookup
 
 
 @functools.lru_cache(maxsize=1)
@@ -120,6 +122,7 @@ def find_mentions(doc) -> list[Mention]:
     out.extend(_unlabelled_sites(doc, taken, out))
     out = _with_datelines(doc, out)
     out = _split_unknown(doc, out)
+    out = _with_streets(doc, out)
     out.extend(_repeats(doc, out))
     out.extend(_candidates(doc, out))
     out.sort(key=lambda m: m.start)
@@ -203,6 +206,21 @@ def _with_datelines(doc, found: list[Mention]) -> list[Mention]:
     return keep
 
 
+def _with_streets(doc, found: list[Mention]) -> list[Mention]:
+    """Street names of block, corner and "X and Y streets" phrases (streets.py) replace what
+    the parse made of them: sites, never looked up in the gazetteer."""
+    spans = street_spans(doc)
+    if not spans:
+        return found
+    keep = [m for m in found if not any(m.start < s.end_char and m.end > s.start_char
+                                        for s in spans)]
+    for s in spans:
+        m = _site(s)
+        m.street = True
+        keep.append(m)
+    return keep
+
+
 def _split_unknown(doc, found: list[Mention]) -> list[Mention]:
     """A name the gazetteer does not know as a whole stands for the places inside it
     (recall.known_parts); a street or building keeps its name and gives up its owner
@@ -256,7 +274,7 @@ def _repeats(doc, found: list[Mention]) -> list[Mention]:
     g = gazetteer()
     names = {}
     for m in found:
-        if m.cue != "embedded" and m.text[:1].isupper() and g.lookup(m.text):
+        if m.cue != "embedded" and not m.site and m.text[:1].isupper() and g.lookup(m.text):
             toks = m.text.split()
             names.setdefault(toks[0], set()).add(len(toks))
     if not names:
@@ -291,8 +309,7 @@ def _entity_of(span):
 
 @functools.lru_cache(maxsize=1)
 def facility_words() -> frozenset:
-    rows = data_file("geo", "facility_words.tsv").read_text(encoding="utf-8").splitlines()
-    return frozenset(r.strip().lower() for r in rows if r.strip() and not r.startswith("#"))
+    return frozenset(w.lower() for w in word_set("geo", "facility_words.tsv"))
 
 
 def _is_site(span) -> bool:

@@ -15,6 +15,7 @@ from typing import Optional
 from ..paths import data_file
 from .gazetteer import Entry, candidates, compass_words, gazetteer, norm, strip_designator
 from .mentions import Mention
+from .streets import road_words
 
 KIND_BASE = {"country": 12.0, "continent": 11.5, "state": 9.5, "province": 9.0, "region": 8.5,
              "county": 8.0}
@@ -125,7 +126,7 @@ def _score(entry: Entry, text: str, ctx: Counter, states: Counter, cands: list[E
 def resolve(mentions: list[Mention], text: str, actor_countries: Counter | None = None
             ) -> list[Optional[Entry]]:
     """One entry (or None when the gazetteer has nothing) per mention, in order."""
-    cands = [candidates(m.text) for m in mentions]
+    cands = [[] if m.street else candidates(m.text) for m in mentions]
     quals: list[Optional[list[Entry]]] = [None] * len(mentions)
     for i, m in enumerate(mentions):
         if "," in m.text and not cands[i]:  # spaCy merged "Springfield, Illinois"
@@ -168,8 +169,10 @@ def place_sites(mentions: list[Mention], entries: list[Optional[Entry]], text: s
                 ) -> list[Optional[Entry]]:
     """A street, building or park the gazetteer does not know ("Royal Street", "Manila
     Cathedral") stands at the town its own phrase names ("... Hospital in Rome"), else at the
+    town its own name opens with ("Cavan Town Hall", "Liverpool Academy"), else at the
     town the article is about: a town of the story's main country and
     state, the most often named, then the biggest. Left unresolved when the article names no town."""
+    named = _named_towns(mentions, entries)
     towns = Counter()
     first = {}
     for m, e in zip(mentions, entries):
@@ -180,20 +183,50 @@ def place_sites(mentions: list[Mention], entries: list[Optional[Entry]], text: s
         towns = Counter(e for e in entries if e is not None and e.kind in ("county", "province"))
         for m, e in zip(mentions, entries):  # no town: the county or province it names most
             first.setdefault(e, m.start)
-    if not towns:
+    if not towns and not named:
         return entries
     countries = Counter(e.country for e in entries if e is not None and e.country)
     states = Counter(e.admin1 for e in entries if e is not None and e.admin1)
     town = max(towns, key=lambda e: (countries[e.country], states[e.admin1] if e.admin1 else 0,
-                                     towns[e], e.population, -first[e]))
+                                     towns[e], e.population, -first[e])) if towns else None
     out = []
     for i, (m, e) in enumerate(zip(mentions, entries)):
         if e is None and (m.site or _local(m)):
-            at = _site_town(i, mentions, entries, text) or town
+            at = _site_town(i, mentions, entries, text) or _own_town(m, named) or town
+            if at is None:
+                out.append(e)
+                continue
             e = Entry(m.text, "site", at.country, at.lat, at.lon, 0, at.admin1, None,
                       "containing", at.name)
         out.append(e)
     return out
+
+
+OWN_TOWN_WORDS = 3
+
+
+def _named_towns(mentions: list[Mention], entries: list) -> dict:
+    """Lookup key -> entry of the towns and counties the article names as places."""
+    out = {}
+    for m, e in zip(mentions, entries):
+        if e is not None and e.kind in ("city", "county") and not m.site and m.literal:
+            out.setdefault(norm(m.text), e)
+    return out
+
+
+def _own_town(m: Mention, named: dict) -> Optional[Entry]:
+    """The town a building's own name opens with, when the article names that town as a place
+    elsewhere ("Cavan Town Hall" in a story about Cavan, "Riverdale Lukoil South" beside
+    "in Riverdale"). Not for streets: "Hampton Avenue" is named after a town, not in it."""
+    words = m.text.replace("\u2019", "'").split()
+    if m.street or words[-1].lower() in road_words():
+        return None
+    for n in range(min(OWN_TOWN_WORDS, len(words) - 1), 0, -1):
+        head = " ".join(words[:n])
+        head = head[:-2] if head.endswith("'s") else head
+        if norm(head) in named:
+            return named[norm(head)]
+    return None
 
 
 LOCAL_CUES = ("prep:in", "prep:at", "prep:near", "prep:outside")
