@@ -114,7 +114,10 @@ def find_mentions(doc) -> list[Mention]:
         elif ent.label_ in COERCIBLE and _coerced(span):  # "at the Bank of England"
             out.append(_site(span))
         elif ent.label_ in OTHER_LABELS:
-            embedded = _embedded(span) if ent.label_ == "ORG" else None
+            embedded = _embedded(span) if ent.label_ in ("ORG", "EVENT") else None
+            if embedded is not None and ent.label_ == "EVENT":
+                # "the Dubai World Cup", "the Muscat Film Festival": where the event is held
+                embedded.literal, embedded.cue = True, "embedded-event"
             if embedded is not None:
                 out.append(embedded)
         taken.update(range(ent.start, ent.end))
