@@ -236,12 +236,15 @@ def _split_unknown(doc, found: list[Mention]) -> list[Mention]:
         span = doc[m.token_start:m.token_end]
         if m.site:
             owner = [t.i for t in span if t.tag_ == "POS"]
-            parts = known_parts(doc[m.token_start:owner[0]], _owner) if owner else []
-            parts = [p for p in parts if (p.start, p.end) == (m.token_start, owner[0])]
+            whole = doc[m.token_start:owner[0]] if owner else None
+            parts = [whole] if whole is not None and len(whole) and _owner(whole) else []
             if not parts:
                 out.append(m)
                 continue
-            out.extend(_mention(p) for p in parts)
+            for p in parts:
+                own = _mention(p)
+                own.weak = not _big_name(p.text)  # a small town must fit the story's places
+                out.append(own)
             rest = doc[owner[0] + 1:m.token_end]
             if len(rest) > 1:
                 out.append(_mention(rest))

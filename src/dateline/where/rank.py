@@ -281,12 +281,17 @@ def _local(m: Mention) -> bool:
         and strip_designator(m.text) is None
 
 
+_POSSESSIVE = re.compile(r"^['\u2019]s\s+$")
 _SITE_IN = re.compile(r"^\s*(?:\([^)\n]{0,20}\)\s*)?(?:,|in|at|on)\s*$")
 
 
 def _site_town(i: int, mentions: list[Mention], entries: list, text: str) -> Optional[Entry]:
     """The town a site's own phrase puts it in: "Alder Hey Hospital in Liverpool", "Collins
-    Avenue, Miami Beach", "St George's Chapel at Windsor"."""
+    Avenue, Miami Beach", "St George's Chapel at Windsor", "Ottawa's Macdonald-Cartier
+    Airport"."""
+    if i > 0 and text and entries[i - 1] is not None and entries[i - 1].kind == "city" \
+            and _POSSESSIVE.match(text[mentions[i - 1].end:mentions[i].start]):
+        return entries[i - 1]
     if i + 1 >= len(mentions) or not text:
         return None
     nxt, e = mentions[i + 1], entries[i + 1]
