@@ -15,6 +15,7 @@ from typing import Optional
 from ..paths import data_file
 from .gazetteer import Entry, candidates, compass_words, gazetteer, norm, strip_designator
 from .mentions import Mention
+from .recall import PLACE_PREPS
 from .streets import road_words
 
 KIND_BASE = {"country": 12.0, "continent": 11.5, "state": 9.5, "province": 9.0, "region": 8.5,
@@ -267,12 +268,14 @@ def _own_town(m: Mention, named: dict) -> Optional[Entry]:
     return None
 
 
-LOCAL_CUES = ("prep:in", "prep:at", "prep:near", "prep:outside")
+# the prepositions of place and motion that mark candidate toponyms (recall.PLACE_PREPS)
+LOCAL_CUES = tuple(f"prep:{w}" for w in sorted(PLACE_PREPS))
 
 
 def _local(m: Mention) -> bool:
-    """A literal name the gazetteer lacks, after a preposition of place ("lives in Toomevara",
-    "a shop at Portroe"): a locality of the area the story is about, like a street."""
+    """A literal name the gazetteer lacks, after a preposition of place or motion ("lives in
+    Toomevara", "a shop at Portroe", "the ferry from Fire Island"): a locality of the area the
+    story is about, like a street."""
     if not (m.literal and not m.weak and (m.cue or "") in LOCAL_CUES and m.text[:1].isupper()):
         return False
     # "North Africa", "Northern Europe": part of a big area, not a locality; "WA": an acronym
