@@ -221,7 +221,25 @@ def _with_streets(doc, found: list[Mention]) -> list[Mention]:
         m = _site(s)
         m.street = True
         keep.append(m)
+        town = _town_after(s, keep)
+        if town is not None:  # spaCy often makes one name of "Maple in Akron"
+            keep.append(_mention(town))
     return keep
+
+
+def _town_after(street, found: list[Mention]):
+    """The town written right after a street ("... block of Maple in Akron"), when no
+    mention holds it yet: a span of up to MAX_NGRAM title-case words the gazetteer knows."""
+    doc = street.doc
+    i = street.end
+    if i >= len(doc) or doc[i].lower_ not in ("in", ","):
+        return None
+    for n in range(min(MAX_NGRAM, len(doc) - i - 1), 0, -1):
+        span = doc[i + 1:i + 1 + n]
+        if all(t.is_title for t in span) and (_big_name(span.text) or town(span.text)) \
+                and not any(f.start < span.end_char and f.end > span.start_char for f in found):
+            return span
+    return None
 
 
 def _split_unknown(doc, found: list[Mention]) -> list[Mention]:
