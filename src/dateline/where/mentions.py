@@ -111,7 +111,8 @@ def find_mentions(doc) -> list[Mention]:
             out.append(_mention(span))
         elif ent.label_ in ("ORG", "PERSON") and _is_site(span):  # "Carnegie Library"
             out.append(_mention(span))
-        elif ent.label_ in COERCIBLE and _coerced(span):  # "at the Bank of England"
+        elif ent.label_ in COERCIBLE and _coerced(span) and \
+                (ent.label_ != "EVENT" or _embedded(span) is None):  # "at the Bank of England"
             out.append(_site(span))
         elif ent.label_ in OTHER_LABELS:
             embedded = _embedded(span) if ent.label_ in ("ORG", "EVENT") else None
