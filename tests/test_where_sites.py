@@ -118,3 +118,18 @@ def test_article_places_carry_resolution_and_within():
     assert places["Dayton"]["resolution"] == "point"
     assert places["Larchmont"]["resolution"] == "containing"
     assert places["Larchmont"]["within"] == "Dayton"
+
+
+def test_containment_estimates_do_not_vote_for_the_dominant_place():
+    """A site put at its town repeats (or guesses) that town: it must not dilute the article's
+    dominant place, which dates and places events the article does not place itself."""
+    from dateline.where.events import _dominant
+
+    def place(name, kind, resolution="point"):
+        return {"name": name, "country": "KEN", "kind": kind, "resolution": resolution,
+                "start": 0}
+
+    literal = [place("Kenya", "country"), place("Kenya", "country"), place("Mombasa", "city"),
+               place("Moi Avenue", "site", "containing")]
+    assert _dominant(literal)["name"] == "Kenya"
+    assert _dominant(literal[2:]) is None
