@@ -133,3 +133,13 @@ def test_containment_estimates_do_not_vote_for_the_dominant_place():
                place("Moi Avenue", "site", "containing")]
     assert _dominant(literal)["name"] == "Kenya"
     assert _dominant(literal[2:]) is None
+
+
+@pytest.mark.parametrize("text,town", [
+    ("The Children's Hospital of Manitoba in Winnipeg took the baby.", "Winnipeg"),
+    ("Police found the car in the 400 block of Maplewood in Akron on Sunday.", "Akron"),
+])
+def test_town_swallowed_into_another_name_is_found(nlp, text, town):
+    """spaCy often makes one name of "X in Town": the town is a place of its own."""
+    p = _find(_parse(nlp, text), town)
+    assert p["kind"] == "city" and p["literal"] is True and p["resolution"] == "point"

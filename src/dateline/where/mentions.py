@@ -122,6 +122,7 @@ def find_mentions(doc) -> list[Mention]:
             if embedded is not None:
                 out.append(embedded)
         taken.update(range(ent.start, ent.end))
+    out.extend(_merged_towns(doc, out))
     out.extend(_gazetteer_mentions(doc, taken))
     out.extend(_unlabelled_sites(doc, taken, out))
     out = _with_datelines(doc, out)
@@ -226,6 +227,21 @@ def _with_streets(doc, found: list[Mention]) -> list[Mention]:
         if town is not None:  # spaCy often makes one name of "Maple in Akron"
             keep.append(_mention(town))
     return keep
+
+
+def _merged_towns(doc, found: list[Mention]) -> list[Mention]:
+    """A town spaCy swallowed into another name after "in" ("the Children's Hospital of
+    Manitoba in Winnipeg", "Maple in Akron" as one ORG): the town is a mention of its own."""
+    out = []
+    for ent in entities_of(doc):
+        if ent.label_ in PLACE_LABELS:
+            continue
+        for tok in ent[1:-1]:
+            if tok.lower_ == "in":
+                town_span = _town_after(doc[ent.start:tok.i], found + out)
+                if town_span is not None and town_span.end <= ent.end:
+                    out.append(_mention(town_span))
+    return out
 
 
 def _town_after(street, found: list[Mention]):
