@@ -20,6 +20,7 @@ import re
 
 from ..nlp import text_of
 from ..paths import data_file
+from ..pronouns import pronouns
 
 # one to three capitalised words (or "5th"), after an optional direction; no sentence stop inside
 _WORD = r"[A-Z0-9][\w'\u2019-]*"
@@ -62,7 +63,7 @@ def _patterns() -> list:
     ]
 
 
-_STOP = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "my"}
+_STOP = {"the", "a", "an", "this", "that"} | pronouns(case="det")  # + "its", "their", ...
 
 
 def street_spans(doc) -> list:
