@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Quote, Span
-from . import layout, lexicon, marks, reported, sentences, tagger
+from . import dangling, layout, lexicon, marks, reported, sentences, tagger
 from .speakers import SpeakerResolver, subject_of
 
 
@@ -470,7 +470,7 @@ def _find(doc, scope):
     sp = doc.spacy
     text = doc.article.text
     lex = lexicon.load()
-    segs = [s for s in marks.find_segments(sentences.text(sp))]
+    segs = dangling.mend(sp, marks.find_segments(sentences.text(sp)), lambda t: _is_cue_verb(t, lex))
     marked = _marked_candidates(sp, lex, segs)
     indirect = _reported_candidates(sp, lex, segs, scope)
     cands = _reconcile(marked, indirect)
@@ -484,10 +484,13 @@ def _find(doc, scope):
         while owner.inherited is not None and owner.inherited is not owner:
             owner = owner.inherited
         if id(owner) in done:
-            speaker, local = done[id(owner)]
+            speaker, local, thing = done[id(owner)]
         else:
             speaker, local = resolver.resolve(owner.speaker_tok, previous)
-            done[id(owner)] = (speaker, local)
+            thing = resolver.rejected
+            done[id(owner)] = (speaker, local, thing)
+        if thing and c.kind == "indirect" and scope == "quotations":
+            continue  # 'these plans said ...': a thing's content, not anyone's speech
         if speaker is not None and speaker.name:
             previous.append((speaker, resolver.is_person(speaker), c.start))
         cue = Span(text[owner.cue[0]:owner.cue[1]], *owner.cue) if owner.cue else None

@@ -1,0 +1,60 @@
+"""Learn which common nouns speak, from PolNeAR train: how often a noun that is the subject of a
+verb heads a gold Source span.
+
+People and organisations are resolved by the actor stage; this list adds the things PolNeAR
+annotates as sources when they are subjects ('the poll found', 'the report says', 'a study
+shows'), and leaves out those it does not ('these plans said', 'the rules say': content, not a
+source). Writes src/dateline/data/quotes/source_nouns.tsv (lemma, subject uses heading a Source,
+subject uses, ratio) for nouns with at least MIN_COUNT such uses and a ratio of at least MIN_RATIO.
+Usage: python scripts/quotes/learn_source_nouns.py [--cache DIR] [--limit N]
+  --cache DIR   the parsed train split (DIR/train.spacy, shared with train_tagger.py)
+"""
+import argparse
+import collections
+import sys
+from pathlib import Path
+
+from dateline.paths import data_file
+
+sys.path.insert(0, str(Path(__file__).parent))
+from train_tagger import parsed  # noqa: E402  (same parse and cache as the tagger)
+
+MIN_COUNT, MIN_RATIO = 3, 0.4
+
+
+def counts(data):
+    """(Counter of subject nouns heading a Source, Counter of subject nouns) over `data`."""
+    src, subj = collections.Counter(), collections.Counter()
+    for doc, atts in data:
+        chars = {i for att in atts for a, b in att.get("source", []) for i in range(a, b)}
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ not in ("VERB", "AUX"):
+                continue
+            lemma = tok.lemma_.lower()
+            subj[lemma] += 1
+            if tok.idx in chars:
+                src[lemma] += 1
+    return src, subj
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--cache", default=None)
+    args = ap.parse_args()
+    data = parsed("train", args.limit, args.cache)
+    src, subj = counts(data)
+    rows = sorted(((w, n, subj[w]) for w, n in src.items() if n >= MIN_COUNT and n / subj[w] >= MIN_RATIO),
+                  key=lambda r: (-r[1], r[0]))
+    out = data_file("quotes", "source_nouns.tsv")
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(f"# noun\tas_source\tas_subject\tratio  (subject nouns heading a PolNeAR Source; learned from "
+                f"PolNeAR train, {len(data)} articles, by scripts/quotes/learn_source_nouns.py; min count "
+                f"{MIN_COUNT}, min ratio {MIN_RATIO})\n")
+        for w, n, t in rows:
+            f.write(f"{w}\t{n}\t{t}\t{n / t:.2f}\n")
+    print(f"{len(rows)} source nouns -> {out}")
+
+
+if __name__ == "__main__":
+    main()
