@@ -484,13 +484,10 @@ def _find(doc, scope):
         while owner.inherited is not None and owner.inherited is not owner:
             owner = owner.inherited
         if id(owner) in done:
-            speaker, local, thing = done[id(owner)]
-        else:
+            speaker, local = done[id(owner)]
+        else:  # a thing ('these plans said') resolves to no speaker (`SpeakerResolver.rejected`)
             speaker, local = resolver.resolve(owner.speaker_tok, previous)
-            thing = resolver.rejected
-            done[id(owner)] = (speaker, local, thing)
-        if thing and c.kind == "indirect" and scope == "quotations":
-            continue  # 'these plans said ...': a thing's content, not anyone's speech
+            done[id(owner)] = (speaker, local)
         if speaker is not None and speaker.name:
             previous.append((speaker, resolver.is_person(speaker), c.start))
         cue = Span(text[owner.cue[0]:owner.cue[1]], *owner.cue) if owner.cue else None
