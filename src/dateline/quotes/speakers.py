@@ -109,7 +109,7 @@ def _is_actor(ref: ActorRef) -> bool:
     return bool(ref.country or ref.sector)
 
 
-def _speaks(tok) -> bool:
+def speaks(tok) -> bool:
     """A noun that may speak though the actor stage leaves it bare: a thing PolNeAR train annotates
     as a source when it is a subject ('the poll found', 'a report says': data/quotes/source_nouns.tsv,
     scripts/quotes/learn_source_nouns.py) or an agent noun ('the regulator', `AGENT_SUFFIXES`)."""
@@ -290,7 +290,7 @@ class SpeakerResolver:
                     and (_is_actor(ref) or person_role):
                 return self.previous[0], local
         ref = self._ref(text, name, span.start_char, span.end_char)
-        if common and _spoken_about(tok) and not (_is_actor(ref) or self._is_person_role(span) or _speaks(tok)):
+        if common and _spoken_about(tok) and not (_is_actor(ref) or self._is_person_role(span) or speaks(tok)):
             self.rejected = True
             return None, None  # 'these plans said': a thing, not a person or organisation
         return ref, local
