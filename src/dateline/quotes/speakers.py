@@ -112,9 +112,9 @@ def _is_actor(ref: ActorRef) -> bool:
 def speaks(tok) -> bool:
     """A noun that may speak though the actor stage leaves it bare: a thing PolNeAR train annotates
     as a source when it is a subject ('the poll found', 'a report says': data/quotes/source_nouns.tsv,
-    scripts/quotes/learn_source_nouns.py) or an agent noun ('the regulator', `AGENT_SUFFIXES`)."""
+    scripts/quotes/learn_source_nouns.py) or an agent noun ('the regulator', `_agent_suffixes`)."""
     lemma = tok.lemma_.lower()
-    return lemma in word_set("quotes", "source_nouns.tsv") or lemma.endswith(AGENT_SUFFIXES())
+    return lemma in word_set("quotes", "source_nouns.tsv") or lemma.endswith(_agent_suffixes())
 
 
 def _spoken_about(tok) -> bool:
@@ -123,7 +123,7 @@ def _spoken_about(tok) -> bool:
     return tok.lemma_.lower() in word_set("quotes", "content_nouns.tsv")
 
 
-def AGENT_SUFFIXES() -> tuple:
+def _agent_suffixes() -> tuple:
     """Agent-noun endings, data/quotes/agent_suffixes.tsv ('regulator', 'nominee', 'analyst')."""
     return tuple(sorted(word_set("quotes", "agent_suffixes.tsv")))
 
