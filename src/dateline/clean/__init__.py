@@ -358,6 +358,14 @@ def _kept_run(body: list[int], p: "np.ndarray", lines: list[str], cut: float) ->
     return kept
 
 
+def _headline_of(title: Optional[str]) -> Optional[str]:
+    """The title as the page repeats it: without a wire slug ("UPDATE 1-", "REFILE-"; list in
+    data/stories/wire_prefixes.txt), which agencies put on the feed's headline, not the page's."""
+    from ..stories.text import strip_wire_prefix
+
+    return strip_wire_prefix(title) if title else title
+
+
 def filter_lines(lines: list[str], title: Optional[str] = None,
                  detect_title: bool = True, cut: Optional[float] = None) -> Cleaned:
     """Keep the lines the line model (clean/model.py) reads as article content; find the title
@@ -376,8 +384,9 @@ def filter_lines(lines: list[str], title: Optional[str] = None,
                 and paragraph_like(lines[1]):  # a short text the model abstains on
             title_index = 0
         title = lines[title_index] if title_index is not None else None
-    p_content, _ = line_scores(lines, title, title_model=False)
-    title_norm = _norm(title) if title else None
+    head = _headline_of(title)
+    p_content, _ = line_scores(lines, head, title_model=False)
+    title_norm = _norm(head) if head else None
     not_title = [i for i, x in enumerate(lines) if i != title_index and _norm(x) != title_norm
                  and not teaser_of_neighbour(lines, i)]
     cut = content_threshold() if cut is None else cut
