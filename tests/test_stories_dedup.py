@@ -2,8 +2,6 @@
 gives each of its events once, with three mentions, through `dateline events --dedup`."""
 from __future__ import annotations
 
-import pytest
-
 import json
 import random
 
