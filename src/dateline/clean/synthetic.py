@@ -30,8 +30,6 @@ MAX_EDGE_LINES = 12    # furniture lines kept above the title or below the artic
 BBC_SHARE = 0.5        # share of synthetic pages whose article text is a BBC article
 BULLET_STRIP_SHARE = 0.6  # share of synthetic pages with list bullets removed (copied text)
 BULLET_DASH_SHARE = 0.2   # ... with bullets written '- ' (trafilatura's list items); else kept
-TEASER_SHARE = 0.3     # share of synthetic pages ending in a related-stories block with teasers
-MAX_TEASERS = 4        # headlines (each with its teaser sentence) in that block
 DEV_DONORS = True      # gold text articles among the training pages lend their furniture too
 
 
@@ -88,21 +86,7 @@ def _bullets(lines: list[str], rng: random.Random) -> list[str]:
     return lines
 
 
-_FIRST_SENTENCE = re.compile(r"^.{20,300}?[.!?](?=\s+[A-Z\"“]|$)")
-
-
-def _teasers(bbc: list, rng: random.Random) -> list[str]:
-    """A related-stories block: other articles' headlines, each followed by its first
-    sentence (the teaser), as news sites list them below an article (trafilatura#584)."""
-    out = []
-    bullet = rng.choice(["", "", "- ", "* "])
-    for title, body in rng.sample(bbc, min(len(bbc), rng.randint(2, MAX_TEASERS))):
-        m = _FIRST_SENTENCE.match(body[0])
-        out += [bullet + title] + ([m.group(0)] if m else [])
-    return out
-
-
-def _one(article: tuple, donor: Runs, rng: random.Random, key: str, bbc: list = ()):
+def _one(article: tuple, donor: Runs, rng: random.Random, key: str):
     from .train import Page, _prepare
 
     title, body = article
@@ -120,8 +104,6 @@ def _one(article: tuple, donor: Runs, rng: random.Random, key: str, bbc: list = 
     for i, x in enumerate(body):
         lines += [(y, 0) for y in gaps.get(i, [])]
         lines.append((x, 1))
-    if bbc and rng.random() < TEASER_SHARE:
-        lines += [(x, 0) for x in _teasers(bbc, rng)]
     lines += [(x, 0) for x in donor.tail[:rng.randint(0, min(MAX_EDGE_LINES, len(donor.tail)))]]
     text = [x for x, _ in lines]
     text = _bullets(text, rng)
@@ -163,8 +145,7 @@ def synthetic_pages(pages: list, n: int, seed: int = 5, bbc: Optional[list] = No
                 continue
             body = [x for x, y in zip(src.lines, src.content) if y]
             article = (src.lines[src.title_index] if src.title_index is not None else None, body)
-        others = [a for a in bbc if a is not article]
-        page = _one(article, donor, rng, f"synthetic-{k}", others)
+        page = _one(article, donor, rng, f"synthetic-{k}")
         if page:
             out.append(page)
     return out
