@@ -108,3 +108,23 @@ def test_function_gap_marks_a_line_in_another_language():
     gap = base_features(lines, title)[:, len(OWN) + CONTEXT.index("function_gap")]
     assert gap[-1] > 0.2
     assert max(gap[1:4]) < 0.1
+
+
+
+@pytest.mark.parametrize("lines", [
+    ["Ferry fares frozen for islanders", "Passengers queue at the pier", "Image caption,",
+     "Islanders queue for the morning boat", SARDINES[1][0]],
+    ["Rail drivers accept pay offer", "Image caption", "Drivers voted at depots across the "
+     "country", TRAINS[1][0]],
+])
+def test_line_after_a_caption_marker_is_not_the_title(lines):
+    """Even when the title model scores the caption highest (a caption reads like a
+    headline), the line after the marker is not taken as the title."""
+    import numpy as np
+
+    from dateline.clean import pick_title
+
+    p_title = np.full(len(lines), 0.01)
+    p_title[0] = 0.9
+    p_title[lines.index(next(x for x in lines if x.startswith("Image caption"))) + 1] = 0.99
+    assert pick_title(p_title, lines, 0.3) == 0
