@@ -5,7 +5,9 @@
 
 Training data (src/dateline/clean/train.py): the 181 Zyte benchmark pages rendered to text lines
 by inscriptis and labelled by their ground-truth body, plus the gold dev text articles (their
-`boilerplate` lines and titles). `--exclude-dev 21-40` leaves those dev articles out, to score
+`boilerplate` lines and titles), plus 300 synthetic text pages that splice their furniture around
+BBC articles (../shared/data/news/bbc) and other sites' bodies (clean/synthetic.py).
+`--exclude-dev 21-40` leaves those dev articles out, to score
 them as unseen (`dateline eval furniture --ids 21-40` after training so).
 """
 from __future__ import annotations

@@ -236,13 +236,15 @@ def content_threshold() -> float:
 def pick_title(p_title, lines: list[str], threshold: Optional[float] = None) -> Optional[int]:
     """The line the title model scores highest among those before the first paragraph, if
     at least its threshold: a headline comes before the article text (subheads come after
-    it), and a photo caption above the headline scores lower than the headline."""
+    it), and a photo caption above the headline scores lower than the headline. A line after a
+    caption marker ('Image caption', data/clean/furniture.tsv) is that caption, never the title."""
     if threshold is None:
         from .model import load
 
         threshold = load().title.cut
     first_para = next((i for i, x in enumerate(lines) if paragraph_like(x)), len(lines))
-    head = [i for i in range(min(first_para, len(p_title))) if p_title[i] >= threshold]
+    head = [i for i in range(min(first_para, len(p_title))) if p_title[i] >= threshold
+            and not (i and _rule_for(lines[i - 1], True) == "caption")]
     return max(head, key=lambda i: p_title[i]) if head else None
 
 

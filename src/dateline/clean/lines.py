@@ -25,6 +25,12 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b|^url\s*:", re.I)
 _TERMINAL = tuple(".!?\"”’'»…")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
+# a photo credit inside a caption ('Photo: Jane Doe/Reuters', '(Photo by X/AFP via Getty Images)',
+# 'Image credit: NASA', 'File photo'): the credit formats of wire and newspaper captions
+_CREDIT = re.compile(r"\b(?:photo|image|picture|foto|credit)s?\s*(?::|credit\b)|"
+                     r"(?-i:\b(?:Photo|Image|Picture|Foto)s? by\b)|\bgetty images\b|"
+                     r"\bfile (?:photo|picture|image)\b|/\s*(?:reuters|ap|afp|epa|getty|associated press)\b",
+                     re.I)
 _SIGNOFF = re.compile(r"^\W{0,3}\(?[A-Z][\w./-]{1,15}(?:[,/ ]+[A-Z][\w./-]{1,15}){0,4}\)?\W{0,2}$")
 
 OWN = ["words", "chars", "terminal", "colon_end", "no_punct_end", "sentences", "cap_share",
@@ -32,10 +38,11 @@ OWN = ["words", "chars", "terminal", "colon_end", "no_punct_end", "sentences", "
        "has_url", "starts_bullet", "has_quote", "headline_like", "paragraph_like", "rule_drop",
        "rule_cut", "rule_caption", "dateline_start", "cue_words", "lower_start", "in_parens",
        "signoff_shape", "comma_share", "upper_first_words", "function_share", "quote_open",
-       "quote_odd", "lower_share", "ellipsis_end"]
+       "quote_odd", "lower_share", "ellipsis_end", "credit"]
 CONTEXT = ["title_sim", "is_title", "duplicate", "lines_before", "lines_after", "before_first_para",
            "after_last_para", "after_cut", "para_distance", "is_first", "is_last",
-           "relative_position", "run_length", "run_inside", "run_after_colon", "quote_carried", "teaser_of_neighbour"]
+           "relative_position", "run_length", "run_inside", "run_after_colon", "quote_carried", "teaser_of_neighbour",
+           "function_gap"]
 NEIGHBOUR = ["words", "terminal", "paragraph_like", "headline_like", "rule_drop", "has_date",
              "function_share", "has_quote", "starts_bullet"]
 WINDOW = ["words", "terminal", "headline_like", "paragraph_like", "rule_drop"]
@@ -113,6 +120,8 @@ def own_features(line: str, in_head: bool) -> dict:
         "quote_odd": float(sum(line.count(c) for c in _DOUBLE_QUOTES) % 2 == 1),
         "lower_share": sum(w[0].islower() for w in alpha) / max(1, len(alpha)),
         "ellipsis_end": float(line.endswith(("...", "…"))),
+        "credit": float(bool(_CREDIT.search(line[:EDGE_CHARS])
+                             or _CREDIT.search(line[-EDGE_CHARS:]))),
     }
 
 
@@ -161,6 +170,7 @@ def base_features(lines: Sequence[str], title: Optional[str]) -> np.ndarray:
     runs = _runs([o["paragraph_like"] > 0 for o in own], lines)
     carried = _quote_carried(own)
     normed = [" ".join(words_of(x)) for x in lines]
+    gap = _function_gap(own)
     for i, x in enumerate(lines):
         f = [own[i][k] for k in OWN]
         dist = min((abs(i - p) for p in paras), default=n)
@@ -168,7 +178,7 @@ def base_features(lines: Sequence[str], title: Optional[str]) -> np.ndarray:
               float(counts[_norm(x)] > 1), np.log1p(i), np.log1p(n - 1 - i), float(i < first_para),
               float(i > last_para), float(cut_seen), np.log1p(dist), float(i == 0),
               float(i == n - 1), i / max(1, n - 1), *runs[i], carried[i],
-              _teaser_of_neighbour(normed, i)]
+              _teaser_of_neighbour(normed, i), gap[i]]
         for j in (i - 1, i + 1):
             f += [own[j][k] for k in NEIGHBOUR] if 0 <= j < n else [0.0] * len(NEIGHBOUR)
         f += list(shape[max(0, i - WINDOW_LINES):i + WINDOW_LINES + 1].mean(axis=0))
@@ -198,6 +208,21 @@ def _runs(para: list, lines: Sequence[str]) -> list[tuple]:
 
 
 TEASER_MIN_WORDS = 6
+GAP_MIN_WORDS = 3  # shorter lines have too few words for a share of function words
+
+
+def _function_gap(own: list) -> list[float]:
+    """Per line: how far its share of English function words falls below the median of the
+    page's paragraphs (0 when above, or for lines under GAP_MIN_WORDS words): a line in another
+    language than the article (a comment policy, a menu) among English paragraphs."""
+    para = [o["function_share"] for o in own if o["paragraph_like"] > 0]
+    if not para:
+        return [0.0] * len(own)
+    median = float(np.median(para))
+    return [max(0.0, median - o["function_share"]) if np.expm1(o["words"]) >= GAP_MIN_WORDS
+            else 0.0 for o in own]
+
+
 
 
 def _teaser_of_neighbour(normed: list[str], i: int) -> float:
