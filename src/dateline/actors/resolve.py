@@ -431,14 +431,18 @@ class _Resolver:
                 if e > t.i + 1:
                     out.append(self.person(t.i, e, None))
                     taken.update(range(t.i, e))
+        it_they = IT_PRONOUNS | THEY_PRONOUNS
         for t in sp:
-            if t.i not in taken and t.pos_ == "PROPN" and t.is_title and t.lower_ in \
+            low = t.lower_
+            if low not in self.surnames and low not in it_they and low not in PRONOUNS:
+                continue  # none of the three tests below can hold (each needs one of these)
+            if t.i not in taken and t.pos_ == "PROPN" and t.is_title and low in \
                     self.surnames and not t.ent_type_ and not any(
                         m.start <= t.i < m.end for m in self.names):
                 out.append(self.person(t.i, t.i + 1, None))  # "Grande said"
                 taken.add(t.i)
                 continue
-            if t.lower_ in IT_PRONOUNS | THEY_PRONOUNS and t.i not in taken and \
+            if low in it_they and t.i not in taken and \
                     t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass", "poss") and \
                     t.head.lemma_.lower() not in EXPLETIVE_HEADS:
                 pron = "it" if t.lower_ in IT_PRONOUNS else "they"
