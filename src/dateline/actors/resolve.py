@@ -15,7 +15,7 @@ from .describe import Description, describe
 from .index import ActorIndex, Place
 from . import home as home_mod, toponym
 from .match import Match, find
-from ..nlp import text_of
+from ..nlp import entities_of, text_of
 from ..paths import word_set
 
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into",
@@ -141,11 +141,12 @@ class _Resolver:
         self.date = date
         self.kb = kb_mod.load()
         self.names, self.roles = find(sp)
-        self.dateline_country = home_mod.dateline_country(sp.text, dateline)
-        self.dateline_span = home_mod.dateline_place(sp.text)
+        self.dateline_country = home_mod.dateline_country(text_of(sp), dateline)
+        self.dateline_span = home_mod.dateline_place(text_of(sp))
         self.names = toponym.disambiguate(sp, self.names, self.dateline_country)
         self.chunk_of = {}
-        for nc in sp.noun_chunks:
+        self.chunks = list(sp.noun_chunks)  # spaCy recomputes them on every access
+        for nc in self.chunks:
             for t in nc:
                 self.chunk_of[t.i] = nc
         self.places: list[Place] = []
@@ -377,7 +378,7 @@ class _Resolver:
         out: list[Mention] = []
         taken: set[int] = set()
         role_heads = self._role_chunk_heads()
-        ents = [e for e in sp.ents if e.label_ in ENT_LABELS]
+        ents = [e for e in entities_of(sp) if e.label_ in ENT_LABELS]
         # Named mentions: KB matches first, then spaCy entities not covered by them.
         spans: list[tuple[int, int, Optional[Match], str]] = []
         for m in self.names:
@@ -407,7 +408,7 @@ class _Resolver:
             if mention is not None and mention.desc is not None:
                 out.append(mention)
                 taken.update(range(s, e))
-        for nc in sp.noun_chunks:
+        for nc in self.chunks:
             if nc.root.i in taken or (nc.root.i not in role_heads and nc.root.lower_ not in
                                       SIDE_PLURALS and nc.root.lemma_.lower() not in COUNTRY_NOUNS
                                       and not nc.root.lower_.endswith("-old")):
@@ -694,7 +695,7 @@ def resolve(sp, text: str, date: Optional[str], dateline=None
                 _fill(actor, m.desc)
             actor.mentions.append(Span(span.text, span.start_char, span.end_char))
             index.mentions.append((span.start_char, span.end_char, actor))
-    index.countries = home_mod.country_weights(list(actors.values()), index.places, sp.text,
+    index.countries = home_mod.country_weights(list(actors.values()), index.places, text_of(sp),
                                                dateline)
     _rehome_generic([a for k, a in actors.items() if k.startswith("org:")], index, r)
     named = {id(a) for k, a in actors.items() if k.startswith("pname:")}
