@@ -45,9 +45,6 @@ def test_text_furniture_removed_real_sentences_kept():
     assert "200 million euros" in c.body
 
 
-@pytest.mark.xfail(strict=True, reason="known miss (round 4 line model): the last sentence of "
-                   "the article, between a 'READ MORE' link and a newsletter box and starting "
-                   "with a comment-footer word, scores P(content) 0.27 and is dropped")
 def test_a_sentence_that_starts_like_a_comment_footer_is_article_text():
     assert "Comments from the opposition in both parliaments" in clean_text(PAGE_TEXT).body
 

@@ -105,9 +105,10 @@ def test_rss_items_with_full_content_become_articles(tmp_path):
     assert first.url == "https://wire.example/peru-bolivia"
     assert first.title == "Peru and Bolivia agree to share lake patrols"
     assert first.published == "2025-03-04" and first.input == f"{p}:1"
-    # a teaser item in a local file cannot be followed: one clear error, not an exception
-    assert isinstance(second, InputError) and second.input_name == f"{p}:2"
-    assert "https://wire.example/teaser" in second.reason
+    # a teaser item in a local file cannot be followed: its description is read, with a warning
+    assert isinstance(second, Record) and second.input == f"{p}:2"
+    assert second.content == "Only a teaser here." and not second.is_html
+    assert "https://wire.example/teaser" in second.warnings[0]
 
 
 def test_atom_entry(tmp_path):

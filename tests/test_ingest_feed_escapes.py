@@ -36,9 +36,11 @@ def test_escaped_cdata_description_is_the_article():
     assert article.dateline["place"] == "GABORONE"
 
 
-def test_teaser_item_still_reported_not_dropped_silently():
+def test_teaser_item_read_from_its_description_with_a_warning():
     items = list(read_feed("feed.xml", FEED))
-    assert len(items) == 2 and "no full content" in str(items[1])
+    assert len(items) == 2 and isinstance(items[1], Record)
+    assert to_article(items[1]).text == "Short teaser only."
+    assert "description only" in items[1].warnings[0]
 
 
 def test_unwrap_and_title_helpers():

@@ -13,7 +13,7 @@ import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, ORTH, POS, TAG
 
 from dateline import nlp as nlp_mod
-from dateline.nlp_pipes import install
+from dateline.nlp_pipes import install, paragraphs
 
 TEXTS = [
     "I ain't gonna let 's go. Y'all c'mon, we gotta leave. There is a dog; there were two.",
@@ -27,7 +27,9 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def plain():
-    return spacy.load(nlp_mod.DEFAULT_MODEL)
+    """spaCy's own components, with the same paragraph-break component as dateline's pipeline
+    (nlp_pipes/paragraphs.py: it sets sentence starts, which the parser then keeps)."""
+    return paragraphs.add(spacy.load(nlp_mod.DEFAULT_MODEL))
 
 
 def _arrays(nlp, texts):

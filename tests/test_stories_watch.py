@@ -45,6 +45,16 @@ def _rfc(day: str) -> str:
     return format_datetime(datetime(d.year, d.month, d.day, 9, tzinfo=timezone.utc))
 
 
+FEEDS = {"/dead": ["/gone1", "/gone2"], "/half": ["/gone3", "/a2"]}
+
+
+def _links_feed(base: str, paths: list) -> bytes:
+    items = "".join(f"<item><title>Item {p}</title><link>{base}{p}</link>"
+                    f"<description>Teaser.</description></item>" for p in paths)
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}'
+            f"</channel></rss>").encode()
+
+
 class Handler(BaseHTTPRequestHandler):
     hits: Counter = Counter()
     feed_paths = ["/a1", "/a2"]
@@ -78,6 +88,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, b"<html><body>no feed here</body></html>")
         if self.path in PAGES:
             return self._send(200, _page(PAGES[self.path]))
+        if self.path in FEEDS:  # feeds whose items' pages may be missing (404)
+            return self._send(200, _links_feed(base, FEEDS[self.path]), "application/rss+xml")
         self._send(404, b"not here")
 
 
@@ -135,3 +147,34 @@ def test_watch_polls_incrementally_and_survives_bad_feeds(server, tmp_path, caps
         assert a1 is not None
         assert story_of_article(store, article_id(server + "/a3", "")) == a1
         assert story_of_article(store, article_id(server + "/a2", "")) != a1
+
+
+def test_watch_fails_when_nothing_could_be_read(server, tmp_path, capsys, nlp):
+    db = str(tmp_path / "dead.sqlite")
+    # every item page is missing: each is named, and the run exits 2 with a summary line
+    assert main(["watch", server + "/dead", "--db", db, "--once"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("HTTP 404") == 2 and "/dead:1" in err and "/dead:2" in err
+    assert "watch read nothing" in err and "2 of 2 new items failed" in err
+    assert "Traceback" not in err
+    # every feed is missing or unreadable: exit 2 too
+    assert main(["watch", str(tmp_path / "no.xml"), server + "/broken", "--db", db,
+                 "--once"]) == 2
+    assert "0 of 0 new items" in capsys.readouterr().err
+    # one page missing among readable ones: the run goes on, exits 0, and the missing page is
+    # not remembered, so the next poll asks for it again
+    Handler.hits["/gone3"] = 0
+    assert main(["watch", server + "/half", "--db", db, "--once"]) == 0
+    assert "1 failed" in capsys.readouterr().err
+    assert main(["watch", server + "/half", "--db", db, "--once"]) == 2  # only /gone3 was new
+    assert Handler.hits["/gone3"] == 2
+    with open_store(db, create=False) as store:
+        assert store.counts()["articles"] == 1
+
+
+@pytest.mark.parametrize("args", [["--every", "soon"], ["--every", "0s"], ["--max-polls", "0"],
+                                  ["--workers", "0"]])
+def test_watch_bad_options_are_usage_errors(args, tmp_path, capsys):
+    db = tmp_path / "never.sqlite"
+    assert main(["watch", "feed.xml", "--db", str(db), *args]) == 64
+    assert "Traceback" not in capsys.readouterr().err and not db.exists()

@@ -109,4 +109,5 @@ def test_serve_with_two_worker_processes(tmp_path):
         for _ in range(6):
             assert len(srv.json("/api/events?limit=500")["items"]) == 7
         assert _listening_addresses(srv.port) == {"127.0.0.1"}
-    assert main(["serve", "--db", str(db), "--workers", "0"]) == 2
+    # a wrong command line is refused before anything starts (README: exit 64)
+    assert main(["serve", "--db", str(db), "--workers", "0"]) == 64

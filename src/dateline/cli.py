@@ -7,12 +7,17 @@ Bad input never produces a traceback.
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 from typing import Optional
 
 from .commands import register_all
 from .commands.common import EX_FAILED, EX_INTERRUPTED, EX_USAGE, Parser, UsageError, err
 from .evaluation import EVALUATIONS
+
+DESCRIPTION = ("News in, sourced event data out: who did what to whom, when and where, and who "
+               "said so. Inputs: text, HTML, RSS/Atom, WARC, JSON Lines files, directories, "
+               "http(s) URLs, or - for standard input.")
 
 
 def _version() -> str:
@@ -60,7 +65,7 @@ def _register_tools(sub) -> None:
 
 
 def build_parser() -> Parser:
-    parser = Parser(prog="dateline", description=__doc__.splitlines()[0],
+    parser = Parser(prog="dateline", description=DESCRIPTION,
                     epilog="Run `dateline COMMAND --help` for a command's options.")
     parser.add_argument("--version", action="version", version=f"dateline {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -70,7 +75,49 @@ def build_parser() -> Parser:
     return parser
 
 
+class _OneLine(logging.Formatter):
+    """Library log records as one line each, like every other dateline message: no traceback
+    (a logged exception keeps only its type and message)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        msg = " ".join(record.getMessage().split())
+        if record.exc_info and record.exc_info[1] is not None:
+            exc = record.exc_info[1]
+            msg += f" ({type(exc).__name__}: {' '.join(str(exc).split())})"
+        return f"dateline: {record.name}: {msg}"
+
+
+class _Stderr(logging.StreamHandler):
+    """A handler writing to whatever sys.stderr is at the time (it may be replaced)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
+def _log_to_stderr() -> None:
+    """Warnings and errors logged by dateline's own modules go to stderr as one line each;
+    libraries' log records (trafilatura on a fragment it cannot parse, warcio on a URI with
+    spaces) are dropped: dateline handles those cases and reports what matters itself. Without
+    this, Python's last-resort handler prints bare messages and full tracebacks."""
+    own = logging.getLogger("dateline")
+    if not own.handlers:
+        handler = _Stderr()
+        handler.setFormatter(_OneLine())
+        own.addHandler(handler)
+        own.setLevel(logging.WARNING)
+        own.propagate = False
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())
+
+
 def main(argv: Optional[list[str]] = None) -> int:
+    _log_to_stderr()
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else argv
     if not argv:

@@ -144,7 +144,10 @@ class PlaceMention:
     """One toponym in the text (GeoNames-based gazetteer entry; fields None when unresolved).
 
     `role`: "literal" (a place on the map) or "metonymic" (the place names its people or
-    government: "Moscow said"). `kind`: city | county | state | region | country | continent.
+    government: "Moscow said"). `kind`: city | county | state | region | country | continent |
+    site. `resolution`: "point" (lat/lon are the place's own), "containing" (a site or locality
+    the gazetteer lacks, put at the place that contains it, named in `within`: an estimate),
+    "contained" (a county put at the middle of its towns the article names); None unresolved.
     """
     text: str
     start: int
@@ -157,11 +160,14 @@ class PlaceMention:
     lat: Optional[float] = None
     lon: Optional[float] = None
     kind: Optional[str] = None
+    resolution: Optional[str] = None
+    within: Optional[str] = None
 
     def to_dict(self) -> dict:
         return {"text": self.text, "start": self.start, "end": self.end, "role": self.role,
                 "geonameid": self.geonameid, "name": self.name, "country": self.country,
-                "admin1": self.admin1, "lat": self.lat, "lon": self.lon, "kind": self.kind}
+                "admin1": self.admin1, "lat": self.lat, "lon": self.lon, "kind": self.kind,
+                "resolution": self.resolution, "within": self.within}
 
 
 @dataclass

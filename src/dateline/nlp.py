@@ -30,8 +30,9 @@ def load(name: str | None = None):
             f"(requirements/model.txt) or set DATELINE_SPACY_MODEL to an installed pipeline"
         ) from exc
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
-    from .nlp_pipes import install
+    from .nlp_pipes import install, paragraphs
 
+    paragraphs.add(nlp)  # a line break in cleaned text ends a sentence
     return install(nlp)  # same annotations, cheaper attribute ruler and lemmatizer
 
 

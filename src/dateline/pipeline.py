@@ -166,14 +166,16 @@ def run_components(article: Article, parsed) -> Article:
 def prepare(record: Record) -> tuple[Article, bool]:
     """Clean one record into an Article and decide whether to code it: (article, code_it).
 
-    Carries the reader's warnings (an input cut at the size cap) onto the article, records its
-    language, warns when the text is longer than the parser's `MAX_CHARS` (only that first part
-    is coded), and declines to code text that is clearly not English (warning on the record).
-    Raises InputError for bad input.
+    Takes the URL from an HTML page's canonical link (or og:url) when the input gave none
+    (ingest/canonical.py). Carries the reader's warnings (an input cut at the size cap) onto the
+    article, records its language, warns when the text is longer than the parser's `MAX_CHARS`
+    (only that first part is coded), and declines to code text that is clearly not English
+    (warning on the record). Raises InputError for bad input.
     """
+    from .ingest.canonical import with_page_url
     from .language import language_of
 
-    article = to_article(record)
+    article = to_article(with_page_url(record))  # a page's canonical URL when the input gave none
     article.warnings[:0] = list(getattr(record, "warnings", []) or [])
     article.language = language_of(article.text)
     if article.language != "en":

@@ -22,3 +22,12 @@ def test_resolution_on_a_slice_of_gwn(shared, nlp):
     assert c["found"] / c["gold"] > 0.35
     assert c["within"] / c["found"] > 0.85
     assert c["meto_off_map"] / max(c["meto"], 1) > 0.5
+
+
+def test_even_and_odd_halves_partition_the_articles():
+    from dateline.evaluation.geo import _split
+
+    items = list(range(7))
+    even, odd = _split(items, "even"), _split(items, "odd")
+    assert even == [0, 2, 4, 6] and odd == [1, 3, 5]
+    assert sorted(even + odd) == items

@@ -358,6 +358,38 @@ def _kept_run(body: list[int], p: "np.ndarray", lines: list[str], cut: float) ->
     return kept
 
 
+def _headline_of(title: Optional[str]) -> Optional[str]:
+    """The title as the page repeats it: without a wire slug ("UPDATE 1-", "REFILE-"; list in
+    data/stories/wire_prefixes.txt), which agencies put on the feed's headline, not the page's."""
+    from ..stories.text import strip_wire_prefix
+
+    return strip_wire_prefix(title) if title else title
+
+
+def _scored_without_rule_furniture(lines: list[str], head: Optional[str], p: "np.ndarray"):
+    """A paragraph next to a line that a whole-line furniture rule drops (data/clean/
+    furniture.tsv: "Related Topics", "Share this article", "Click here to subscribe") gets the
+    better of its score with and without those lines on the page: the stacked model reads the
+    neighbours' scores, and a share bar inserted after a lead should not make the lead look like
+    furniture. Only paragraph-like lines (clean.paragraph_like) are rescored."""
+    import numpy as np
+
+    from .model import line_scores
+
+    ruled = {i for i, x in enumerate(lines) if _rule_for(x, False) == "drop"}
+    near = sorted({j for i in ruled for j in (i - 1, i + 1)
+                   if 0 <= j < len(lines) and j not in ruled and paragraph_like(lines[j])})
+    if not near or len(ruled) == len(lines):
+        return p
+    rest = [i for i in range(len(lines)) if i not in ruled]
+    alone, _ = line_scores([lines[i] for i in rest], head, title_model=False)
+    p = p.copy()
+    where = {i: k for k, i in enumerate(rest)}
+    for j in near:
+        p[j] = max(p[j], alone[where[j]])
+    return p
+
+
 def filter_lines(lines: list[str], title: Optional[str] = None,
                  detect_title: bool = True, cut: Optional[float] = None) -> Cleaned:
     """Keep the lines the line model (clean/model.py) reads as article content; find the title
@@ -376,8 +408,10 @@ def filter_lines(lines: list[str], title: Optional[str] = None,
                 and paragraph_like(lines[1]):  # a short text the model abstains on
             title_index = 0
         title = lines[title_index] if title_index is not None else None
-    p_content, _ = line_scores(lines, title, title_model=False)
-    title_norm = _norm(title) if title else None
+    head = _headline_of(title)
+    p_content, _ = line_scores(lines, head, title_model=False)
+    p_content = _scored_without_rule_furniture(lines, head, p_content)
+    title_norm = _norm(head) if head else None
     not_title = [i for i, x in enumerate(lines) if i != title_index and _norm(x) != title_norm
                  and not teaser_of_neighbour(lines, i)]
     cut = content_threshold() if cut is None else cut

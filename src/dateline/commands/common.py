@@ -128,10 +128,9 @@ def _country_names() -> dict:
     return names
 
 
-def country(value: str) -> str:
-    """ISO 3166-1 alpha-3 (or an IGO short name such as UN, EU, NATO) from an alpha-3 or alpha-2
-    code or a common name (pycountry plus the actor KB's aliases); says which code was used
-    when it differs from what was typed."""
+def resolve_country(value: str) -> Optional[str]:
+    """The stored country code (ISO alpha-3, or an IGO short name) for a code or name, quietly;
+    None when nothing matches. Shared by the CLI's `--country` options and the HTTP API."""
     from ..actors.kb import fold
 
     v = value.strip()
@@ -143,6 +142,15 @@ def country(value: str) -> str:
             code = pycountry.countries.lookup(v).alpha_3
         except LookupError:
             code = None
+    return code
+
+
+def country(value: str) -> str:
+    """ISO 3166-1 alpha-3 (or an IGO short name such as UN, EU, NATO) from an alpha-3 or alpha-2
+    code or a common name (pycountry plus the actor KB's aliases); says which code was used
+    when it differs from what was typed."""
+    v = value.strip()
+    code = resolve_country(v)
     if code is None:
         raise argparse.ArgumentTypeError(
             f"{value!r} is not a country: use an ISO 3166 code (GBR or GB) or a name "
@@ -154,8 +162,15 @@ def country(value: str) -> str:
 
 # -- shared options --------------------------------------------------------------------------
 
+def db_location(value: str) -> str:
+    """A --db value: refused when blank (an empty value would name the current directory)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("is empty: give a SQLite file or a postgresql:// URL")
+    return value
+
+
 def add_db(p, create: bool = False) -> None:
-    p.add_argument("--db", required=True, help=DB_HELP)
+    p.add_argument("--db", required=True, type=db_location, help=DB_HELP)
 
 
 def add_format(p, default: str, choices=FORMATS) -> None:

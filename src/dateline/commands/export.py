@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from .common import EX_OK, UsageError, add_db, add_event_filters, event_filters, guarded, \
-    open_output
+    note, open_output
 
 WHAT = ("events", "quotes", "actors", "articles")
 EXPORT_FORMATS = ("jsonl", "csv", "tsv", "parquet", "gdelt")
@@ -43,10 +43,13 @@ def run(args) -> int:
     with open_store(args.db, create=False) as store:
         out, close = open_output(args.output, binary)
         try:
-            _export(store, what, args.format, filters, out)
+            n = _export(store, what, args.format, filters, out)
         finally:
             if close:
                 out.close()
+    if close:  # on standard output the rows speak for themselves
+        rows = "rows" if args.format == "gdelt" else what
+        note(f"{n} {rows} exported from {store.name} to {args.output}")
     return EX_OK
 
 

@@ -3,7 +3,9 @@
 furniture, dropped/reordered paragraph, wire prefix, new headline, light paraphrase); the
 stories stage runs as on any ingest. For each event dateline extracts from an original, the
 figure is the share whose story event holds exactly three mentions (original + both copies);
-it also counts story events that only copies report (the same event counted twice).
+`share_with_all_coded_mentions` counts only mentions the coder itself gave (not those a copy's
+aligned sentence gave, stories.align); it also counts story events that only copies report
+(the same event counted twice).
 
 Each missing mention (an original's event that a copy in its story does not report) gets a
 cause: "sentence not in copy text" (no sentence of the copy's cleaned text has sentence
@@ -23,6 +25,7 @@ import os
 import random
 import tempfile
 from collections import Counter
+from typing import Optional
 
 from . import storykit as K
 
@@ -97,12 +100,15 @@ def score(store, originals: list, expected: int, links: dict, events: list) -> d
             for event_id in m.get("event_ids") or [m["event_id"]]:
                 by_mention[(m["article_id"], event_id)] = ev
     counts: Counter = Counter()
+    coded: Counter = Counter()
     total = 0
     for aid in sorted(orig_ids):
         art = store.article(aid)
         for e in (art or {}).get("events", []):
             total += 1
-            counts[by_mention[(aid, e["id"])]["n_mentions"]] += 1
+            ev = by_mention[(aid, e["id"])]
+            counts[ev["n_mentions"]] += 1
+            coded[sum(1 for m in ev["mentions"] if not m.get("aligned_with"))] += 1
     copies_only = sum(1 for ev in events
                       if not any(m["article_id"] in orig_ids for m in ev["mentions"]))
     together = sum(1 for aid, (sid, _) in links.items() if aid not in orig_ids
@@ -111,6 +117,9 @@ def score(store, originals: list, expected: int, links: dict, events: list) -> d
     return {"original_events": total,
             "share_with_all_mentions": round(counts[expected] / total, 4) if total else None,
             "mentions_histogram": dict(sorted(counts.items())),
+            "aligned_mentions": sum(1 for ev in events for m in ev["mentions"]
+                                    if m.get("aligned_with")),
+            "share_with_all_coded_mentions": round(coded[expected] / total, 4) if total else None,
             "story_events_only_in_copies": copies_only,
             "copies_in_original_story": f"{together}/{n_copies}"}
 
@@ -167,12 +176,13 @@ def over_merge(store, originals: list, links: dict) -> dict:
         sid = links.get(K.rid(r), (None,))[0]
         members = [a for a, (s, _) in links.items() if s == sid] if sid else [K.rid(r)]
         family[K.rid(r)] = [a for a in (store.article(m) for m in members) if a]
-    return mixed_events(family)
+    return mixed_events(family, {a: cp for a, (_, cp) in links.items()})
 
 
-def mixed_events(family: dict) -> dict:
+def mixed_events(family: dict, copies: Optional[dict] = None) -> dict:
     """`family`: development -> its article dicts (story order). Every pair of developments is
-    deduplicated as one story; counts the story events holding mentions of both."""
+    deduplicated as one story (with the copy links `copies`, so aligned mentions count too);
+    counts the story events holding mentions of both."""
     from itertools import combinations
 
     from ..stories.events import dedup_events
@@ -180,7 +190,7 @@ def mixed_events(family: dict) -> dict:
     mixed = events = pairs_mixed = 0
     for a, b in combinations(sorted(family), 2):
         side = {x["id"]: 0 for x in family[a]} | {x["id"]: 1 for x in family[b]}
-        out = dedup_events(family[a] + family[b])
+        out = dedup_events(family[a] + family[b], copies)
         bad = sum(1 for ev in out if len({side[m["article_id"]] for m in ev["mentions"]}) == 2)
         mixed += bad
         events += len(out)

@@ -32,6 +32,9 @@ def read_url(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES,
     back as an empty Record with that URL, which the store's resume check counts as stored."""
     import httpx
 
+    if not _host(url):
+        yield InputError(url, "invalid URL (no host name)")
+        return
     with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS,
                       headers={"User-Agent": USER_AGENT}) as client:
         fetched = _get(client, url, url, max_bytes)
@@ -46,6 +49,15 @@ def read_url(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES,
             yield from read_feed(url, data, follow=_follower(client, max_bytes, seen_url))
         else:
             yield _page(url, final_url, data, kind, charset)
+
+
+def _host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:  # e.g. a malformed IPv6 literal
+        return ""
 
 
 def _follower(client, max_bytes: int, seen_url=None):
@@ -64,10 +76,11 @@ def _follower(client, max_bytes: int, seen_url=None):
 
 
 def fetch_page(client, where: str, link: str, max_bytes: int) -> Item:
-    """The article page at `link` as a Record, or an InputError naming `where` with the reason."""
+    """The article page at `link` as a Record, or an InputError naming `where` with the reason
+    (and the link, when `where` is a feed item rather than the link itself)."""
     fetched = _get(client, where, link, max_bytes)
     if isinstance(fetched, InputError):
-        return fetched
+        return fetched if where == link else InputError(where, f"{link}: {fetched.reason}")
     final_url, data, charset = fetched
     return _page(where, final_url, data, kind_of(data[:8192]), charset)
 

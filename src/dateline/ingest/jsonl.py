@@ -1,10 +1,12 @@
 """JSON Lines: one article per line, `{"text"|"html", "url", "published", "title"}`.
 
 A bad line is one `InputError` naming `file:line`; the other lines are still read. A file that
-is one pretty-printed JSON object (or a list of them) is accepted too.
+is one pretty-printed JSON object (or a list of them) is accepted too, however its lines are
+broken: when the first line is not JSON on its own, the file is tried as one JSON document.
 """
 from __future__ import annotations
 
+import itertools
 import json
 from typing import Iterable, Iterator, Union
 
@@ -14,6 +16,7 @@ from .sniff import decode
 Item = Union[Record, InputError]
 
 MAX_LINE_BYTES = 16 * 1024 * 1024  # one article per line; bounds what a gzipped line inflates
+MAX_WHOLE_BYTES = 64 * 1024 * 1024  # a pretty-printed JSON file is read whole up to this size
 _TOO_LONG = object()
 
 
@@ -35,23 +38,40 @@ def capped_lines(stream) -> Iterator:
 def read_jsonl(name: str, lines: Iterable[bytes]) -> Iterator[Item]:
     lines = iter(lines)
     first = next(lines, b"")
-    if first is not _TOO_LONG and first.strip() in (b"{", b"["):  # pretty-printed JSON
-        rest = list(lines)
-        if any(x is _TOO_LONG for x in rest):
+    if first is not _TOO_LONG and not _is_json(first):  # pretty-printed JSON, or a bad line
+        head, ended = _read_ahead(lines, MAX_WHOLE_BYTES)
+        if any(x is _TOO_LONG for x in head) and first.strip() in (b"{", b"["):
             yield InputError(name, f"a line longer than {MAX_LINE_BYTES} bytes")
-        else:
-            yield from _read_whole(name, first + b"".join(rest))
-        return
-    for number, raw in enumerate(_chain(first, lines), start=1):
+            return
+        whole = first + b"".join(x for x in head if x is not _TOO_LONG)
+        if ended and _is_json(whole):
+            yield from _read_whole(name, whole)
+            return
+        lines = itertools.chain(head, lines)  # JSON Lines after all, with a bad first line
+    for number, raw in enumerate(itertools.chain([first], lines), start=1):
         if raw is _TOO_LONG:
             yield InputError(f"{name}:{number}", f"line longer than {MAX_LINE_BYTES} bytes")
         elif raw.strip():
             yield from _one(f"{name}:{number}", raw)
 
 
-def _chain(first, rest):
-    yield first
-    yield from rest
+def _read_ahead(lines: Iterator, limit: int) -> tuple[list, bool]:
+    """(the next lines, up to about `limit` bytes; whether that was all of them)."""
+    head, size = [], 0
+    for line in lines:
+        head.append(line)
+        size += MAX_LINE_BYTES if line is _TOO_LONG else len(line)
+        if size > limit:
+            return head, False
+    return head, True
+
+
+def _is_json(data: bytes) -> bool:
+    try:
+        json.loads(decode(data))
+    except ValueError:
+        return False
+    return True
 
 
 def _one(where: str, raw: bytes) -> Iterator[Item]:
@@ -59,6 +79,10 @@ def _one(where: str, raw: bytes) -> Iterator[Item]:
         obj = json.loads(decode(raw).strip())
     except ValueError as exc:
         yield InputError(where, f"not valid JSON ({exc})")
+        return
+    if isinstance(obj, list) and obj and all(isinstance(o, dict) for o in obj):  # where:line:item
+        for number, o in enumerate(obj, start=1):
+            yield record_from_object(f"{where}:{number}" if len(obj) > 1 else where, o)
         return
     yield record_from_object(where, obj)
 

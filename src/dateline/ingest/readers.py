@@ -77,12 +77,26 @@ def _missing(path: str) -> str:
 
 
 def read_directory(path: str) -> Iterator[Item]:
-    """All files under `path`, in sorted order, skipping hidden files and folders."""
-    for root, dirs, files in os.walk(path):
+    """All files under `path`, in sorted order, skipping hidden files and folders; a directory
+    with no such file is one InputError (an empty result would look like success)."""
+    found, unreadable = False, []
+    for root, dirs, files in os.walk(path, onerror=unreadable.append):
+        yield from _walk_errors(unreadable)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
+                found = True
                 yield from read_path(os.path.join(root, name))
+    yield from _walk_errors(unreadable)
+    if not found:
+        yield InputError(path, "directory holds no files to read (hidden ones are skipped)")
+
+
+def _walk_errors(errors: list) -> Iterator[Item]:
+    """A folder os.walk could not list (permission denied...) as one InputError naming it."""
+    while errors:
+        exc = errors.pop(0)
+        yield InputError(exc.filename or "?", exc.strerror or str(exc))
 
 
 def read_file(path: str) -> Iterator[Item]:

@@ -1,7 +1,11 @@
 """RSS and Atom feeds (feedparser): each item with full content becomes an article.
 
 An item carrying only a teaser is followed to its page when a `follow(url)` callable is given
-(feeds fetched by URL); a local feed file has no network behind it, so such items are reported.
+(feeds fetched by URL). With no page to follow (a local feed file has no network behind it, or
+the item has no link) its description is the article text, with the item's title and date, and
+a warning on the record says so. A page that cannot be fetched is an error, not a fallback to
+the description: the item is then tried again on the next run instead of being stored as a
+teaser.
 """
 from __future__ import annotations
 
@@ -58,7 +62,7 @@ def read_feed(name: str, data: bytes, follow: Optional[Follow] = None) -> Iterat
 
 
 def _entry(where: str, entry, follow: Optional[Follow]) -> Iterator[Item]:
-    link = entry.get("link") or None
+    link = _web_link(entry.get("link"))
     title = plain_title(entry.get("title"))
     published = _date(entry)
     content = _full_content(entry)
@@ -71,10 +75,32 @@ def _entry(where: str, entry, follow: Optional[Follow]) -> Iterator[Item]:
                 item.title = item.title or title
                 item.published = item.published or published
             yield item
-    elif link:
-        yield InputError(where, f"item has no full content; fetch the feed by URL to follow {link}")
     else:
-        yield InputError(where, "item has neither full content nor a link")
+        yield _from_description(where, entry, link, title, published)
+
+
+def _web_link(link: Optional[str]) -> Optional[str]:
+    """An item's http(s) link; None for none or another scheme (feedparser gives an Atom entry
+    without a link its id, often a 'urn:' or 'tag:' name that no client can fetch)."""
+    link = (link or "").strip()
+    return link if link.lower().startswith(("http://", "https://")) else None
+
+
+def _from_description(where: str, entry, link: Optional[str], title: Optional[str],
+                      published: Optional[str]) -> Item:
+    """The item's description (its teaser) as the article, with a warning saying so."""
+    summary = entry.get("summary", "") or ""
+    text = " ".join(html.unescape(_TAG.sub(" ", summary)).split())
+    if not text:
+        why = "item has no full content and an empty description"
+        return InputError(where, f"{why}; fetch the feed by URL to follow {link}" if link
+                          else f"{why} and no link")
+    how = (f"fetch the feed by URL to read the page {link}" if link else "the item has no link")
+    record = Record(input=where, content=summary, is_html=bool(_TAG.search(summary)), url=link,
+                    title=title, published=published)
+    record.warnings.append(f"no full article: coded from the feed item's description only "
+                           f"({len(text)} characters; {how})")
+    return record
 
 
 def _full_content(entry) -> Optional[str]:

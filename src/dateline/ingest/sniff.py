@@ -11,6 +11,7 @@ from typing import Optional
 GZIP_MAGIC = b"\x1f\x8b"
 _FEED = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
 _HTML = re.compile(rb"<(!doctype html|html|head|body|p|div|article|br)[\s>/]", re.I)
+_JSON_LIST = re.compile(rb"\[\s*\{")  # a JSON list of article objects
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
 
 KINDS = ("warc", "feed", "jsonl", "html", "text", "pdf", "binary", "empty")
@@ -30,7 +31,7 @@ def kind_of(head: bytes) -> str:
     start = body[:4096]
     if _FEED.search(start) and not re.search(rb"<html[\s>]", start[:600], re.I):
         return "feed"
-    if body.startswith(b"{"):  # no article starts with a brace
+    if body.startswith(b"{") or _JSON_LIST.match(body):  # no article starts with a brace
         return "jsonl"
     if _HTML.search(start):
         return "html"

@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Quote, Span
-from . import layout, lexicon, marks, reported, sentences, tagger
+from . import admit, dangling, layout, lexicon, marks, reported, sentences, tagger
+from . import speakers
 from .speakers import SpeakerResolver, subject_of
 
 
@@ -107,43 +108,61 @@ def _has_finite_verb(sp, start: int, end: int) -> bool:
         t.tag_ in FINITE for t in [root] + [c for c in root.children if c.dep_ in ("aux", "auxpass")])
 
 
-def _is_event_trigger(tok) -> bool:
-    """Does the event stage code this cue as a PLOVER event (`events.lexicon.match`: the trigger
-    lexicon written from the PLOVER manual and PETRARCH2's CAMEO verb dictionary)?"""
-    from ..events import lexicon as event_lexicon
-    return event_lexicon.match(tok) is not None
-
-
 def _learned_candidates(sp, segs, known: set, scope: str) -> list[Cand]:
     """Cues the learned tagger finds that the rules did not, with its source and content.
 
     scope "quotations" (the pipeline's): only attributions with a source, and with a finite
-    clause as content unless the event stage would not code the cue as an event: 'cited the
-    figures', 'questioned the count' report what was said, while 'accused X of Y', 'agreed to Z',
-    'condemned the attack' are acts the event stage codes; "attributions": every one, as PolNeAR
-    annotates them (beliefs, intentions, noun objects such as 'criticized the plan')."""
-    model = tagger.load()
-    if model is None:
-        return []
-    inq = {i for s in segs for i in range(s.start, s.end)}
+    clause as content unless the learned admission model (`admit`, PolNeAR train) scores the
+    attribution as real and it does not take the shape the dev gold codes as an act
+    (`admit.admitted`); "attributions": every one, as PolNeAR annotates them (beliefs,
+    intentions, noun objects such as 'criticized the plan')."""
     out = []
-    for tok in sp:
-        if tok.is_punct or tok.is_space or tok.idx in inq or tok.idx in known:
-            continue
-        if tok.pos_ not in ("VERB", "NOUN", "ADJ") or model.cue_prob(tok, False) < CUE_THRESHOLD:
-            continue
-        att = model.attribution(tok, inq)
-        if att.content is None or (att.source is None and scope == "quotations"):
-            continue
-        start, end = reported.trim(sentences.text(sp), *_in_paragraph(sentences.text(sp), tok.idx, *att.content))
-        if end - start < 8 or len(sentences.text(sp)[start:end].split()) < 3:
-            continue
+    for tok, att, start, end, cue_p in tagged(sp, segs, known):
         if scope == "quotations":
+            if att.source is None:
+                continue
             start, end = _noun_clause(sp, start, end)  # 'optimism that X' -> 'X'
-            if not _has_finite_verb(sp, start, end) and _is_event_trigger(tok):
+            if not _has_finite_verb(sp, start, end) and not admit.admitted(sp, tok, att, start, end, cue_p):
                 continue
         out.append(Cand(start, end, "indirect", _cue_of(tok), att.source, learned=True))
     return out
+
+
+def tagged(sp, segs, known: set):
+    """(cue token, `tagger.Attribution`, content start, content end, cue probability) for every
+    cue the learned tagger finds outside quotes and outside `known` (cue characters of the rules'
+    candidates), with content of three words or more in the cue's paragraph."""
+    model = tagger.load()
+    if model is None:
+        return
+    inq = {i for s in segs for i in range(s.start, s.end)}
+    text = sentences.text(sp)
+    for tok in sp:
+        if tok.is_punct or tok.is_space or tok.idx in inq or tok.idx in known:
+            continue
+        if tok.pos_ not in ("VERB", "NOUN", "ADJ"):
+            continue
+        cue_p = model.cue_prob(tok, False)
+        if cue_p < CUE_THRESHOLD:
+            continue
+        att = model.attribution(tok, inq)
+        if att.content is None:
+            continue
+        if att.source is None:
+            att.source = _subject_source(tok, *att.content)
+        start, end = reported.trim(text, *_in_paragraph(text, tok.idx, *att.content))
+        if end - start < 8 or len(text[start:end].split()) < 3:
+            continue
+        yield tok, att, start, end, cue_p
+
+
+def _subject_source(cue, start: int, end: int):
+    """The cue's grammatical subject (`speakers.subject_of`) as its source when the tagger names
+    none, unless it lies inside the content."""
+    subj = subject_of(cue)
+    if subj is None or start <= subj.idx < end or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return subj
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
@@ -450,6 +469,17 @@ def _transcript_turns(sp, cands) -> list[Cand]:
     return out
 
 
+def _headline(sp, cands) -> list[Cand]:
+    """The headline's 'Source: claim' (`layout.headline_label`) when nothing was found there."""
+    found = layout.headline_label(sp, speakers.speaks)
+    if found is None:
+        return []
+    cue, who, (start, end) = found
+    if any(c.start < end and start < c.end for c in cands):
+        return []
+    return [Cand(start, end, "indirect", cue, who)]
+
+
 def _without_trailing_comma(text: str, start: int, end: int) -> int:
     """'"We are ready," he said' quotes 'We are ready': the comma belongs to the attribution."""
     while end > start + 1 and (text[end - 1] in ",;" or text[end - 1].isspace()):
@@ -474,12 +504,13 @@ def _find(doc, scope):
     sp = doc.spacy
     text = doc.article.text
     lex = lexicon.load()
-    segs = [s for s in marks.find_segments(sentences.text(sp))]
+    segs = dangling.mend(sp, marks.find_segments(sentences.text(sp)), lambda t: _is_cue_verb(t, lex))
     marked = _marked_candidates(sp, lex, segs)
     indirect = _reported_candidates(sp, lex, segs, scope)
     cands = _reconcile(marked, indirect)
     cands += _unmarked_after_colon(sp, lex, segs, cands)
     cands += _transcript_turns(sp, cands)
+    cands += _headline(sp, cands)
     cands.sort(key=lambda c: c.start)
     resolver = SpeakerResolver(doc)
     quotes, sources, previous, done = [], {}, [], {}
@@ -489,7 +520,7 @@ def _find(doc, scope):
             owner = owner.inherited
         if id(owner) in done:
             speaker, local = done[id(owner)]
-        else:
+        else:  # a thing ('these plans said') resolves to no speaker (`SpeakerResolver.rejected`)
             speaker, local = resolver.resolve(owner.speaker_tok, previous)
             done[id(owner)] = (speaker, local)
         if speaker is not None and speaker.name:

@@ -128,3 +128,39 @@ def transcript_label(sp, start: int) -> Optional[tuple]:
         return None
     head = inside[0].root if inside else span[-1]
     return (colon, colon + 1), head, body
+
+
+MAX_HEADLINE_LABEL_WORDS = 6
+
+
+def headline_label(sp, is_source) -> Optional[tuple]:
+    """'Source: claim' as the article's first line, the headline convention ('Poll: Sanders Leads
+    in Iowa', 'Gazprom: Russia to cut gas to Ukraine'): ((colon start, colon end), speaker token,
+    (claim start, claim end)) or None.
+
+    The label (at most MAX_HEADLINE_LABEL_WORDS words, no reporting verb needed) must hold a
+    person, organisation or country (`SPEAKER_LABELS`) or a noun `is_source(tok)` accepts
+    ('Poll'); section labels ('UPDATE:', 'READ MORE:') hold none."""
+    text = sentences.text(sp)
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    colon = text.find(":", start, end)
+    if colon <= start or len(text[start:colon].split()) > MAX_HEADLINE_LABEL_WORDS:
+        return None
+    body = colon + 1
+    while body < end and text[body] in " \t":
+        body += 1
+    stop = end
+    while stop > body and text[stop - 1].isspace():
+        stop -= 1
+    if len(text[body:stop].split()) < 3 or text[colon + 1:colon + 2] not in (" ", "\t"):
+        return None
+    span = sp.char_span(start, colon, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    ents = [e for e in sentences.ents(sp) if e.label_ in SPEAKER_LABELS and span.start <= e.start and e.end <= span.end]
+    if ents:
+        return (colon, colon + 1), ents[-1].root, (body, stop)
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN") and is_source(t)]
+    return ((colon, colon + 1), nouns[-1], (body, stop)) if nouns else None

@@ -94,8 +94,8 @@ def _scan_paragraph(text: str, a: int, b: int) -> list[tuple[int, int, bool]]:
     while i < b:
         ch = text[i]
         if open_at is None:
-            if ch in OPEN:
-                open_at, depth = i, 1
+            if ch in OPEN and not (ch == '"' and i > a and text[i - 1].isdigit()):
+                open_at, depth = i, 1  # '5" guns': a straight mark after a digit is inches
         elif ch == '"' and text[open_at] != '"':
             pass  # straight mark inside a curly quote: nested, ignore
         elif ch in CLOSE and (ch != '"' or text[open_at] == '"'):
@@ -109,6 +109,16 @@ def _scan_paragraph(text: str, a: int, b: int) -> list[tuple[int, int, bool]]:
     if open_at is not None:
         out.append((open_at + 1, b, False))
     return out
+
+
+def dangling(segments: list[Segment]) -> list[Segment]:
+    """Segments left open at a paragraph's end whose quote no later paragraph continues (the
+    next paragraph does not open with a mark): a missing closing mark or a stray opening one,
+    so where the quote ends is unknown."""
+    groups = {}
+    for s in segments:
+        groups[s.group] = s
+    return [s for s in segments if not s.closed and groups[s.group] is s]
 
 
 def find_segments(text: str) -> list[Segment]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import ActorRef
-from . import gender, marks, sentences
+from ..paths import word_set
+from . import gender, marks, sentences, spelling
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they", "them"}
@@ -18,6 +19,8 @@ NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 DOCUMENT_NOUNS = {"statement", "report", "communique", "communiqué", "release", "letter", "message",
                   "version", "post", "tweet", "announcement", "notice", "study", "document", "website"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+PLACE_LABELS = ("FAC",)  # named buildings: speakers only as a seat the actor stage resolves
+# to a government or other sector ('the White House' -> USA GOV), not by their city's country
 MAX_BACK = 2500  # characters: a he/she further from any named person stays unresolved
 
 
@@ -99,6 +102,32 @@ def _is_subject(tok) -> bool:
     return False
 
 
+def _is_actor(ref: ActorRef) -> bool:
+    """Did the actor stage resolve these words to a person or organisation (an actor with a
+    country or a sector: 'the White House' -> USA GOV, 'residents' -> CVL)? Words it leaves
+    bare ('these plans', 'the Eiffel Tower') name things, which speak for no one."""
+    return bool(ref.country or ref.sector)
+
+
+def speaks(tok) -> bool:
+    """A noun that may speak though the actor stage leaves it bare: a thing PolNeAR train annotates
+    as a source when it is a subject ('the poll found', 'a report says': data/quotes/source_nouns.tsv,
+    scripts/quotes/learn_source_nouns.py) or an agent noun ('the regulator', `_agent_suffixes`)."""
+    lemma = tok.lemma_.lower()
+    return lemma in word_set("quotes", "source_nouns.tsv") or lemma.endswith(_agent_suffixes())
+
+
+def _spoken_about(tok) -> bool:
+    """A noun PolNeAR train has far more often inside what is said than as who says it ('plan',
+    'rule', 'bill': data/quotes/content_nouns.tsv, scripts/quotes/learn_source_nouns.py)."""
+    return tok.lemma_.lower() in word_set("quotes", "content_nouns.tsv")
+
+
+def _agent_suffixes() -> tuple:
+    """Agent-noun endings, data/quotes/agent_suffixes.tsv ('regulator', 'nominee', 'analyst')."""
+    return tuple(sorted(word_set("quotes", "agent_suffixes.tsv")))
+
+
 def _entity(ents, tok):
     for ent in ents:
         if ent.start <= tok.i < ent.end:
@@ -161,10 +190,10 @@ class SpeakerResolver:
     def __init__(self, doc):
         self.doc = doc
         self.sp = doc.spacy
-        self.previous, self.recent = None, []
+        self.previous, self.recent, self.rejected = None, [], False
         self.ents = sentences.ents(doc.spacy)  # Doc.ents is rebuilt on every access: read it once
         self.index = getattr(doc, "actor_index", None)
-        self.genders, self.quoted, self._mentions = None, [], None
+        self.genders, self.quoted, self._mentions, self._accents = None, [], None, None
         try:
             from .. import actors as actors_mod
             self.lookup = getattr(actors_mod, "lookup", None)
@@ -179,7 +208,9 @@ class SpeakerResolver:
             except Exception:
                 actor = None
         if actor is not None:
-            return actor.ref(text)
+            ref = actor.ref(text)
+            ref.name = self._spelled(ref.name)
+            return ref
         info = None
         if self.lookup is not None:
             try:
@@ -187,15 +218,22 @@ class SpeakerResolver:
             except Exception:
                 info = None
         if info:
-            return ActorRef(text=text, name=info.get("name") or name, country=info.get("country"),
+            return ActorRef(text=text, name=self._spelled(info.get("name") or name), country=info.get("country"),
                             sector=info.get("sector"))
         return ActorRef(text=text, name=name)
+
+    def _spelled(self, name):
+        """The knowledge base's name in the article's spelling ('Nicolas' -> 'Nicolás')."""
+        if self._accents is None:
+            self._accents = spelling.accented_words(self.doc.article.text or "")
+        return spelling.respell(name, "", self._accents) if name else name
 
     def resolve(self, tok, previous=None) -> tuple[Optional[ActorRef], Optional[tuple[int, int]]]:
         """(speaker, (start, end) of the words naming it in the sentence), or (None, None).
 
         `previous` is (ActorRef, is_person, char offset) of the last attributed quote: a pronoun,
         a role noun or a document ("the statement said") near it usually refers back to it."""
+        self.rejected = False  # set when the words name a thing, not a person or organisation
         if tok is None:
             return None, None
         recent = [p for p in (previous or []) if 0 <= tok.idx - p[2] < 1500]
@@ -225,7 +263,11 @@ class SpeakerResolver:
                  max(span.end_char, ent.end_char) if ent is not None else span.end_char)
         if ent is not None and ent.label_ in NAMED:
             name = _strip_possessive(_full_name(self.ents, ent, ent.start_char))
-            return self._ref(ent.text, name, ent.start_char, ent.end_char), local
+            ref = self._ref(ent.text, name, ent.start_char, ent.end_char)
+            if ent.label_ in PLACE_LABELS and not ref.sector:
+                self.rejected = True
+                return None, None  # a building or site is no speaker unless it stands for an actor
+            return ref, local
         text = span.text
         name = _strip_possessive(text[4:] if text.lower().startswith("the ") else text)
         common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)  # tagger slips
@@ -234,7 +276,7 @@ class SpeakerResolver:
             named = self._role_antecedent(tok)
             echo = (ref.name or "").lower() == name.lower()  # no named holder behind the role
             person_role = self._is_person_role(span)
-            if named is None and (ref.country is None or echo) and not person_role:
+            if named is None and (ref.country is None or echo) and not person_role and _is_actor(ref):
                 named = self._org_antecedent(tok)  # "the relief agency" -> the organisation named
             if named is None and echo and person_role and not self._introduced_before(tok):
                 named = self._person_antecedent(tok)  # "the leftist leader" -> the person named
@@ -244,9 +286,14 @@ class SpeakerResolver:
                 return ref, local  # the actor stage knows "the Russian president"
             if named is not None:
                 return named, local
-            if self.previous is not None and common and tok.tag_ in ("NN", "NNP"):
+            if self.previous is not None and common and tok.tag_ in ("NN", "NNP") \
+                    and (_is_actor(ref) or person_role):
                 return self.previous[0], local
-        return self._ref(text, name, span.start_char, span.end_char), local
+        ref = self._ref(text, name, span.start_char, span.end_char)
+        if common and _spoken_about(tok) and not (_is_actor(ref) or self._is_person_role(span) or speaks(tok)):
+            self.rejected = True
+            return None, None  # 'these plans said': a thing, not a person or organisation
+        return ref, local
 
     def _named_in_capitals(self, tok):
         """The person named before whose surname `tok` spells in capitals, or None."""

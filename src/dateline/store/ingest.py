@@ -47,7 +47,9 @@ class Stats:
 
 def record_id(record: Record) -> Optional[str]:
     """The id the pipeline will give `record`, without running the NLP; None if unknowable."""
-    if record.url:
+    from ..ingest.canonical import with_page_url
+
+    if with_page_url(record).url:
         return article_id(record.url, "")
     try:
         return to_article(record).id

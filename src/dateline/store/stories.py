@@ -326,7 +326,7 @@ def _event_rows(sid: str, events: Iterable[dict]) -> tuple[list, list]:
         for m in ev["mentions"]:
             for event_id in m.get("event_ids") or [m["event_id"]]:
                 key = (m["article_id"], event_id)
-                if key not in seen:
+                if event_id is not None and key not in seen:  # an aligned mention has none
                     seen.add(key)
                     mentions.append({"story_event_id": eid, "article_id": m["article_id"],
                                      "event_id": event_id})

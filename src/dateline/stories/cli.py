@@ -7,17 +7,18 @@ import json
 import sys
 from typing import Iterable, TextIO
 
-from ..commands.common import positive_int
+from ..commands.common import db_location, iso_date, positive_int
 from ..store.cli import DB_HELP, _date, _guarded
 
 
 def register(sub) -> None:
     """Add `stories` and `watch` to the main parser."""
     p = sub.add_parser("stories", help="Top Stories: stories ranked by sources, recency, growth")
-    p.add_argument("--db", required=True, help=DB_HELP)
+    p.add_argument("--db", required=True, type=db_location, help=DB_HELP)
     p.add_argument("--top", type=positive_int, default=20, help="how many stories (default 20)")
-    p.add_argument("--since", help="stories reaching this date or later (YYYY-MM-DD)")
-    p.add_argument("--min-articles", type=int, default=1,
+    p.add_argument("--since", type=iso_date,
+                   help="stories reaching this date or later (YYYY-MM-DD)")
+    p.add_argument("--min-articles", type=positive_int, default=1,
                    help="only stories with at least this many articles")
     p.add_argument("--format", choices=["jsonl", "table"], default="table")
     p.add_argument("--rebuild", action="store_true",

@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+from .align import Aligner
 from .text import content_terms
 
 SAME_CLAUSE = 0.6      # evidence word similarity from which two events report one clause
@@ -121,6 +122,7 @@ class _Group:
         self.head = m                      # sides are compared with the first mention's
         self.texts: dict = {}              # distinct (evidence words, sentence words) seen
         self.mentions: list[dict] = []
+        self.members: list[_Mention] = []  # the coded mentions, for alignment (stories.align)
         self.articles: set = set()
         self.date: Optional[str] = None
         self.add(m)
@@ -129,6 +131,7 @@ class _Group:
         self.mentions.append({"article_id": m.article_id, "event_id": m.ev.get("id"),
                               "event_ids": [m.ev.get("id")], "evidence": m.evidence})
         self.texts.setdefault((m.words, m.sentence), m)
+        self.members.append(m)
         self.articles.add(m.article_id)
         self.date = self.date or m.date
 
@@ -175,6 +178,11 @@ class _Group:
         return (m.article_id in self.articles and m.type == self.type
                 and self.overlap(m) >= SAME_CLAUSE)
 
+    def add_aligned(self, mention: dict) -> None:
+        """A mention found by sentence alignment in a near-duplicate (stories.align)."""
+        self.mentions.append(mention)
+        self.articles.add(mention["article_id"])
+
     def to_dict(self) -> dict:
         keep = ("type", "mode", "contexts", "quad", "cameo", "status", "source", "target",
                 "location", "evidence", "attributed_to", "confidence")
@@ -204,11 +212,35 @@ def _assign(groups: list[_Group], mentions: list[_Mention]) -> set[int]:
     return placed
 
 
-def dedup_events(articles: Iterable[dict]) -> list[dict]:
+def add_aligned_mentions(groups: list[_Group], articles: list[dict], copies: dict) -> int:
+    """Give each story event the mentions that near-duplicates of its reporting articles hold
+    in their aligned sentences (stories.align); returns how many were added."""
+    aligner = Aligner(articles, copies, SAME_SENTENCE, SAME_CLAUSE)
+    order = [a["id"] for a in articles]
+    added = 0
+    for g in groups:
+        for dst in order:
+            if dst in g.articles:
+                continue
+            found = next((x for m in list(g.members) if (x := aligner.mention(
+                m.ev, m.article_id, dst, m.words)) is not None), None)
+            if found is not None:
+                g.add_aligned(found)
+                added += 1
+        rank = {aid: k for k, aid in enumerate(order)}
+        g.mentions.sort(key=lambda x: rank.get(x["article_id"], len(rank)))
+    return added
+
+
+def dedup_events(articles: Iterable[dict], copies: Optional[dict] = None) -> list[dict]:
     """Story events from contract article dicts (in story order): each is the first mention's
     event fields plus `mentions` [{article_id, event_id, event_ids, evidence}] (one per
     reporting article) and `n_mentions`. Article dicts need `id` and `events`; `text` and the
-    evidence offsets, when present, give the sentence similarity."""
+    evidence offsets, when present, give the sentence similarity. `copies` ({article id: id of
+    the article it near-duplicates, or None}, as the copy detection stored it) adds the
+    mentions that a near-duplicate's aligned sentence gives (stories.align; such a mention has
+    `event_id` None, `event_ids` [], evidence `start`/`end` and `aligned_with`)."""
+    articles = list(articles)
     groups: list[_Group] = []
     for art in articles:
         mentions = [_Mention(ev, art) for ev in art.get("events") or []]
@@ -221,4 +253,6 @@ def dedup_events(articles: Iterable[dict]) -> list[dict]:
                 max(again, key=lambda g: g.overlap(m)).absorb(m)
             else:
                 groups.append(_Group(m))
+    if copies:
+        add_aligned_mentions(groups, articles, copies)
     return [g.to_dict() for g in groups]

@@ -102,3 +102,17 @@ def cosine(a: dict, b: dict) -> float:
     na = math.sqrt(sum(v * v for v in a.values())) or 1.0
     nb = math.sqrt(sum(v * v for v in b.values())) or 1.0
     return dot / (na * nb)
+
+
+def content_term_spans(text: str) -> list[tuple[str, int, int]]:
+    """(term, start, end) of each content term of `text` (as `content_terms`), offsets in
+    characters."""
+    stop = _stop_words()
+    out = []
+    for m in _TOKEN.finditer(text or ""):
+        tok = m.group(0).lower().replace("’", "'")
+        if tok[0].isdigit():
+            tok = tok.replace(",", "").rstrip(".")
+        if tok not in stop and (len(tok) > 2 or tok[0].isdigit()):
+            out.append((tok, m.start(), m.end()))
+    return out

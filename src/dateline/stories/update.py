@@ -307,5 +307,5 @@ def rebuild(conn, story_id: str) -> None:
     found = {aid: json.loads(js) for aid, js in conn.execute(
         sa.select(S.articles.c.id, S.articles.c.json).where(S.articles.c.id.in_(ids)))}
     articles = [found[i] for i in ids if i in found]
-    events = dedup_events(articles)
+    events = dedup_events(articles, {m["article_id"]: m["copy_of"] for m in rows})
     write_story(conn, card(story_id, rows, articles, events), events)

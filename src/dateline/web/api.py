@@ -31,8 +31,14 @@ After = Annotated[Optional[str], Query(max_length=400, pattern=r"^[A-Za-z0-9_-]+
 Fmt = Annotated[Literal["json", "csv"], Query(description="json (default) or csv")]
 Id = Annotated[str, Query(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
 Text = Annotated[Optional[str], Query(min_length=1, max_length=200)]
-Country = Annotated[Optional[str], Query(min_length=2, max_length=12, pattern=r"^[A-Za-z]+$",
-                                         description="ISO alpha-3 code or organisation (UN, EU)")]
+Country = Annotated[Optional[str], Query(
+    min_length=2, max_length=60, pattern=r"^[A-Za-z][A-Za-z .'-]*$",
+    description="ISO alpha-3 or alpha-2 code, a country name, or an organisation (UN, EU); "
+                "read as the CLI's --country is")]
+Sector = Annotated[Optional[str], Query(min_length=2, max_length=4, pattern=r"^[A-Za-z]+$",
+                                        description="a side actor's PLOVER sector (GOV, MIL...)")]
+Confidence = Annotated[Optional[float], Query(ge=0, le=1, description="events with confidence "
+                                                                       ">= this (0..1)")]
 PathId = r"^[A-Za-z0-9_.:-]{1,64}$"
 
 
@@ -87,20 +93,41 @@ def _with_notes(store, found: Optional[dict], what: str, **key):
 @router.get("/events", summary="Events, filtered; ordered by date")
 def list_events(request: Request,
                 type: Annotated[Optional[list[EventType]], Query(max_length=16)] = None,
-                country: Country = None, actor: Text = None,
+                country: Country = None, source_country: Country = None,
+                target_country: Country = None, sector: Sector = None,
+                min_confidence: Confidence = None, actor: Text = None,
                 status: Optional[Status] = None,
                 since: Optional[date] = None, until: Optional[date] = None,
+                include_undated: bool = False,
                 q: Text = None,
                 story: Annotated[Optional[str], Query(max_length=64,
                                                       pattern=r"^[A-Za-z0-9_.:-]+$")] = None,
                 site: Text = None, limit: Limit = 50, after: After = None,
                 format: Fmt = "json"):
+    """The event filters of the CLI (`dateline events`), with the same meaning."""
     page = Q.events_page(_store(request), limit=limit, after=after,
                          type=[t.value for t in type] if type else None,
-                         country=country.upper() if country else None, actor=actor,
-                         status=status.value if status else None, since=_iso(since),
-                         until=_iso(until), q_text=q, story=story, site=site)
+                         country=country_code(country, "country"),
+                         source_country=country_code(source_country, "source_country"),
+                         target_country=country_code(target_country, "target_country"),
+                         sector=sector.upper() if sector else None,
+                         min_confidence=min_confidence, include_undated=include_undated,
+                         actor=actor, status=status.value if status else None,
+                         since=_iso(since), until=_iso(until), q_text=q, story=story, site=site)
     return _page(page, format, "events", "events.csv")
+
+
+def country_code(value: Optional[str], name: str) -> Optional[str]:
+    """The stored code for a country parameter (as the CLI reads it); 422 naming it if none."""
+    if not value:
+        return None
+    from ..commands.common import resolve_country
+
+    code = resolve_country(value)
+    if code is None:
+        raise HTTPException(422, f"{name}={value!r} is not a country: use an ISO 3166 code "
+                                 "(GBR or GB) or a name (United Kingdom)")
+    return code
 
 
 @router.get("/actors/{actor_id}", summary="An actor by name: countries, sectors, events")

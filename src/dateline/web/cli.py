@@ -8,8 +8,25 @@ web extra not installed) give one line on stderr and exit status 2.
 """
 from __future__ import annotations
 
+import argparse
 import os
 import sys
+
+from ..commands.common import DB_HELP, db_location, positive_int
+
+
+def _workers(value: str) -> int:
+    n = positive_int(value)
+    if n > 64:
+        raise argparse.ArgumentTypeError(f"{value!r}: give 1 to 64 processes")
+    return n
+
+
+def _port(value: str) -> int:
+    """A TCP port for --port; anything else is a usage error (exit 64)."""
+    if not value.strip().isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a TCP port (1-65535)")
+    return int(value)
 
 
 def _err(msg: str) -> int:
@@ -20,11 +37,12 @@ def _err(msg: str) -> int:
 def register(sub) -> None:
     """Add `serve`, and the `--notes` switch of `export`, to the main parser."""
     p = sub.add_parser("serve", help="serve the Top Stories page and the HTTP API")
-    p.add_argument("--db", required=True, help="store: a SQLite file or postgresql://...")
-    p.add_argument("--port", type=int, default=8000, help="TCP port (default 8000)")
+    p.add_argument("--db", required=True, type=db_location, help=DB_HELP)
+    p.add_argument("--port", type=_port, default=8000, help="TCP port, 1-65535 (default 8000)")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to bind (default 127.0.0.1: this machine only)")
-    p.add_argument("--workers", type=int, default=1, help="server processes sharing the port (default 1)")
+    p.add_argument("--workers", type=_workers, default=1,
+                   help="server processes sharing the port, 1-64 (default 1)")
     p.set_defaults(func=cmd_serve)
     export = sub.choices.get("export")
     if export is not None:
@@ -42,8 +60,6 @@ def cmd_serve(args) -> int:
 
     if not 0 < args.port < 65536:
         return _err(f"--port {args.port}: not a TCP port")
-    if not 0 < args.workers <= 64:
-        return _err(f"--workers {args.workers}: give 1 to 64 processes")
     try:
         store = open_store(args.db, create=False)
     except StoreError as exc:

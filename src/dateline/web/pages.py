@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field, ValidationError
 from ..model import PLOVER_TYPES, STATUSES
 from ..store import notes as N
 from . import queries as Q
-from .api import EventType, Status
+from .api import EventType, Status, country_code
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -64,7 +64,8 @@ def story_page(request: Request, story_id: str):
 class EventFilters(BaseModel):
     """The event table's form; empty fields mean "any" (a browser sends them as `x=`)."""
     type: Optional[list[EventType]] = Field(None, max_length=16)
-    country: Optional[str] = Field(None, min_length=2, max_length=12, pattern=r"^[A-Za-z]+$")
+    country: Optional[str] = Field(None, min_length=2, max_length=60,
+                                   pattern=r"^[A-Za-z][A-Za-z .'-]*$")
     actor: Optional[str] = Field(None, max_length=200)
     status: Optional[Status] = None
     since: Optional[date] = None
@@ -95,7 +96,7 @@ def _form(request: Request, model):
 def events_table(request: Request):
     f = _form(request, EventFilters)
     filters = dict(type=[t.value for t in f.type] if f.type else None,
-                   country=f.country.upper() if f.country else None, actor=f.actor,
+                   country=country_code(f.country, "country"), actor=f.actor,
                    status=f.status.value if f.status else None,
                    since=f.since.isoformat() if f.since else None,
                    until=f.until.isoformat() if f.until else None, q_text=f.q, story=f.story)

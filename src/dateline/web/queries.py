@@ -224,19 +224,26 @@ def story_ids_of(store, article_id: str) -> list[str]:
 
 # -- events -----------------------------------------------------------------------------------
 
+_PLAIN_FILTERS = ("type", "country", "actor", "status", "since", "until", "q_text", "story",
+                  "site")
+
+
 def events_page(store, limit: int = 50, after: Optional[str] = None, **filters) -> dict:
-    """{"items": [event], "next": cursor or None}. Filters: type (list), country, actor,
-    status, since, until, q_text, story, site. Uses the store's query layer
-    (`Store.events_page`: indexed filters, FTS5 text search) when the store has it."""
+    """{"items": [event], "next": cursor or None}. Filters: type (list), country,
+    source_country, target_country, sector, min_confidence, actor, status, since, until,
+    include_undated, q_text, story, site. Uses the store's query layer (`Store.events_page`:
+    indexed filters, FTS5 text search) when the store has it; without it (a bare engine)
+    only the filters in _PLAIN_FILTERS apply."""
     if hasattr(store, "count_events"):
         return _events_page_layer(store, limit, after, **filters)
-    return _events_page_plain(store, limit, after, **filters)
+    return _events_page_plain(store, limit, after,
+                              **{k: v for k, v in filters.items() if k in _PLAIN_FILTERS})
 
 
 def _events_page_layer(store, limit, after, q_text=None, **filters) -> dict:
     from ..store.query import QueryError
 
-    wanted = {k: v for k, v in filters.items() if v}
+    wanted = {k: v for k, v in filters.items() if v or (k == "min_confidence" and v == 0)}
     if q_text:
         wanted["q"] = q_text
     if not (wanted.get("since") or wanted.get("until")):

@@ -58,7 +58,8 @@ def _mention(p: dict) -> PlaceMention:
                         role="literal" if p["literal"] else "metonymic",
                         geonameid=p.get("geonameid"), name=p["name"], country=p["country"],
                         admin1=p.get("admin1"), lat=r(p["lat"]), lon=r(p["lon"]),
-                        kind=p.get("kind"))
+                        kind=p.get("kind"), resolution=p.get("resolution"),
+                        within=p.get("within"))
 
 
 def _to_place(p: dict) -> Place:
@@ -181,7 +182,10 @@ def _given_dateline(dateline) -> Optional[dict]:
 
 
 def _dominant(literal: list[dict]) -> Optional[dict]:
-    """The one literal place that most of the article's literal mentions point to, if any."""
+    """The one literal place that most of the article's literal mentions point to, if any.
+    Containment estimates (sites and localities put at their town) do not vote: they repeat
+    a town already counted, or guess one."""
+    literal = [p for p in literal if p.get("resolution") != "containing"]
     if len(literal) < 2:
         return None
     counts = Counter((p["name"], p["country"]) for p in literal)

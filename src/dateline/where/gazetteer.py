@@ -29,6 +29,11 @@ class Entry(NamedTuple):
     population: int = 0
     admin1: Optional[str] = None  # US state code for US cities and states
     gid: Optional[int] = None
+    # how lat/lon were had: "point" (the place's own), "containing" (a site or locality the
+    # gazetteer lacks, put at the place that contains it, named in `within`), "contained" (a
+    # county with no point, put at the middle of the towns in it that the article names)
+    resolution: str = "point"
+    within: Optional[str] = None
 
 
 def norm(text: str) -> str:

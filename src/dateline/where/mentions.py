@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..paths import data_file
+from ..paths import data_file, word_set
 from .gazetteer import candidates, gazetteer
+from .streets import street_spans
 from .recall import candidate_spans, dateline_spans, known_parts, place_cue, proper_title, town
 from ..nlp import entities_of, text_of
 
@@ -44,6 +45,7 @@ class Mention:
     anchor_at: Optional[int] = None  # character offset of that word
     site: bool = False  # a street, building or park (its name ends in a facility word)
     weak: bool = False  # a candidate kept only if the document's other places agree (recall.py)
+    street: bool = False  # a street named without its street word (streets.py): no lookup
 
 
 @functools.lru_cache(maxsize=1)
@@ -109,19 +111,66 @@ def find_mentions(doc) -> list[Mention]:
             out.append(_mention(span))
         elif ent.label_ in ("ORG", "PERSON") and _is_site(span):  # "Carnegie Library"
             out.append(_mention(span))
+        elif ent.label_ in COERCIBLE and _coerced(span) and \
+                (ent.label_ != "EVENT" or _embedded(span) is None):  # "at the Bank of England"
+            out.append(_site(span))
         elif ent.label_ in OTHER_LABELS:
-            embedded = _embedded(span) if ent.label_ == "ORG" else None
+            embedded = _embedded(span) if ent.label_ in ("ORG", "EVENT") else None
+            if embedded is not None and ent.label_ == "EVENT":
+                # "the Dubai World Cup", "the Muscat Film Festival": where the event is held
+                embedded.literal, embedded.cue = True, "embedded-event"
             if embedded is not None:
                 out.append(embedded)
         taken.update(range(ent.start, ent.end))
+    out.extend(_merged_towns(doc, out))
     out.extend(_gazetteer_mentions(doc, taken))
     out.extend(_unlabelled_sites(doc, taken, out))
     out = _with_datelines(doc, out)
     out = _split_unknown(doc, out)
+    out = _with_streets(doc, out)
     out.extend(_repeats(doc, out))
     out.extend(_candidates(doc, out))
     out.sort(key=lambda m: m.start)
     return out
+
+
+COERCIBLE = {"ORG", "FAC", "EVENT"}
+
+
+def _coerced(span) -> bool:
+    """An organisation, event or building the gazetteer lacks, named after a preposition of
+    place ("met at the Bank of England", "fireworks inside Anfield", "at the World Cup"): a site
+    where something happens (GeoWebNews' Coercion), unless the preposition marks a target
+    ("took a swipe at Kelly"; cues.json directed_at) or a person's affiliation ("a professor at
+    Cornell University"; the roles of data/actors/roles.tsv)."""
+    doc, c = span.doc, cues()
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0 or doc[i].lower_ not in c["site_preps"] or not span.text[:1].isupper():
+        return False
+    if span.root.head.i != i:  # the preposition governs the name
+        return False
+    head = doc[i].head
+    if head.lemma_.lower() in c["directed_at"] or head.lower_ in c["directed_at"]:
+        return False
+    if head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in role_nouns()
+                                          or head.lower_ in role_nouns()):
+        return False  # "a professor at Cornell University": an affiliation, not a site
+    return not candidates(span.text) and not span.text.isupper()
+
+
+@functools.lru_cache(maxsize=1)
+def role_nouns() -> frozenset:
+    """People's roles ("professor", "analyst", "employee"): the actor stage's list."""
+    return word_set("actors", "roles.tsv")
+
+
+def _site(span) -> Mention:
+    m = _mention(span)
+    m.site, m.literal = True, True
+    m.cue = f"site:{m.cue}"
+    return m
 
 
 def _unlabelled_sites(doc, taken: set, found: list[Mention]) -> list[Mention]:
@@ -162,6 +211,54 @@ def _with_datelines(doc, found: list[Mention]) -> list[Mention]:
     return keep
 
 
+def _with_streets(doc, found: list[Mention]) -> list[Mention]:
+    """Street names of block, corner and "X and Y streets" phrases (streets.py) replace what
+    the parse made of them: sites, never looked up in the gazetteer."""
+    spans = street_spans(doc)
+    if not spans:
+        return found
+    keep = [m for m in found if not any(m.start < s.end_char and m.end > s.start_char
+                                        for s in spans)]
+    for s in spans:
+        m = _site(s)
+        m.street = True
+        keep.append(m)
+        town = _town_after(s, keep)
+        if town is not None:  # spaCy often makes one name of "Maple in Akron"
+            keep.append(_mention(town))
+    return keep
+
+
+def _merged_towns(doc, found: list[Mention]) -> list[Mention]:
+    """A town spaCy swallowed into another name after "in" ("the Children's Hospital of
+    Manitoba in Winnipeg", "Maple in Akron" as one ORG): the town is a mention of its own."""
+    out = []
+    for ent in entities_of(doc):
+        if ent.label_ in PLACE_LABELS:
+            continue
+        for tok in ent[1:-1]:
+            if tok.lower_ == "in":
+                town_span = _town_after(doc[ent.start:tok.i], found + out)
+                if town_span is not None and town_span.end <= ent.end:
+                    out.append(_mention(town_span))
+    return out
+
+
+def _town_after(street, found: list[Mention]):
+    """The town written right after a street ("... block of Maple in Akron"), when no
+    mention holds it yet: a span of up to MAX_NGRAM title-case words the gazetteer knows."""
+    doc = street.doc
+    i = street.end
+    if i >= len(doc) or doc[i].lower_ not in ("in", ","):
+        return None
+    for n in range(min(MAX_NGRAM, len(doc) - i - 1), 0, -1):
+        span = doc[i + 1:i + 1 + n]
+        if all(t.is_title for t in span) and (_big_name(span.text) or town(span.text)) \
+                and not any(f.start < span.end_char and f.end > span.start_char for f in found):
+            return span
+    return None
+
+
 def _split_unknown(doc, found: list[Mention]) -> list[Mention]:
     """A name the gazetteer does not know as a whole stands for the places inside it
     (recall.known_parts); a street or building keeps its name and gives up its owner
@@ -174,12 +271,15 @@ def _split_unknown(doc, found: list[Mention]) -> list[Mention]:
         span = doc[m.token_start:m.token_end]
         if m.site:
             owner = [t.i for t in span if t.tag_ == "POS"]
-            parts = known_parts(doc[m.token_start:owner[0]], _owner) if owner else []
-            parts = [p for p in parts if (p.start, p.end) == (m.token_start, owner[0])]
+            whole = doc[m.token_start:owner[0]] if owner else None
+            parts = [whole] if whole is not None and len(whole) and _owner(whole) else []
             if not parts:
                 out.append(m)
                 continue
-            out.extend(_mention(p) for p in parts)
+            for p in parts:
+                own = _mention(p)
+                own.weak = not _big_name(p.text)  # a small town must fit the story's places
+                out.append(own)
             rest = doc[owner[0] + 1:m.token_end]
             if len(rest) > 1:
                 out.append(_mention(rest))
@@ -215,7 +315,7 @@ def _repeats(doc, found: list[Mention]) -> list[Mention]:
     g = gazetteer()
     names = {}
     for m in found:
-        if m.cue != "embedded" and m.text[:1].isupper() and g.lookup(m.text):
+        if m.cue != "embedded" and not m.site and m.text[:1].isupper() and g.lookup(m.text):
             toks = m.text.split()
             names.setdefault(toks[0], set()).add(len(toks))
     if not names:
@@ -250,8 +350,7 @@ def _entity_of(span):
 
 @functools.lru_cache(maxsize=1)
 def facility_words() -> frozenset:
-    rows = data_file("geo", "facility_words.tsv").read_text(encoding="utf-8").splitlines()
-    return frozenset(r.strip().lower() for r in rows if r.strip() and not r.startswith("#"))
+    return frozenset(w.lower() for w in word_set("geo", "facility_words.tsv"))
 
 
 def _is_site(span) -> bool:

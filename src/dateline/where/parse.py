@@ -23,7 +23,8 @@ def _apply_actor_index(mentions: list[Mention], index) -> None:
 
 def parse_doc(parsed, actor_countries: Optional[Counter] = None, actor_index=None) -> list[dict]:
     """Resolved mentions of a spaCy Doc, as geoparse() dicts (plus `kind`, `cue`, `geonameid`,
-    and the lemma/part of speech of the word each name attaches to)."""
+    `resolution` and `within` (see gazetteer.Entry), and the lemma/part of speech of the word
+    each name attaches to)."""
     mentions = find_mentions(parsed)
     if actor_index is not None:
         _apply_actor_index(mentions, actor_index)
@@ -38,6 +39,7 @@ def parse_doc(parsed, actor_countries: Optional[Counter] = None, actor_index=Non
             "lat": e.lat if e else None, "lon": e.lon if e else None,
             "literal": m.literal, "kind": e.kind if e else None,
             "geonameid": e.gid if e else None, "admin1": e.admin1 if e else None, "cue": m.cue,
+            "resolution": e.resolution if e else None, "within": e.within if e else None,
             "anchor_lemma": m.anchor_lemma, "anchor_pos": m.anchor_pos, "anchor_at": m.anchor_at,
         })
     return out

@@ -15,13 +15,15 @@ from typing import Optional
 from ..paths import data_file
 from .gazetteer import Entry, candidates, compass_words, gazetteer, norm, strip_designator
 from .mentions import Mention
+from .recall import PLACE_PREPS
+from .streets import road_words
 
 KIND_BASE = {"country": 12.0, "continent": 11.5, "state": 9.5, "province": 9.0, "region": 8.5,
              "county": 8.0}
 BARE_DIVISION = 6.0  # a county or province named without its designator: a town of 10,000
 CONTEXT_WEIGHT = 3.0
 SMALL_NAMESAKE = 10  # population ratio below which a town needs its state named (_needs_state)
-STATE_WEIGHT = 1.5
+STATE_WEIGHT = 3.0  # tuned on even GWN documents (1.5 -> 3.0), checked on odd and TR-News
 PRIMARY_BONUS = 2.0
 CITY_OVER_STATE = 500_000  # "New York", "Washington": the big city, not the state
 
@@ -125,8 +127,9 @@ def _score(entry: Entry, text: str, ctx: Counter, states: Counter, cands: list[E
 def resolve(mentions: list[Mention], text: str, actor_countries: Counter | None = None
             ) -> list[Optional[Entry]]:
     """One entry (or None when the gazetteer has nothing) per mention, in order."""
-    cands = [candidates(m.text) for m in mentions]
+    cands = [[] if m.street else candidates(m.text) for m in mentions]
     quals: list[Optional[list[Entry]]] = [None] * len(mentions)
+    within: list[Optional[Entry]] = [None] * len(mentions)
     for i, m in enumerate(mentions):
         if "," in m.text and not cands[i]:  # spaCy merged "Springfield, Illinois"
             head, _, tail = m.text.partition(",")
@@ -138,13 +141,50 @@ def resolve(mentions: list[Mention], text: str, actor_countries: Counter | None 
         if quals[i]:
             fitting = [e for e in cands[i] if _fits(e, quals[i])]
             cands[i] = fitting or cands[i]
+        within[i] = _within_qualifier(m, cands[i], quals[i], mentions[i + 1:i + 2], text)
+        if within[i] is not None:
+            cands[i] = []
     keys = [norm(m.text) for m in mentions]
     picks = [None if m.weak else _first_guess(c) for m, c in zip(mentions, cands)]
     for _ in range(2):  # first from prominence, then again from the places chosen
         picks = _choose(mentions, cands, keys, picks, actor_countries)
     _one_sense(keys, picks, quals)
     _check_candidates(mentions, keys, picks, quals, actor_countries)
+    for i, (m, at) in enumerate(zip(mentions, within)):
+        if at is not None and picks[i] is None:
+            picks[i] = _contained(m, at)
     return place_sites(mentions, place_counties(picks), text)
+
+
+def _contained(m: Mention, at: Entry) -> Entry:
+    """`m`, which the gazetteer lacks, put at the place `at` that contains it."""
+    return Entry(m.text, "site", at.country, at.lat, at.lon, 0, at.admin1, None, "containing",
+                 at.name)
+
+
+LOCALITY_WITHIN = ("state", "province", "county")
+
+
+def _within_qualifier(m: Mention, cands: list[Entry], quals, following: list[Mention],
+                      text: str) -> Optional[Entry]:
+    """The state, province or county a qualifier puts a name in when the gazetteer has no
+    place of that name there ("CAMP MURRAY, Wash.", "in Matias Romero, Oaxaca State"): the
+    name is a locality of that division, placed at its point. None otherwise."""
+    if m.weak or m.street or not m.literal or not m.text[:1].isupper():
+        return None
+    if cands:  # only a postal or AP state abbreviation is sure to qualify, not a list
+        states = _state_abbreviation(text[m.end:m.end + 12])
+        if not states or any(e.kind != "city" or _fits(e, states) for e in cands):
+            return None
+        return states[0]
+    if not following or text[m.end:following[0].start].strip() != "," \
+            or _LIST_GOES_ON.match(text[following[0].end:following[0].end + 40]):
+        return None
+    admins = [e for e in candidates(following[0].text) if e.kind in LOCALITY_WITHIN]
+    return admins[0] if len(admins) == 1 else None
+
+
+_LIST_GOES_ON = re.compile(r"^\s*(?:,\s*[A-Z][\w.' -]*\s*(?:,|and\b|or\b)|and\b|or\b)")
 
 
 def _check_candidates(mentions, keys, picks, quals, actor_countries) -> None:
@@ -168,8 +208,10 @@ def place_sites(mentions: list[Mention], entries: list[Optional[Entry]], text: s
                 ) -> list[Optional[Entry]]:
     """A street, building or park the gazetteer does not know ("Royal Street", "Manila
     Cathedral") stands at the town its own phrase names ("... Hospital in Rome"), else at the
+    town its own name opens with ("Cavan Town Hall", "Liverpool Academy"), else at the
     town the article is about: a town of the story's main country and
     state, the most often named, then the biggest. Left unresolved when the article names no town."""
+    named = _named_towns(mentions, entries)
     towns = Counter()
     first = {}
     for m, e in zip(mentions, entries):
@@ -180,27 +222,60 @@ def place_sites(mentions: list[Mention], entries: list[Optional[Entry]], text: s
         towns = Counter(e for e in entries if e is not None and e.kind in ("county", "province"))
         for m, e in zip(mentions, entries):  # no town: the county or province it names most
             first.setdefault(e, m.start)
-    if not towns:
+    if not towns and not named:
         return entries
     countries = Counter(e.country for e in entries if e is not None and e.country)
     states = Counter(e.admin1 for e in entries if e is not None and e.admin1)
     town = max(towns, key=lambda e: (countries[e.country], states[e.admin1] if e.admin1 else 0,
-                                     towns[e], e.population, -first[e]))
+                                     towns[e], e.population, -first[e])) if towns else None
     out = []
     for i, (m, e) in enumerate(zip(mentions, entries)):
         if e is None and (m.site or _local(m)):
-            at = _site_town(i, mentions, entries, text) or town
-            e = Entry(m.text, "site", at.country, at.lat, at.lon, 0, at.admin1, None)
+            at = _site_town(i, mentions, entries, text) or _own_town(m, named) or town
+            if at is None:
+                out.append(e)
+                continue
+            e = Entry(m.text, "site", at.country, at.lat, at.lon, 0, at.admin1, None,
+                      "containing", at.name)
         out.append(e)
     return out
 
 
-LOCAL_CUES = ("prep:in", "prep:at", "prep:near", "prep:outside")
+OWN_TOWN_WORDS = 3
+
+
+def _named_towns(mentions: list[Mention], entries: list) -> dict:
+    """Lookup key -> entry of the towns and counties the article names as places."""
+    out = {}
+    for m, e in zip(mentions, entries):
+        if e is not None and e.kind in ("city", "county") and not m.site and m.literal:
+            out.setdefault(norm(m.text), e)
+    return out
+
+
+def _own_town(m: Mention, named: dict) -> Optional[Entry]:
+    """The town a building's own name opens with, when the article names that town as a place
+    elsewhere ("Cavan Town Hall" in a story about Cavan, "Riverdale Lukoil South" beside
+    "in Riverdale"). Not for streets: "Hampton Avenue" is named after a town, not in it."""
+    words = m.text.replace("\u2019", "'").split()
+    if m.street or words[-1].lower() in road_words():
+        return None
+    for n in range(min(OWN_TOWN_WORDS, len(words) - 1), 0, -1):
+        head = " ".join(words[:n])
+        head = head[:-2] if head.endswith("'s") else head
+        if norm(head) in named:
+            return named[norm(head)]
+    return None
+
+
+# the prepositions of place and motion that mark candidate toponyms (recall.PLACE_PREPS)
+LOCAL_CUES = tuple(f"prep:{w}" for w in sorted(PLACE_PREPS))
 
 
 def _local(m: Mention) -> bool:
-    """A literal name the gazetteer lacks, after a preposition of place ("lives in Toomevara",
-    "a shop at Portroe"): a locality of the area the story is about, like a street."""
+    """A literal name the gazetteer lacks, after a preposition of place or motion ("lives in
+    Toomevara", "a shop at Portroe", "the ferry from Fire Island"): a locality of the area the
+    story is about, like a street."""
     if not (m.literal and not m.weak and (m.cue or "") in LOCAL_CUES and m.text[:1].isupper()):
         return False
     # "North Africa", "Northern Europe": part of a big area, not a locality; "WA": an acronym
@@ -209,12 +284,17 @@ def _local(m: Mention) -> bool:
         and strip_designator(m.text) is None
 
 
+_POSSESSIVE = re.compile(r"^['\u2019]s\s+$")
 _SITE_IN = re.compile(r"^\s*(?:\([^)\n]{0,20}\)\s*)?(?:,|in|at|on)\s*$")
 
 
 def _site_town(i: int, mentions: list[Mention], entries: list, text: str) -> Optional[Entry]:
     """The town a site's own phrase puts it in: "Alder Hey Hospital in Liverpool", "Collins
-    Avenue, Miami Beach", "St George's Chapel at Windsor"."""
+    Avenue, Miami Beach", "St George's Chapel at Windsor", "Ottawa's Macdonald-Cartier
+    Airport"."""
+    if i > 0 and text and entries[i - 1] is not None and entries[i - 1].kind == "city" \
+            and _POSSESSIVE.match(text[mentions[i - 1].end:mentions[i].start]):
+        return entries[i - 1]
     if i + 1 >= len(mentions) or not text:
         return None
     nxt, e = mentions[i + 1], entries[i + 1]
@@ -278,6 +358,7 @@ def place_counties(entries: list[Optional[Entry]]) -> list[Optional[Entry]]:
             and e.population == 0 else None
         if near:
             lats, lons = sorted(t.lat for t in near), sorted(t.lon for t in near)
-            e = e._replace(lat=lats[len(lats) // 2], lon=lons[len(lons) // 2])
+            e = e._replace(lat=lats[len(lats) // 2], lon=lons[len(lons) // 2],
+                           resolution="contained")
         out.append(e)
     return out

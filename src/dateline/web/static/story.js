@@ -39,6 +39,20 @@
     document.getElementById("event-notes").replaceChildren(...notes.map(noteItem));
   }
 
+  // A mention found by sentence alignment in a near-duplicate (no event of its own): its span.
+  async function showAligned(m, se) {
+    if (!articles.has(m.article_id)) articles.set(m.article_id, await getJSON("/api/articles/" + encodeURIComponent(m.article_id)));
+    const art = articles.get(m.article_id);
+    document.getElementById("evidence").hidden = false;
+    document.getElementById("evidence-meta").replaceChildren(el("b", {}, se.type),
+      " same sentence as an earlier copy (aligned, not coded in this article) · ",
+      el("a", { href: "/articles/" + art.id }, art.title || art.site || art.id));
+    const text = document.getElementById("evidence-text");
+    const { frag, mark: mk } = highlighted(art.text || "", m.start, m.end);
+    text.replaceChildren(frag);
+    if (mk) { text.scrollTop = Math.max(0, mk.offsetTop - text.offsetTop - 60); }
+  }
+
   // "Reported by": every article that carries the same story event; a click shows its wording.
   function showMentions(se, articleId, eventId) {
     const p = document.getElementById("evidence-mentions");
@@ -50,7 +64,8 @@
       const label = (a.site || a.title || m.article_id) + (a.published ? " " + a.published : "");
       const here = m.article_id === articleId && m.event_id === eventId;
       const link = el("a", { href: "#", class: "mention" + (here ? " here" : "") }, label);
-      link.addEventListener("click", (ev) => { ev.preventDefault(); showEvidence(m.article_id, m.event_id).catch(console.error); });
+      const show = m.event_id ? () => showEvidence(m.article_id, m.event_id) : () => showAligned(m, se);
+      link.addEventListener("click", (ev) => { ev.preventDefault(); show().catch(console.error); });
       p.append(link, " ");
     });
   }
