@@ -81,6 +81,7 @@ def full_pipeline(files: list[Path], workers: int, db: str) -> tuple[float, Coun
     from .ingest import read_inputs
     from .pipeline import extract_stream
     from .store import open_store
+    from .store.ingest import STORE_BATCH
 
     steps: Counter = Counter()
     stored = 0
@@ -96,12 +97,21 @@ def full_pipeline(files: list[Path], workers: int, db: str) -> tuple[float, Coun
                 return
             yield item
 
+    def write(batch: list) -> int:  # as `dateline ingest` does: STORE_BATCH per transaction
+        t = time.process_time()
+        n = sum(store.add_many(batch)) if batch else 0
+        steps["store"] += time.process_time() - t
+        batch.clear()
+        return n
+
     with open_store(db) as store:
+        batch: list = []
         for result in extract_stream(timed_read(), workers=workers, timings=steps):
-            t = time.process_time()
             if hasattr(result, "to_dict"):
-                stored += bool(store.add(result))
-            steps["store"] += time.process_time() - t
+                batch.append(result)
+            if len(batch) >= STORE_BATCH:
+                stored += write(batch)
+        stored += write(batch)
     return time.perf_counter() - t0, steps, stored
 
 

@@ -1,6 +1,7 @@
 """The hand-over object other stages use: which actor a character span refers to."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -27,9 +28,10 @@ class ActorIndex:
     defaulted: set = field(default_factory=set)
 
     def at(self, start: int, end: int) -> Optional[Actor]:
-        """The actor whose mention best overlaps [start, end) (largest overlap, then tightest)."""
+        """The actor whose mention best overlaps [start, end) (largest overlap, then tightest;
+        on a tie the mention listed first)."""
         best, best_key = None, None
-        for s, e, actor in self.mentions:
+        for s, e, actor in self._near(start, end):
             overlap = min(e, end) - max(s, start)
             if overlap <= 0:
                 continue
@@ -37,6 +39,24 @@ class ActorIndex:
             if best_key is None or key > best_key:
                 best, best_key = actor, key
         return best
+
+    def _near(self, start: int, end: int) -> list:
+        """The mentions that can overlap [start, end), in list order: those starting within
+        the longest mention's length before `start` and before `end` (found by bisection over
+        the starts, kept per length of the list, which only grows while the actor stage runs)."""
+        ms = self.mentions
+        if len(ms) < 32:
+            return ms
+        cache = self.__dict__.get("_starts")
+        if cache is None or cache[0] != len(ms):
+            order = sorted(range(len(ms)), key=lambda k: ms[k][0])
+            cache = (len(ms), order, [ms[k][0] for k in order],
+                     max(max(e - s for s, e, _ in ms), 0))
+            self.__dict__["_starts"] = cache
+        _, order, starts, longest = cache
+        lo = bisect.bisect_right(starts, start - longest)
+        hi = bisect.bisect_left(starts, end)
+        return [ms[k] for k in sorted(order[lo:hi])]
 
     def in_span(self, start: int, end: int) -> list[Actor]:
         """Actors with a mention inside [start, end), in order of their first mention there."""

@@ -16,6 +16,8 @@ from ..paths import data_file
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and unify apostrophes: the key every alias index uses."""
+    if text.isascii():  # NFKD leaves ASCII as it is and no ASCII character is combining
+        return text.lower().strip()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.replace("\u2019", "'").replace("\u2018", "'").lower().strip()

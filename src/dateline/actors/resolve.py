@@ -15,7 +15,7 @@ from .describe import MOBILE_SECTORS, Description, describe
 from .index import ActorIndex, Place
 from . import home as home_mod, toponym
 from .match import Match, find
-from ..nlp import text_of
+from ..nlp import entities_of, text_of
 from ..paths import word_set
 from ..pronouns import pronouns
 
@@ -176,11 +176,12 @@ class _Resolver:
         self.date = date
         self.kb = kb_mod.load()
         self.names, self.roles = find(sp)
-        self.dateline_country = home_mod.dateline_country(sp.text, dateline)
-        self.dateline_span = home_mod.dateline_place(sp.text)
+        self.dateline_country = home_mod.dateline_country(text_of(sp), dateline)
+        self.dateline_span = home_mod.dateline_place(text_of(sp))
         self.names = toponym.disambiguate(sp, self.names, self.dateline_country)
         self.chunk_of = {}
-        for nc in sp.noun_chunks:
+        self.chunks = list(sp.noun_chunks)  # spaCy recomputes them on every access
+        for nc in self.chunks:
             for t in nc:
                 self.chunk_of[t.i] = nc
         self.places: list[Place] = []
@@ -470,7 +471,7 @@ class _Resolver:
         out: list[Mention] = []
         taken: set[int] = set()
         role_heads = self._role_chunk_heads()
-        ents = [e for e in sp.ents if e.label_ in ENT_LABELS]
+        ents = [e for e in entities_of(sp) if e.label_ in ENT_LABELS]
         # Named mentions: KB matches first, then spaCy entities not covered by them.
         spans: list[tuple[int, int, Optional[Match], str]] = []
         for m in self.names:
@@ -500,7 +501,7 @@ class _Resolver:
             if mention is not None and mention.desc is not None:
                 out.append(mention)
                 taken.update(range(s, e))
-        for nc in sp.noun_chunks:
+        for nc in self.chunks:
             if nc.root.i in taken or (nc.root.i not in role_heads and nc.root.lower_ not in
                                       SIDE_PLURALS and nc.root.lemma_.lower() not in COUNTRY_NOUNS
                                       and not nc.root.lower_.endswith("-old")):
@@ -525,14 +526,18 @@ class _Resolver:
                 if e > t.i + 1:
                     out.append(self.person(t.i, e, None))
                     taken.update(range(t.i, e))
+        it_they = IT_PRONOUNS | THEY_PRONOUNS
         for t in sp:
-            if t.i not in taken and t.pos_ == "PROPN" and t.is_title and t.lower_ in \
+            low = t.lower_
+            if low not in self.surnames and low not in it_they and low not in PRONOUNS:
+                continue  # none of the three tests below can hold (each needs one of these)
+            if t.i not in taken and t.pos_ == "PROPN" and t.is_title and low in \
                     self.surnames and not t.ent_type_ and not any(
                         m.start <= t.i < m.end for m in self.names):
                 out.append(self.person(t.i, t.i + 1, None))  # "Grande said"
                 taken.add(t.i)
                 continue
-            if t.lower_ in IT_PRONOUNS | THEY_PRONOUNS and t.i not in taken and \
+            if low in it_they and t.i not in taken and \
                     t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass", "poss") and \
                     t.head.lemma_.lower() not in EXPLETIVE_HEADS:
                 pron = "it" if t.lower_ in IT_PRONOUNS else "they"
@@ -784,7 +789,7 @@ def resolve(sp, text: str, date: Optional[str], dateline=None
                 _fill(actor, m.desc)
             actor.mentions.append(Span(span.text, span.start_char, span.end_char))
             index.mentions.append((span.start_char, span.end_char, actor))
-    index.countries = home_mod.country_weights(list(actors.values()), index.places, sp.text,
+    index.countries = home_mod.country_weights(list(actors.values()), index.places, text_of(sp),
                                                dateline)
     _rehome_generic([a for k, a in actors.items() if k.startswith("org:")], index, r)
     named = {id(a) for k, a in actors.items() if k.startswith("pname:")}

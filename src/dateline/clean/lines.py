@@ -161,9 +161,10 @@ def base_features(lines: Sequence[str], title: Optional[str]) -> np.ndarray:
     own = [own_features(x, i <= first_para) for i, x in enumerate(lines)]
     title_words = set(words_of(title)) if title else set()
     title_norm = _norm(title) if title else None
+    norms = [_norm(x) for x in lines]
     counts: dict[str, int] = {}
-    for x in lines:
-        counts[_norm(x)] = counts.get(_norm(x), 0) + 1
+    for x in norms:
+        counts[x] = counts.get(x, 0) + 1
     rows = []
     cut_seen = False
     shape = np.asarray([[o[k] for k in WINDOW] for o in own], dtype=np.float64)
@@ -174,8 +175,8 @@ def base_features(lines: Sequence[str], title: Optional[str]) -> np.ndarray:
     for i, x in enumerate(lines):
         f = [own[i][k] for k in OWN]
         dist = min((abs(i - p) for p in paras), default=n)
-        f += [_jaccard(set(words_of(x)), title_words), float(title_norm == _norm(x)),
-              float(counts[_norm(x)] > 1), np.log1p(i), np.log1p(n - 1 - i), float(i < first_para),
+        f += [_jaccard(set(words_of(x)), title_words), float(title_norm == norms[i]),
+              float(counts[norms[i]] > 1), np.log1p(i), np.log1p(n - 1 - i), float(i < first_para),
               float(i > last_para), float(cut_seen), np.log1p(dist), float(i == 0),
               float(i == n - 1), i / max(1, n - 1), *runs[i], carried[i],
               _teaser_of_neighbour(normed, i), gap[i]]

@@ -151,11 +151,13 @@ def match(tok) -> Optional[Trigger]:
     pattern (events/petrarch.py); else an unconditional lexicon row; else PETRARCH's code for
     the bare verb.
     """
-    from . import petrarch
-    pos = "V" if tok.pos_ in ("VERB", "AUX") else "N" if tok.pos_ in ("NOUN", "PROPN") else ""
+    pos = tok.pos_
+    pos = "V" if pos in ("VERB", "AUX") else "N" if pos in ("NOUN", "PROPN") else ""
     if not pos:
         return None
-    rows = triggers().get((tok.lemma_.lower(), pos)) or triggers().get((tok.lower_, pos)) or []
+    from . import petrarch
+    table = triggers()
+    rows = table.get((tok.lemma_.lower(), pos)) or table.get((tok.lower_, pos)) or []
     row = next((r for r in rows if condition_holds(r.condition, tok)), None)
     if row is not None and (row.condition or "state" in row.flags):
         return row  # a conditioned row, or an act of the state by definition (arrest: COERCE)

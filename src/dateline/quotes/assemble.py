@@ -44,16 +44,20 @@ def _sents_for(sp, start: int, end: int):
 
 def _reported_candidates(sp, lex, segs, scope: str = "quotations") -> list[Cand]:
     out = []
+    inside = {p for s in segs for p in range(s.start - 1, s.end + 1)}  # as `_inside`, once
     for tok in sp:
-        if _inside(tok.idx, segs):
+        if tok.idx in inside:
             continue
         rep = None
         low = tok.lower_
+        lem = tok.lemma_.lower()
         if low == "according":
             rep = reported.from_according(tok)
+        elif lem not in lex.verbs and lem not in lex.nouns:
+            continue  # neither test below can hold
         elif _is_cue_verb(tok, lex):
             rep = reported.from_verb(tok, lex)
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns:
+        elif tok.pos_ == "NOUN" and lem in lex.nouns:
             rep = reported.from_noun(tok, lex)
         if rep is None:
             continue

@@ -56,6 +56,16 @@ class _Linear:
         self.w = {f: tuple(np.broadcast_to(np.asarray(w, dtype=float), self.b.shape).ravel().tolist())
                   for f, w in part["weights"].items()}
 
+    def score1(self, feats: list[str]) -> float:
+        """`float(score(feats))` of a one-output model: the same additions in the same order."""
+        get = self.w.get
+        t = float(self.b.ravel()[0])
+        for f in feats:
+            w = get(f)
+            if w is not None:
+                t += w[0]
+        return t
+
     def score(self, feats: list[str]) -> np.ndarray:
         get = self.w.get
         ws = [w for w in map(get, feats) if w is not None]
@@ -86,7 +96,7 @@ class Tagger:
         self.link = model.get("link", "softmax")
 
     def cue_prob(self, tok, inq: bool) -> float:
-        z = float(self.cue.score(cue_features(tok, inq)))
+        z = self.cue.score1(cue_features(tok, inq))
         return 1.0 / (1.0 + np.exp(-z))
 
     def role_probs(self, cue, toks, inq_chars) -> np.ndarray:

@@ -1,8 +1,9 @@
 """The article store: one SQLite file by default, or PostgreSQL by URL.
 
-Every article is written in one transaction together with its actors, events and quotes, so
-a killed writer never leaves half an article, and the article id (a hash of the URL or the
-text) makes writing the same article twice leave exactly one copy.
+Every article is written in one transaction together with its actors, events and quotes (or
+a batch of articles in one, `add_many`), so a killed writer never leaves half an article, and
+the article id (a hash of the URL or the text) makes writing the same article twice leave
+exactly one copy.
 """
 from __future__ import annotations
 
@@ -192,6 +193,26 @@ class Store:
             if not replace and self.has(d["id"]):  # another writer stored it meanwhile
                 return False
             raise
+
+    def add_many(self, articles: Iterable[Union[Article, dict]], replace: bool = False
+                 ) -> list[bool]:
+        """Store several articles in one transaction (one commit instead of one per article).
+
+        Returns, per article in order, what `add` would have returned had they been added one
+        by one (a repeated id within the batch counts as already stored). Raises as `add`; on
+        an error nothing of the batch is written, and the caller may retry article by article.
+        """
+        items = [R.to_contract(a) for a in articles]
+        out: list[bool] = []
+        with self.engine.begin() as conn:
+            for d, extra in items:
+                present = _exists(conn, d["id"])  # sees this transaction's own writes
+                if present and not replace:
+                    out.append(False)
+                    continue
+                _write(conn, d, extra, present)
+                out.append(True)
+        return out
 
     def set_stories(self, stories: Iterable) -> int:
         """Replace all stories (model.Story or dicts with id, title, score, article_ids) at once;

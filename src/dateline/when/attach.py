@@ -309,13 +309,13 @@ def url_date(url):
     return None
 
 
-def _times(text: str, anchor, sdoc) -> list:
+def _times(text: str, anchor, sdoc, tagged=None) -> list:
     from ..model import TimeMention
     from .timex import annotate
 
     try:
         return [TimeMention(t.text, t.start, t.end, t.type, t.value)
-                for t in annotate(text, anchor, sdoc)]
+                for t in annotate(text, anchor, sdoc, tagged)]
     except Exception:  # an odd text keeps its events' dates; it only loses the time list
         return []
 
@@ -325,11 +325,11 @@ def resolve_dates(doc) -> None:
     article = doc.article
     anchor = parse_anchor(article.published) or dateline_date(article) or \
         url_date(getattr(article, "url", None))
-    article.times = _times(article.text or "", anchor, doc.spacy)
     matches = doc.time_expressions
     if matches is None:
         matches = tag(article.text or "")
         doc.time_expressions = matches
+    article.times = _times(article.text or "", anchor, doc.spacy, matches)
     stated = _stated_dates(matches) if anchor is None else []
     for event in article.events:
         try:

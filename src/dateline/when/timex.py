@@ -84,11 +84,14 @@ def _longest(matches: list[Match]) -> list[Match]:
     return sorted(chosen, key=lambda x: x.start)
 
 
-def annotate(text: str, anchor=None, sdoc=None) -> list[Timex]:
-    """Every time expression of `text` that can be given a TIMEX3 value, in text order."""
+def annotate(text: str, anchor=None, sdoc=None, tagged: Optional[list] = None) -> list[Timex]:
+    """Every time expression of `text` that can be given a TIMEX3 value, in text order.
+    `tagged`: `tagger.tag(text)` when the caller has it already (it is not modified)."""
     a = parse_anchor(anchor)
     out, ref = [], None
-    dates = [m for m in tag(text) if m.rule == "duration" or resolve_match(m, a, "present")]
+    if tagged is None:
+        tagged = tag(text)
+    dates = [m for m in tagged if m.rule == "duration" or resolve_match(m, a, "present")]
     for m in _longest(dates + timex_rules.find(text)):
         tense = _tense(sdoc, m)
         if m.rule in timex_rules.VALUES:
