@@ -69,6 +69,8 @@ def verb_status(tok) -> str:
     if any(g.lemma_.lower() in c["future_governors"] or g.lower_ in c["future_governors"]
            for g in chain[1:]):
         return "future"
+    if any(g.lemma_.lower() in c["commissive_governors"] for g in chain[1:]):
+        return "future"  # "agreed to hold talks": the talks are still to come (PLOVER AGREE)
     if any(ch.lower_ in c["alleged_adverbs"] for t in chain for ch in t.children):
         return "alleged"
     return "asserted"
@@ -102,6 +104,9 @@ def status_of(tok, light_verb=None, embedded: Optional[str] = None) -> str:
             own = verb_status(light_verb)
         elif own == "asserted" and tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
             governed = verb_status(tok.head.head)  # "will meet ... during his visit"
+            own = governed if governed == "future" else own
+        elif own == "asserted" and tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):
+            governed = verb_status(tok.head)  # "will have one-on-one conversations"
             own = governed if governed == "future" else own
     else:
         own = verb_status(tok)
