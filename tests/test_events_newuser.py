@@ -44,6 +44,12 @@ def test_signing_parties_are_both_sides_not_the_venue(text, parties, venue):
     assert _countries(ev["source"]) == parties, ev["source"]
     assert _countries(ev["target"]) == parties, ev["target"]
     assert all(r["text"] != venue for r in ev["source"] + ev["target"]), ev
+    assert ev["location"] and ev["location"]["text"] == venue, ev["location"]
+
+
+def test_talks_venue_is_the_location():
+    ev = _events("Malawi and Tanzania held talks in Mzuzu on Monday.", "CONSULT")[0]
+    assert ev["location"] and ev["location"]["text"] == "Mzuzu", ev
 
 
 def test_signing_with_a_partner_keeps_the_partner_not_the_venue():
