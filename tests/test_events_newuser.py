@@ -90,6 +90,16 @@ def test_talks_held_stay_asserted():
     assert consults and consults[0]["status"] == "asserted", consults
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("Kenya's parliament discussed whether to send troops to Somalia.", "MOBILIZE"),
+    ("Ministers in Oslo debated whether to impose sanctions on Iran.", "SANCTION"),
+    ("The cabinet considered whether to allow Egypt to send troops to Libya.", "MOBILIZE"),
+])
+def test_acts_under_whether_are_open_questions(text, kind):
+    events = [e for e in extract(text, published=PUB)["events"] if e["type"] == kind]
+    assert events and all(e["status"] == "hypothetical" for e in events), events
+
+
 # -- 3. implied sides ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

@@ -45,6 +45,15 @@ def _is_conditional(tok) -> bool:
     return False
 
 
+def _open_question(chain) -> bool:
+    """"discussed whether to send troops", "a decision on whether to allow X": a complement
+    marked by "whether"/"if" is an open question, not a fact (PLOVER auxiliary mode
+    hypothetical)."""
+    marks = cues()["hypothetical_marks"]
+    return any(t.dep_ in ("xcomp", "ccomp", "pcomp", "acl") and
+               any(c.dep_ == "mark" and c.lower_ in marks for c in t.children) for t in chain)
+
+
 def _reported(tok) -> bool:
     """"would" under a reporting verb is a future-in-the-past, not a hypothetical."""
     head = tok.head
@@ -62,7 +71,7 @@ def verb_status(tok) -> str:
         if aux & {"would"} and _reported(chain[-1]) and not _is_conditional(tok):
             return "future"
         return "hypothetical"
-    if _is_conditional(tok):
+    if _is_conditional(tok) or _open_question(chain + list(tok.ancestors)[:3]):
         return "hypothetical"
     if aux & c["future_aux"]:
         return "future"
