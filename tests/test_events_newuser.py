@@ -79,10 +79,18 @@ def test_talks_agreed_to_are_future_and_the_agreement_asserted(text):
     "leaders will have one-on-one conversations during the visit.",
     "Japan and India are set to hold talks in Tokyo.",
     "Egypt plans to hold talks with Sudan next week.",
+    "Kenya is to hold talks with Somalia next week.",
 ])
 def test_scheduled_talks_are_future(text):
     consults = [e for e in _events(text, "CONSULT") if "arrived" not in e["evidence"]["text"]]
     assert consults and all(e["status"] == "future" for e in consults), consults
+
+
+def test_signing_still_to_come_is_agree_future():
+    """PLOVER manual (AGREE): "Russia and the United States will sign an agreement" is AGREE."""
+    text = "Ghana and Togo are to sign a border treaty in Accra."
+    events = extract(text, published=PUB)["events"]
+    assert [(e["type"], e["status"]) for e in events] == [("AGREE", "future")], events
 
 
 def test_talks_held_stay_asserted():

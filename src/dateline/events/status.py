@@ -78,6 +78,9 @@ def verb_status(tok) -> str:
     if any(g.lemma_.lower() in c["future_governors"] or g.lower_ in c["future_governors"]
            for g in chain[1:]):
         return "future"
+    if any(t.dep_ == "xcomp" and t.head.lemma_ == "be" and
+           any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in t.children) for t in chain):
+        return "future"  # "Kenya is to hold talks": "be to" + infinitive is an arrangement
     if any(g.lemma_.lower() in c["commissive_governors"] for g in chain[1:]):
         return "future"  # "agreed to hold talks": the talks are still to come (PLOVER AGREE)
     if any(ch.lower_ in c["alleged_adverbs"] for t in chain for ch in t.children):
