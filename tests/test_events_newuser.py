@@ -93,6 +93,12 @@ def test_signing_still_to_come_is_agree_future():
     assert [(e["type"], e["status"]) for e in events] == [("AGREE", "future")], events
 
 
+def test_necessary_to_is_not_an_arrangement():
+    text = "It is necessary to impose sanctions on Iran, Germany's envoy said on Monday."
+    events = [e for e in extract(text, published=PUB)["events"] if e["type"] == "SANCTION"]
+    assert events and all(e["status"] != "future" for e in events), events
+
+
 def test_talks_held_stay_asserted():
     consults = _events("Malawi and Tanzania held talks in Lilongwe on Monday.", "CONSULT")
     assert consults and consults[0]["status"] == "asserted", consults

@@ -54,6 +54,16 @@ def _open_question(chain) -> bool:
                any(c.dep_ == "mark" and c.lower_ in marks for c in t.children) for t in chain)
 
 
+def _be_to(tok) -> bool:
+    """"Kenya is to hold talks" ("be to" + infinitive: an arranged act), not "it is necessary to
+    increase pressure" (a predicate with its own complement or an expletive subject)."""
+    head = tok.head
+    return (tok.dep_ == "xcomp" and head.lemma_ == "be"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and not any(c.dep_ in ("acomp", "attr", "expl") or c.lower_ == "it"
+                        for c in head.children))
+
+
 def _reported(tok) -> bool:
     """"would" under a reporting verb is a future-in-the-past, not a hypothetical."""
     head = tok.head
@@ -78,8 +88,7 @@ def verb_status(tok) -> str:
     if any(g.lemma_.lower() in c["future_governors"] or g.lower_ in c["future_governors"]
            for g in chain[1:]):
         return "future"
-    if any(t.dep_ == "xcomp" and t.head.lemma_ == "be" and
-           any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in t.children) for t in chain):
+    if any(_be_to(t) for t in chain):
         return "future"  # "Kenya is to hold talks": "be to" + infinitive is an arrangement
     if any(g.lemma_.lower() in c["commissive_governors"] for g in chain[1:]):
         return "future"  # "agreed to hold talks": the talks are still to come (PLOVER AGREE)
