@@ -22,3 +22,29 @@ def test_multi_worker_read_ahead_is_bounded(nlp):
     assert [a.input for a in taken] == [f"r{i}" for i in range(40)]
     # 40 taken + at most 2 x workers batches of BATCH_SIZE // 2 read ahead (+ one batch forming)
     assert consumed <= 40 + (2 * 2 + 1) * (BATCH_SIZE // 2), consumed
+
+
+def _parse_seconds_here() -> float:
+    from dateline.pipeline import STAGE_SECONDS
+
+    return STAGE_SECONDS["parse"]
+
+
+def test_one_batch_of_input_is_processed_here_without_a_pool(nlp):
+    """A single article with workers=2 is parsed in this process (its CPU seconds count here):
+    forking and warming every stage costs more than one article does."""
+    before = _parse_seconds_here()
+    out = list(extract_stream([Record(input="one", content="Chilean police detained 12 miners in "
+                                      "Antofagasta on Friday, officials said.\n")], workers=2))
+    assert [a.input for a in out] == ["one"]
+    assert _parse_seconds_here() > before
+
+
+def test_more_than_one_batch_still_uses_workers(nlp):
+    """Past one batch the pool does the parsing: this process's parse seconds stay put."""
+    recs = [Record(input=f"m{i}", content=f"Peruvian troops entered {i} villages near Cusco.\n")
+            for i in range(3 * BATCH_SIZE)]
+    before = _parse_seconds_here()
+    out = list(extract_stream(recs, workers=2))
+    assert [a.input for a in out] == [r.input for r in recs]
+    assert _parse_seconds_here() == before

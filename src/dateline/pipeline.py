@@ -14,6 +14,7 @@ import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from multiprocessing import get_context
+from itertools import chain, islice
 from typing import Any, Iterable, Iterator, Optional, Union
 
 from . import nlp as nlp_mod
@@ -320,10 +321,18 @@ def extract_stream(items: Iterable[Union[Record, InputError]], workers: int = 1,
     summed over all workers (so with 2 workers it can exceed wall time).
     An exception raised while producing `items` ends the run after the records already read
     (raised here as InputsFailed, whatever the number of workers; never a hang).
+    With `workers` > 1, no pool is started when the input fits in one batch (8 records): one
+    article is processed in this process, without forking and warming every stage first.
     """
     feed = _Feed(items)
+    batches: Iterator[list] = _batches(feed, BATCH_SIZE if workers <= 1 else max(1, BATCH_SIZE // 2))
+    if workers > 1:
+        head = list(islice(batches, 2))
+        if len(head) < 2:  # one batch of input or none: a pool would cost more than it saves
+            workers = 1
+        batches = chain(head, batches)
     if workers <= 1:
-        for batch in _batches(feed):
+        for batch in batches:
             results, spent = _timed_batch(batch)
             if timings is not None:
                 timings.update(spent)
@@ -333,7 +342,6 @@ def extract_stream(items: Iterable[Union[Record, InputError]], workers: int = 1,
     warm()  # fail once, here, if the model is missing; forked workers inherit what is loaded
     ctx = get_context("fork") if hasattr(os, "fork") else get_context()
     with ctx.Pool(workers, maxtasksperchild=WORKER_BATCHES) as pool:
-        batches = _batches(feed, max(1, BATCH_SIZE // 2))
         for results, spent in _bounded_map(pool, _timed_batch, batches, 2 * workers):
             if timings is not None:
                 timings.update(spent)
