@@ -117,13 +117,14 @@ def test_acts_under_whether_are_open_questions(text, kind):
 # -- 3. implied sides ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
-    "Police arrested 20 protesters in Nairobi on Sunday.",
-    "Several hundred demonstrators marched through central Lagos on Sunday.",
+    "Twenty protesters were arrested in Nairobi on Sunday.",   # passive state act: source
+    "Kenya's parliament approved the budget on Tuesday.",      # domestic default: target
     "The Parliament of Ghana approved the budget on Tuesday.",
 ])
 def test_implied_sides_carry_a_country_and_nothing_else(text):
     events = extract(text, published=PUB)["events"]
     implied = [r for e in events for r in e["source"] + e["target"] if r["text"] == ""]
+    assert implied, events
     for ref in implied:
         assert ref["country"] and ref["name"] is None and ref["actor"] is None, ref
     for e in events:
