@@ -37,6 +37,9 @@ RECIPROCAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "RETREAT", "ASSAULT"}
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 VENUE_PREPS = {"at", "in"}
 VENUE_TYPES = {"CONSULT", "AGREE"}  # meetings and agreements have venues; "invested in X" has none
+# signing a formal agreement (PLOVER SUPPORT mode "sign", CAMEO 057) takes place at a venue too:
+# the PLOVER GSR examples code the signers as the sides ("SRC/TAR"), never the place of signing
+VENUE_MODES = {"sign"}
 REL_PRONOUNS = pronouns(kind="relative")
 SKIP_CHILD_DEPS = {"conj", "cc", "advcl", "parataxis", "punct", "mark", "relcl", "dep"}
 
@@ -82,11 +85,14 @@ def _expand(tok) -> list:
     return out
 
 
-def _subject_of(verb, depth: int = 0):
-    """(tokens, passive) for a verb's acting side, inherited through conj/xcomp/acl when missing."""
+def _subject_of(verb, depth: int = 0, control: bool = False):
+    """(tokens, passive) for a verb's acting side, inherited through conj/xcomp/acl when missing.
+    `control`: asked for the complement of `verb` ("Japan is set to hold talks"): the passive
+    subject of a raising/control verb is the complement's subject."""
     if depth > 4:
         return [], False
-    subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    deps = ("nsubj", "csubj", "nsubjpass") if control else ("nsubj", "csubj")
+    subj = [c for c in verb.children if c.dep_ in deps]
     agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if agent:
         return agent, True
@@ -100,7 +106,7 @@ def _subject_of(verb, depth: int = 0):
     if head is verb:
         return [], False
     if verb.dep_ in ("conj", "xcomp", "advcl"):
-        return _subject_of(head, depth + 1)[0], False
+        return _subject_of(head, depth + 1, control=verb.dep_ == "xcomp")[0], False
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head], False
     return [], False
@@ -581,8 +587,10 @@ def resolve_sides(cand: Candidate, view: ActorView) -> None:
         cand.dropped = cand.dropped or not cand.target or not cand.source
         return
     if not cand.target and cand.trigger.pos_ not in ("NOUN", "PROPN"):
-        cand.target = to_refs(_object_preps(cand.trigger, cand.types[0] in VERBAL_TYPES), view,
-                              allow_place=place_ok)
+        toks = _object_preps(cand.trigger, cand.types[0] in VERBAL_TYPES)
+        if cand.row.mode in VENUE_MODES:  # "signed an accord with X in Nairobi": X, not Nairobi
+            toks = [t for t in toks if not (t.dep_ == "pobj" and t.head.lower_ in VENUE_PREPS)]
+        cand.target = to_refs(toks, view, allow_place=place_ok)
 
 
 
@@ -694,7 +702,7 @@ def locative_targets(cand: Candidate, view: ActorView) -> None:
         cand.target = [ActorRef(text="", name=None, country=view.home, sector=None, actor=None)]
         cand.implicit_target = True
         return
-    venue = cand.types[0] in VENUE_TYPES and not _is_visit(cand)
+    venue = (cand.types[0] in VENUE_TYPES or cand.row.mode in VENUE_MODES) and not _is_visit(cand)
     own = {r.country for r in cand.source}
     for c in cand.head.children:
         if c.dep_ != "prep" or c.lower_ not in ("in", "during", "at", "near", "off"):

@@ -45,6 +45,25 @@ def _is_conditional(tok) -> bool:
     return False
 
 
+def _open_question(chain) -> bool:
+    """"discussed whether to send troops", "a decision on whether to allow X": a complement
+    marked by "whether"/"if" is an open question, not a fact (PLOVER auxiliary mode
+    hypothetical)."""
+    marks = cues()["hypothetical_marks"]
+    return any(t.dep_ in ("xcomp", "ccomp", "pcomp", "acl") and
+               any(c.dep_ == "mark" and c.lower_ in marks for c in t.children) for t in chain)
+
+
+def _be_to(tok) -> bool:
+    """"Kenya is to hold talks" ("be to" + infinitive: an arranged act), not "it is necessary to
+    increase pressure" (a predicate with its own complement or an expletive subject)."""
+    head = tok.head
+    return (tok.dep_ == "xcomp" and head.lemma_ == "be"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and not any(c.dep_ in ("acomp", "attr", "expl") or c.lower_ == "it"
+                        for c in head.children))
+
+
 def _reported(tok) -> bool:
     """"would" under a reporting verb is a future-in-the-past, not a hypothetical."""
     head = tok.head
@@ -62,13 +81,17 @@ def verb_status(tok) -> str:
         if aux & {"would"} and _reported(chain[-1]) and not _is_conditional(tok):
             return "future"
         return "hypothetical"
-    if _is_conditional(tok):
+    if _is_conditional(tok) or _open_question(chain + list(tok.ancestors)[:3]):
         return "hypothetical"
     if aux & c["future_aux"]:
         return "future"
     if any(g.lemma_.lower() in c["future_governors"] or g.lower_ in c["future_governors"]
            for g in chain[1:]):
         return "future"
+    if any(_be_to(t) for t in chain):
+        return "future"  # "Kenya is to hold talks": "be to" + infinitive is an arrangement
+    if any(g.lemma_.lower() in c["commissive_governors"] for g in chain[1:]):
+        return "future"  # "agreed to hold talks": the talks are still to come (PLOVER AGREE)
     if any(ch.lower_ in c["alleged_adverbs"] for t in chain for ch in t.children):
         return "alleged"
     return "asserted"
@@ -102,6 +125,9 @@ def status_of(tok, light_verb=None, embedded: Optional[str] = None) -> str:
             own = verb_status(light_verb)
         elif own == "asserted" and tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
             governed = verb_status(tok.head.head)  # "will meet ... during his visit"
+            own = governed if governed == "future" else own
+        elif own == "asserted" and tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):
+            governed = verb_status(tok.head)  # "will have one-on-one conversations"
             own = governed if governed == "future" else own
     else:
         own = verb_status(tok)

@@ -97,6 +97,10 @@ def _locates(p: dict, event, heads: set) -> bool:
     physical = event.type in PHYSICAL
     if physical and inside and (cue.startswith("obj:") or (cue == "of" and lemma in c["event_nouns"])):
         return True  # "shelled Goma", "the siege of Monrovia"
+    if cue.count(":") == 2 and cue.rsplit(":", 1)[0] in LOCATIVE:
+        # "talks in Geneva", "signed a deal in Lima": the venue of the event's own meeting or
+        # agreement noun ("prep:in:talks", an interaction noun read as literal) locates it
+        return lemma in c["meeting_nouns"] and inside
     if not (cue in LOCATIVE or visit):
         return False
     if physical or visit:  # "clashes in Belgrade", "in his first stop in Benin, he promised"
