@@ -140,3 +140,19 @@ def test_a_short_label_or_a_deck_without_text_after_it_is_not(lines):
     label = ["Most read"] + lines[1:]
     assert _kept_run([0, 1, 2], np.array([0.6, 0.95, 0.9]), label, 0.7) == [1, 2]
     assert _kept_run([0, 1, 2], np.array([0.6, 0.3, 0.9]), lines, 0.7) == [2]
+
+
+# The same deck with an agency-and-place dateline or a byline line between it and the first
+# paragraph (inputs written for this test).
+@pytest.mark.parametrize("lines", STANDFIRST_PAGES)
+@pytest.mark.parametrize("between", ["REUTERS, VIGO, Spain", "By Ana Ruiz and Tomas Lee"])
+def test_a_deck_before_a_dateline_line_and_a_kept_paragraph_is_kept(lines, between):
+    import numpy as np
+
+    from dateline.clean import _kept_run
+
+    page = [lines[0], between, lines[1], lines[2]]
+    assert _kept_run([0, 1, 2, 3], np.array([0.6, 0.2, 0.95, 0.9]), page, 0.7) == [0, 2, 3]
+    # three non-paragraph lines in between: too far for a deck
+    far = [lines[0], between, "Updated 2 hours ago", "Share", lines[1], lines[2]]
+    assert _kept_run(list(range(6)), np.array([0.6, 0.2, 0.2, 0.2, 0.95, 0.9]), far, 0.7) == [4, 5]

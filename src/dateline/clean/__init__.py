@@ -334,9 +334,13 @@ STANDFIRST_WORDS = 12  # a deck under the headline is a long line; section label
 
 def _standfirst(body: list[int], k: int, p: "np.ndarray", lines: list[str], cut: float) -> bool:
     """The first line after the title, long and followed by a kept paragraph, is the article's
-    standfirst (deck): content, though it reads like a headline."""
-    return (k == 0 and len(body) > 1 and len(lines[body[0]].split()) >= STANDFIRST_WORDS
-            and p[body[1]] >= cut and paragraph_like(lines[body[1]]))
+    standfirst (deck): content, though it reads like a headline. Up to RUN_GAP lines that are not
+    paragraphs (an agency-and-place dateline such as "AFP, LES CAYES, Haiti", a byline) may sit
+    between the deck and that paragraph."""
+    if k != 0 or len(lines[body[0]].split()) < STANDFIRST_WORDS:
+        return False
+    first_paragraph = next((i for i in body[1:RUN_GAP + 2] if paragraph_like(lines[i])), None)
+    return first_paragraph is not None and p[first_paragraph] >= cut
 
 
 def _kept_run(body: list[int], p: "np.ndarray", lines: list[str], cut: float) -> list[int]:
