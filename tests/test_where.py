@@ -6,21 +6,14 @@ import pytest
 from dateline.evaluation.geo import haversine
 from dateline.model import ActorRef, Article, Event, Span
 from dateline.pipeline import Doc
-from dateline.where import geoparse, resolve_places
+from dateline.where import resolve_places
+from where_fixture import find_place, parse_places
 
 
-def _parse(nlp, text):
-    return geoparse(text, nlp(text))
-
-
-def _find(places, text):
-    hits = [p for p in places if p["text"] == text]
-    assert hits, f"{text!r} not found in {[p['text'] for p in places]}"
-    return hits[0]
 
 
 def test_literal_city_resolved_with_country_and_coordinates(nlp):
-    p = _find(_parse(nlp, "Two ferries collided in the harbour of Gdansk early on Sunday."), "Gdansk")
+    p = find_place(parse_places(nlp, "Two ferries collided in the harbour of Gdansk early on Sunday."), "Gdansk")
     assert p["literal"] is True
     assert p["country"] == "POL"
     assert haversine(p["lat"], p["lon"], 54.35, 18.65) < 50
@@ -28,14 +21,14 @@ def test_literal_city_resolved_with_country_and_coordinates(nlp):
 
 def test_qualified_name_picks_the_named_state(nlp):
     text = "The tornado flattened a church in Paris, Texas, on Saturday night."
-    p = _find(_parse(nlp, text), "Paris")
+    p = find_place(parse_places(nlp, text), "Paris")
     assert p["country"] == "USA"
     assert haversine(p["lat"], p["lon"], 33.66, -95.56) < 50
 
 
 def test_bare_name_picks_the_prominent_place(nlp):
     text = "Thousands of cyclists rode through Paris to mark the end of the race."
-    p = _find(_parse(nlp, text), "Paris")
+    p = find_place(parse_places(nlp, text), "Paris")
     assert p["country"] == "FRA"
     assert haversine(p["lat"], p["lon"], 48.86, 2.35) < 50
 
@@ -43,7 +36,7 @@ def test_bare_name_picks_the_prominent_place(nlp):
 def test_other_places_of_the_story_disambiguate(nlp):
     text = ("Flood water reached Dallas and Tyler overnight. In Paris, the county courthouse "
             "was closed as rain kept falling across Texas.")
-    p = _find(_parse(nlp, text), "Paris")
+    p = find_place(parse_places(nlp, text), "Paris")
     assert p["country"] == "USA"
 
 
@@ -53,12 +46,12 @@ def test_other_places_of_the_story_disambiguate(nlp):
     ("Washington urged both sides to return to the table.", "Washington"),
 ])
 def test_capital_as_speaker_is_not_a_place(nlp, text, name):
-    p = _find(_parse(nlp, text), name)
+    p = find_place(parse_places(nlp, text), name)
     assert p["literal"] is False
 
 
 def test_country_as_place_gets_a_point_inside_it(nlp):
-    p = _find(_parse(nlp, "Heavy snow closed mountain roads in Norway this week."), "Norway")
+    p = find_place(parse_places(nlp, "Heavy snow closed mountain roads in Norway this week."), "Norway")
     assert p["literal"] is True and p["country"] == "NOR"
     assert 57 < p["lat"] < 72 and 4 < p["lon"] < 32
 
@@ -130,4 +123,4 @@ def test_physical_event_takes_the_dateline_place(nlp):
     ("Armoured columns crossed into Georgia from Russia.", "GEO"),
 ])
 def test_state_or_country_of_the_same_name_by_context(nlp, text, country):
-    assert _find(_parse(nlp, text), "Georgia")["country"] == country
+    assert find_place(parse_places(nlp, text), "Georgia")["country"] == country

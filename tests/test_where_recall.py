@@ -6,17 +6,8 @@ from __future__ import annotations
 import pytest
 
 from dateline.evaluation.geo import haversine
-from dateline.where import geoparse
 
-
-def _parse(nlp, text):
-    return geoparse(text, nlp(text))
-
-
-def _find(places, text):
-    hits = [p for p in places if p["text"] == text]
-    assert hits, f"{text!r} not found in {[p['text'] for p in places]}"
-    return hits[0]
+from where_fixture import find_place, parse_places
 
 
 def _near(p, lat, lon, km=100):
@@ -35,13 +26,13 @@ def _near(p, lat, lon, km=100):
     ("ST. PAUL – Lawmakers returned to the capitol on Tuesday.", "ST. PAUL", 44.95, -93.09),
 ])
 def test_capital_datelines_are_literal_places(nlp, text, name, lat, lon):
-    p = _find(_parse(nlp, text), name)
+    p = find_place(parse_places(nlp, text), name)
     assert p["literal"] is True and p["cue"] == "dateline"
     _near(p, lat, lon)
 
 
 def test_the_dateline_qualifier_is_literal_too(nlp):
-    p = _find(_parse(nlp, "HARARE, Zimbabwe – Zimbabwe's court ruled on Monday."), "Zimbabwe")
+    p = find_place(parse_places(nlp, "HARARE, Zimbabwe – Zimbabwe's court ruled on Monday."), "Zimbabwe")
     assert p["literal"] is True
 
 
@@ -50,7 +41,7 @@ def test_the_dateline_qualifier_is_literal_too(nlp):
     "NATO: allies agree to meet again next spring.",
 ])
 def test_a_word_opening_a_line_is_no_dateline(nlp, text):
-    assert not [p for p in _parse(nlp, text) if p["cue"] == "dateline"]
+    assert not [p for p in parse_places(nlp, text) if p["cue"] == "dateline"]
 
 
 # town names spaCy labels otherwise, kept where the text marks them and the story agrees
@@ -63,7 +54,7 @@ def test_a_word_opening_a_line_is_no_dateline(nlp, text):
      "unhurt.", "Peniche", "PRT"),
 ])
 def test_town_candidates_confirmed_by_the_story(nlp, text, name, country):
-    p = _find(_parse(nlp, text), name)
+    p = find_place(parse_places(nlp, text), name)
     assert p["country"] == country
 
 
@@ -72,7 +63,7 @@ def test_town_candidates_confirmed_by_the_story(nlp, text, name, country):
     ("The coach said Marion had trained hard all week.", "Marion"),
 ])
 def test_a_person_named_like_a_town_is_no_place(nlp, text, name):
-    assert not [p for p in _parse(nlp, text) if p["text"] == name and p["lat"] is not None]
+    assert not [p for p in parse_places(nlp, text) if p["text"] == name and p["lat"] is not None]
 
 
 # names the gazetteer knows only in part
@@ -82,7 +73,7 @@ def test_a_person_named_like_a_town_is_no_place(nlp, text, name):
     ("The City of Winnipeg will repave its main bridges.", "Winnipeg", 49.9, -97.1),
 ])
 def test_designators_are_read_off(nlp, text, name, lat, lon):
-    p = [q for q in _parse(nlp, text) if name in q["text"]][0]
+    p = [q for q in parse_places(nlp, text) if name in q["text"]][0]
     _near(p, lat, lon, km=400)
 
 
@@ -92,12 +83,12 @@ def test_designators_are_read_off(nlp, text, name, lat, lon):
     ("Fans travelled from Norway Sweden and Denmark for the final.", "Sweden", 62.0, 15.0),
 ])
 def test_known_parts_of_unknown_names(nlp, text, name, lat, lon):
-    p = _find(_parse(nlp, text), name)
+    p = find_place(parse_places(nlp, text), name)
     _near(p, lat, lon, km=600)
 
 
 def test_a_direction_before_a_continent_is_not_the_continent(nlp):
-    assert not [p for p in _parse(nlp, "Drought spread across North Africa this summer.")
+    assert not [p for p in parse_places(nlp, "Drought spread across North Africa this summer.")
                 if p["name"] == "Africa"]
 
 
@@ -109,7 +100,7 @@ def test_a_direction_before_a_continent_is_not_the_continent(nlp):
      "Ocean Parade Drive", 25.79, -80.13),
 ])
 def test_a_site_stands_at_its_own_town(nlp, text, site, lat, lon):
-    p = _find(_parse(nlp, text), site)
+    p = find_place(parse_places(nlp, text), site)
     _near(p, lat, lon)
 
 
@@ -120,7 +111,7 @@ def test_a_site_stands_at_its_own_town(nlp, text, site, lat, lon):
     ("Police in Bedford, England, arrested two men.", "Bedford", 52.14, -0.46),
 ])
 def test_bare_division_names_are_towns(nlp, text, name, lat, lon):
-    p = _find(_parse(nlp, text), name)
+    p = find_place(parse_places(nlp, text), name)
     _near(p, lat, lon, km=40)
 
 
@@ -132,11 +123,11 @@ def test_bare_division_names_are_towns(nlp, text, name, lat, lon):
     ("Canada sold wheat to Egypt last year.", "Egypt"),
 ])
 def test_literal_readings(nlp, text, name):
-    assert _find(_parse(nlp, text), name)["literal"] is True
+    assert find_place(parse_places(nlp, text), name)["literal"] is True
 
 
 def test_talks_with_a_country_stay_metonymic(nlp):
-    assert _find(_parse(nlp, "Talks with Iran stalled again."), "Iran")["literal"] is False
+    assert find_place(parse_places(nlp, "Talks with Iran stalled again."), "Iran")["literal"] is False
 
 
 # abbreviations
@@ -145,7 +136,7 @@ def test_talks_with_a_country_stay_metonymic(nlp):
     ("Flooding closed the highway near Brandon, Man., overnight.", "Brandon", "CAN"),
 ])
 def test_canadian_province_abbreviations_qualify_towns(nlp, text, name, country):
-    assert _find(_parse(nlp, text), name)["country"] == country
+    assert find_place(parse_places(nlp, text), name)["country"] == country
 
 
 @pytest.mark.parametrize("text", [
@@ -153,7 +144,7 @@ def test_canadian_province_abbreviations_qualify_towns(nlp, text, name, country)
     "Farmers protested against new EU rules.",
 ])
 def test_eu_is_europe_not_a_norman_town(nlp, text):
-    p = _find(_parse(nlp, text), "EU")
+    p = find_place(parse_places(nlp, text), "EU")
     assert p["name"] == "Europe" and p["country"] is None
 
 
@@ -164,11 +155,11 @@ def test_eu_is_europe_not_a_norman_town(nlp, text):
     ("Trade with Toronto rose, exporters in Chicago and Detroit said.", "Toronto", "CAN"),
 ])
 def test_a_world_city_beats_a_small_namesake_of_the_story_country(nlp, text, name, country):
-    assert _find(_parse(nlp, text), name)["country"] == country
+    assert find_place(parse_places(nlp, text), name)["country"] == country
 
 
 def test_a_small_namesake_with_its_state_named(nlp):
-    p = _find(_parse(nlp, "Tornado sirens sounded in London and Corbin, Kentucky, on Monday."),
+    p = find_place(parse_places(nlp, "Tornado sirens sounded in London and Corbin, Kentucky, on Monday."),
               "London")
     assert (p["country"], p["admin1"]) == ("USA", "KY")
 
@@ -176,7 +167,7 @@ def test_a_small_namesake_with_its_state_named(nlp):
 # a site in a story that names no town stands at the county it names
 def test_a_site_without_a_town_stands_at_its_county(nlp):
     text = "Volunteers repainted the Ashgrove Community Hall, Cuyahoga County officials said."
-    p = _find(_parse(nlp, text), "Ashgrove Community Hall")
+    p = find_place(parse_places(nlp, text), "Ashgrove Community Hall")
     _near(p, 41.5, -81.7, km=60)
 
 
@@ -188,7 +179,7 @@ def test_a_site_without_a_town_stands_at_its_county(nlp):
      41.59, -93.62),
 ])
 def test_an_unknown_locality_stands_at_the_story_town(nlp, text, name, lat, lon):
-    _near(_find(_parse(nlp, text), name), lat, lon)
+    _near(find_place(parse_places(nlp, text), name), lat, lon)
 
 
 @pytest.mark.parametrize("text,name", [
@@ -196,13 +187,13 @@ def test_an_unknown_locality_stands_at_the_story_town(nlp, text, name, lat, lon)
     ("Officials in Chengdu said rain hit Xinlong province hard.", "Xinlong province"),
 ])
 def test_parts_of_big_areas_and_divisions_are_no_localities(nlp, text, name):
-    assert not [p for p in _parse(nlp, text) if p["text"] == name and p["lat"] is not None]
+    assert not [p for p in parse_places(nlp, text) if p["text"] == name and p["lat"] is not None]
 
 
 def test_a_candidate_town_needs_the_story_state(nlp):
-    places = _parse(nlp, "Fans in Boise and Twin Falls cheered after Smith passed to Marion in "
+    places = parse_places(nlp, "Fans in Boise and Twin Falls cheered after Smith passed to Marion in "
                          "the final minute.")
     assert not [p for p in places if p["text"] == "Marion"]
-    p = _find(_parse(nlp, "Families from Columbus and Dayton drove to Marion for the county "
+    p = find_place(parse_places(nlp, "Families from Columbus and Dayton drove to Marion for the county "
                           "fair."), "Marion")
     assert (p["country"], p["admin1"]) == ("USA", "OH")

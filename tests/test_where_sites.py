@@ -6,18 +6,7 @@ entry says it is a containment estimate (`resolution`, `within`)."""
 from __future__ import annotations
 
 import pytest
-
-from dateline.where import geoparse
-
-
-def _parse(nlp, text):
-    return geoparse(text, nlp(text))
-
-
-def _find(places, text):
-    hits = [p for p in places if p["text"] == text]
-    assert hits, f"{text!r} not found in {[p['text'] for p in places]}"
-    return hits[0]
+from where_fixture import find_place, parse_places
 
 
 def _contained_in(p, town):
@@ -32,8 +21,8 @@ def _contained_in(p, town):
      "Harwell Foundation", "Bristol"),
 ])
 def test_organisation_after_at_is_a_site_of_its_town(nlp, text, name, town):
-    places = _parse(nlp, text)
-    site, there = _find(places, name), _find(places, town)
+    places = parse_places(nlp, text)
+    site, there = find_place(places, name), find_place(places, town)
     _contained_in(site, town)
     assert (site["lat"], site["lon"]) == (there["lat"], there["lon"])
     assert there["resolution"] == "point" and there["within"] is None
@@ -45,7 +34,7 @@ def test_organisation_after_at_is_a_site_of_its_town(nlp, text, name, town):
 ])
 def test_affiliation_and_target_are_not_sites(nlp, text, org):
     """"an economist at Barclays" names an employer, "a swipe at Microsoft" a target."""
-    assert org not in [p["text"] for p in _parse(nlp, text)]
+    assert org not in [p["text"] for p in parse_places(nlp, text)]
 
 
 # streets written without their street word: blocks, corners, "X and Y streets"
@@ -61,16 +50,16 @@ def test_affiliation_and_target_are_not_sites(nlp, text, org):
     ("Crews repaired a water main on Jubilee road in Mombasa.", ["Jubilee road"], "Mombasa"),
 ])
 def test_streets_of_local_news_are_sites_of_their_town(nlp, text, streets, town):
-    places = _parse(nlp, text)
+    places = parse_places(nlp, text)
     for s in streets:
-        _contained_in(_find(places, s), town)
+        _contained_in(find_place(places, s), town)
 
 
 def test_a_street_named_like_a_place_is_the_street(nlp):
     """"the corner of Washington and Main": a street, not the city or the state."""
-    places = _parse(nlp, "He collapsed at the corner of Washington and Main in Peoria, Illinois.")
-    _contained_in(_find(places, "Washington"), "Peoria")
-    _contained_in(_find(places, "Main"), "Peoria")
+    places = parse_places(nlp, "He collapsed at the corner of Washington and Main in Peoria, Illinois.")
+    _contained_in(find_place(places, "Washington"), "Peoria")
+    _contained_in(find_place(places, "Main"), "Peoria")
 
 
 # a building's owner: "Bristol's Southmead Hospital"
@@ -79,9 +68,9 @@ def test_a_street_named_like_a_place_is_the_street(nlp):
     ("Nurses at Bristol's Southmead Hospital went on strike.", "Bristol", "Southmead Hospital"),
 ])
 def test_owner_town_contains_the_building(nlp, text, town, site):
-    places = _parse(nlp, text)
-    assert _find(places, town)["kind"] == "city"
-    _contained_in(_find(places, site), town)
+    places = parse_places(nlp, text)
+    assert find_place(places, town)["kind"] == "city"
+    _contained_in(find_place(places, site), town)
 
 
 # a locality the gazetteer lacks, under a qualifier or after a preposition of motion
@@ -94,7 +83,7 @@ def test_owner_town_contains_the_building(nlp, text, town, site):
      "Kettle Island", "Portsmouth"),
 ])
 def test_locality_stands_in_what_contains_it(nlp, text, name, within):
-    _contained_in(_find(_parse(nlp, text), name), within)
+    _contained_in(find_place(parse_places(nlp, text), name), within)
 
 
 # a place opening an event's name is where the event is held
@@ -104,7 +93,7 @@ def test_locality_stands_in_what_contains_it(nlp, text, name, within):
     ("Athletes trained for the Beijing Olympics all year.", "Beijing"),
 ])
 def test_place_in_an_event_name_is_literal(nlp, text, name):
-    p = _find(_parse(nlp, text), name)
+    p = find_place(parse_places(nlp, text), name)
     assert p["literal"] is True and p["resolution"] == "point"
 
 
@@ -141,5 +130,5 @@ def test_containment_estimates_do_not_vote_for_the_dominant_place():
 ])
 def test_town_swallowed_into_another_name_is_found(nlp, text, town):
     """spaCy often makes one name of "X in Town": the town is a place of its own."""
-    p = _find(_parse(nlp, text), town)
+    p = find_place(parse_places(nlp, text), town)
     assert p["kind"] == "city" and p["literal"] is True and p["resolution"] == "point"
