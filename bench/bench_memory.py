@@ -16,34 +16,12 @@ import sys
 import time
 from pathlib import Path
 
+from dateline.benchmark import child_pids, proc_mb
 from dateline.ingest.record import Record
 from dateline.paths import shared_data
 from dateline.pipeline import extract_stream
 from dateline.store import open_store
 from dateline.store.ingest import ingest
-
-
-def rss_mb(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
-
-
-def children(pid: int) -> list[int]:
-    """Child processes of `pid`, whichever of its threads started them (the pool's handler
-    thread starts the replacement workers)."""
-    out: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            out += [int(x) for x in (task / "children").read_text().split()]
-        except OSError:
-            continue
-    return sorted(out)
 
 
 def records(n: int):
@@ -73,9 +51,9 @@ def main() -> int:
         for result in extract_stream(items, workers=workers):
             done += 1
             if done % args.every == 0:
-                kids = [rss_mb(p) for p in children(os.getpid())]
+                kids = [proc_mb(p, "status", "VmRSS") for p in sorted(child_pids(os.getpid()))]
                 print(f"{done:>7} articles  {time.time() - t0:8.0f} s  {done / (time.time() - t0):6.2f}/s"
-                      f"  RSS parent {rss_mb(os.getpid()):6.0f} MB  workers "
+                      f"  RSS parent {proc_mb(os.getpid(), 'status', 'VmRSS'):6.0f} MB  workers "
                       + " ".join(f"{k:6.0f}" for k in kids), flush=True)
             yield result
 

@@ -115,8 +115,9 @@ def full_pipeline(files: list[Path], workers: int, db: str) -> tuple[float, Coun
     return time.perf_counter() - t0, steps, stored
 
 
-def _children(pid: int) -> list[int]:
-    """Child processes of `pid`, forked by any of its threads (Linux /proc)."""
+def child_pids(pid: int) -> list[int]:
+    """Child processes of `pid`, forked by any of its threads (Linux /proc; the pool's handler
+    thread starts replacement workers)."""
     out: list[int] = []
     try:
         tasks = os.listdir(f"/proc/{pid}/task")
@@ -137,15 +138,17 @@ def _descendants(root: int) -> list[int]:
     while todo:
         pid = todo.pop()
         out.append(pid)
-        todo += _children(pid)
+        todo += child_pids(pid)
     return out
 
 
-def _pss_mb(pid: int) -> float:
+def proc_mb(pid: int, file: str, key: str) -> float:
+    """The kB figure on the `key:` line of /proc/PID/FILE, in MB (0.0 when unreadable), e.g.
+    ("status", "VmRSS") for resident memory, ("smaps_rollup", "Pss") for proportional."""
     try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+        with open(f"/proc/{pid}/{file}", encoding="utf-8", errors="replace") as fh:
             for line in fh:
-                if line.startswith("Pss:"):
+                if line.startswith(key + ":"):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
@@ -165,7 +168,8 @@ class MemorySampler(threading.Thread):
 
     def run(self) -> None:
         while not self._halt.is_set():
-            self.peak = max(self.peak, sum(_pss_mb(p) for p in _descendants(os.getpid())))
+            pss = sum(proc_mb(p, "smaps_rollup", "Pss") for p in _descendants(os.getpid()))
+            self.peak = max(self.peak, pss)
             self.cpu = time.thread_time()
             self._halt.wait(self.every)
 
