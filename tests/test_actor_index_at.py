@@ -4,20 +4,8 @@ from __future__ import annotations
 
 import random
 
-from dateline.actors.index import ActorIndex
+from dateline.actors.index import ActorIndex, best_overlap
 from dateline.model import Actor
-
-
-def _scan(mentions, start, end):
-    best, best_key = None, None
-    for s, e, actor in mentions:
-        overlap = min(e, end) - max(s, start)
-        if overlap <= 0:
-            continue
-        key = (overlap, -abs((e - s) - (end - start)))
-        if best_key is None or key > best_key:
-            best, best_key = actor, key
-    return best
 
 
 def test_at_equals_a_full_scan():
@@ -32,11 +20,11 @@ def test_at_equals_a_full_scan():
         for _ in range(200):
             a = rng.randint(-10, 450)
             b = a + rng.randint(0, 40)
-            assert index.at(a, b) is _scan(mentions, a, b)
+            assert index.at(a, b) is best_overlap(mentions, a, b)
         extra = (rng.randint(0, 400), 0, actors[0])
         extra = (extra[0], extra[0] + 60, actors[0])  # longer than any before: widens the window
         index.mentions.append(extra)
         mentions.append(extra)
         for _ in range(100):
             a = rng.randint(-10, 450)
-            assert index.at(a, a + 3) is _scan(mentions, a, a + 3)
+            assert index.at(a, a + 3) is best_overlap(mentions, a, a + 3)

@@ -8,6 +8,20 @@ from typing import Optional
 from ..model import Actor
 
 
+def best_overlap(mentions, start: int, end: int) -> Optional[Actor]:
+    """Of `mentions` ((start, end, actor) triples, in list order), the actor whose span best
+    overlaps [start, end): largest overlap, then closest length; the first listed on a tie."""
+    best, best_key = None, None
+    for s, e, actor in mentions:
+        overlap = min(e, end) - max(s, start)
+        if overlap <= 0:
+            continue
+        key = (overlap, -abs((e - s) - (end - start)))
+        if best_key is None or key > best_key:
+            best, best_key = actor, key
+    return best
+
+
 @dataclass
 class Place:
     start: int
@@ -30,15 +44,7 @@ class ActorIndex:
     def at(self, start: int, end: int) -> Optional[Actor]:
         """The actor whose mention best overlaps [start, end) (largest overlap, then tightest;
         on a tie the mention listed first)."""
-        best, best_key = None, None
-        for s, e, actor in self._near(start, end):
-            overlap = min(e, end) - max(s, start)
-            if overlap <= 0:
-                continue
-            key = (overlap, -abs((e - s) - (end - start)))
-            if best_key is None or key > best_key:
-                best, best_key = actor, key
-        return best
+        return best_overlap(self._near(start, end), start, end)
 
     def _near(self, start: int, end: int) -> list:
         """The mentions that can overlap [start, end), in list order: those starting within
