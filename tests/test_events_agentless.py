@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.pipeline import extract
+from events_fixture import event_types
 
-
-def _types(text: str) -> list[str]:
-    return [e["type"] for e in extract(text, published="2024-05-02")["events"]]
 
 
 @pytest.mark.parametrize("text", [
@@ -16,7 +13,7 @@ def _types(text: str) -> list[str]:
     "The clinic in Goma had been shut for a week when the rains came.",
 ])
 def test_agentless_pattern_passive_is_not_an_event(text):
-    assert not {"COERCE", "SANCTION"} & set(_types(text)), _types(text)
+    assert not {"COERCE", "SANCTION"} & set(event_types(text)), event_types(text)
 
 
 @pytest.mark.parametrize("text, wanted", [
@@ -28,4 +25,4 @@ def test_agentless_pattern_passive_is_not_an_event(text):
 def test_acts_with_an_actor_or_a_state_act_stay(text, wanted):
     """Arrest and detention are acts of the state by definition (PLOVER COERCE, mode arrest):
     coded with an implicit state source even when the passive names no agent."""
-    assert wanted & set(_types(text)), _types(text)
+    assert wanted & set(event_types(text)), event_types(text)

@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.pipeline import extract
+from events_fixture import event_types
 
-
-def _types(text: str) -> list[str]:
-    return [e["type"] for e in extract(text, published="2024-05-02")["events"]]
 
 
 @pytest.mark.parametrize("text", [
@@ -18,16 +15,17 @@ def _types(text: str) -> list[str]:
     "Turkish troops besieged the Syrian town of Afrin on Sunday.",
 ])
 def test_surrounding_is_coerce(text):
-    types = _types(text)
+    types = event_types(text)
     assert "COERCE" in types and "ASSAULT" not in types, types
 
 
 def test_continue_to_x_is_x():
-    types = _types("Armenian soldiers continued to surround the Azerbaijani checkpoint near Lachin.")
+    types = event_types(
+        "Armenian soldiers continued to surround the Azerbaijani checkpoint near Lachin.")
     assert "COERCE" in types and "ASSAULT" not in types, types
 
 
 def test_demand_that_x_be_freed_is_a_request():
     text = "Kenya's opposition leader demanded that the jailed Kenyan activists be freed immediately."
-    types = _types(text)
+    types = event_types(text)
     assert "REQUEST" in types, types

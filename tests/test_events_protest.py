@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.pipeline import extract
+from events_fixture import event_types
 
-
-def _types(text: str) -> list[str]:
-    return [e["type"] for e in extract(text, published="2024-05-02")["events"]]
 
 
 @pytest.mark.parametrize("text", [
@@ -18,7 +15,7 @@ def _types(text: str) -> list[str]:
     "Demonstrators marched on the presidential palace in Dakar, Senegal.",
 ])
 def test_crowds_in_the_streets_are_protest(text):
-    assert "PROTEST" in _types(text), _types(text)
+    assert "PROTEST" in event_types(text), event_types(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -26,4 +23,4 @@ def test_crowds_in_the_streets_are_protest(text):
     "The Kenyan cabinet gathered in Nairobi to approve the budget.",
 ])
 def test_not_protest(text):
-    assert "PROTEST" not in _types(text), _types(text)
+    assert "PROTEST" not in event_types(text), event_types(text)

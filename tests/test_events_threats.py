@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.pipeline import extract
+from events_fixture import event_types
 
-
-def _types(text: str) -> list[str]:
-    return [e["type"] for e in extract(text, published="2024-05-02")["events"]]
 
 
 @pytest.mark.parametrize("text", [
@@ -18,7 +15,7 @@ def _types(text: str) -> list[str]:
     "Farmers promised to resume the blockades of Paris if the government did not act.",
 ])
 def test_promise_of_force_or_protest_is_a_threat(text):
-    types = _types(text)
+    types = event_types(text)
     assert "THREATEN" in types and "AGREE" not in types, types
 
 
@@ -27,4 +24,4 @@ def test_promise_of_force_or_protest_is_a_threat(text):
     "Brazil promised to send food and medicine to Haiti.",
 ])
 def test_promise_to_cooperate_is_not_a_threat(text):
-    assert "THREATEN" not in _types(text), _types(text)
+    assert "THREATEN" not in event_types(text), event_types(text)

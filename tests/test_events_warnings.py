@@ -6,10 +6,8 @@ from __future__ import annotations
 import pytest
 
 from dateline.pipeline import extract
+from events_fixture import event_types
 
-
-def _types(text: str) -> list[str]:
-    return [e["type"] for e in extract(text, published="2024-03-04")["events"]]
 
 
 @pytest.mark.parametrize("text", [
@@ -19,7 +17,7 @@ def _types(text: str) -> list[str]:
     "The interior ministry warned that soldiers who joined the protest would be punished.",
 ])
 def test_a_warning_of_ones_own_act_is_a_threat(text):
-    assert "THREATEN" in _types(text), extract(text)["events"]
+    assert "THREATEN" in event_types(text, published="2024-03-04"), extract(text)["events"]
 
 
 @pytest.mark.parametrize("text", [
@@ -28,4 +26,4 @@ def test_a_warning_of_ones_own_act_is_a_threat(text):
     "The French president warned his supporters against complacency before the vote.",
 ])
 def test_a_warning_of_what_may_happen_is_not(text):
-    assert "THREATEN" not in _types(text), extract(text)["events"]
+    assert "THREATEN" not in event_types(text, published="2024-03-04"), extract(text)["events"]
