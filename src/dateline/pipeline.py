@@ -13,8 +13,8 @@ import os
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from itertools import chain, islice
+from multiprocessing import get_context
 from typing import Any, Iterable, Iterator, Optional, Union
 
 from . import nlp as nlp_mod
@@ -321,11 +321,13 @@ def extract_stream(items: Iterable[Union[Record, InputError]], workers: int = 1,
     summed over all workers (so with 2 workers it can exceed wall time).
     An exception raised while producing `items` ends the run after the records already read
     (raised here as InputsFailed, whatever the number of workers; never a hang).
-    With `workers` > 1, no pool is started when the input fits in one batch (8 records): one
-    article is processed in this process, without forking and warming every stage first.
+    With `workers` > 1, no pool is started when the input fits in one batch (BATCH_SIZE // 2
+    records): one article is processed in this process, without forking and warming every stage
+    first.
     """
     feed = _Feed(items)
-    batches: Iterator[list] = _batches(feed, BATCH_SIZE if workers <= 1 else max(1, BATCH_SIZE // 2))
+    size = BATCH_SIZE if workers <= 1 else max(1, BATCH_SIZE // 2)
+    batches: Iterator[list] = _batches(feed, size)
     if workers > 1:
         head = list(islice(batches, 2))
         if len(head) < 2:  # one batch of input or none: a pool would cost more than it saves
