@@ -59,6 +59,15 @@ def counts(data):
     return src, subj
 
 
+def _write(name: str, header: str, rows: list[str]) -> None:
+    """data/quotes/NAME: the header line, then one line per row."""
+    out = data_file("quotes", name)
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(header + "\n")
+        f.writelines(r + "\n" for r in rows)
+    print(f"{len(rows)} {name.split('_')[0]} nouns -> {out}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=None)
@@ -68,26 +77,20 @@ def main() -> None:
     src, subj = counts(data)
     rows = sorted(((w, n, subj[w]) for w, n in src.items() if n >= MIN_COUNT and n / subj[w] >= MIN_RATIO),
                   key=lambda r: (-r[1], r[0]))
-    out = data_file("quotes", "source_nouns.tsv")
-    with open(out, "w", encoding="utf-8") as f:
-        f.write(f"# noun\tas_source\tas_subject\tratio  (subject nouns heading a PolNeAR Source; learned from "
-                f"PolNeAR train, {len(data)} articles, by scripts/quotes/learn_source_nouns.py; min count "
-                f"{MIN_COUNT}, min ratio {MIN_RATIO})\n")
-        for w, n, t in rows:
-            f.write(f"{w}\t{n}\t{t}\t{n / t:.2f}\n")
-    print(f"{len(rows)} source nouns -> {out}")
+    _write("source_nouns.tsv",
+           f"# noun\tas_source\tas_subject\tratio  (subject nouns heading a PolNeAR Source; learned from "
+           f"PolNeAR train, {len(data)} articles, by scripts/quotes/learn_source_nouns.py; min count "
+           f"{MIN_COUNT}, min ratio {MIN_RATIO})",
+           [f"{w}\t{n}\t{t}\t{n / t:.2f}" for w, n, t in rows])
     con, csrc = content_counts(data)
     rows = sorted(((w, n, csrc[w]) for w, n in con.items()
                    if n >= MIN_CONTENT and n >= CONTENT_RATIO * max(1, csrc[w]) and w not in {r[0] for r in rows}),
                   key=lambda r: (-r[1], r[0]))
-    out = data_file("quotes", "content_nouns.tsv")
-    with open(out, "w", encoding="utf-8") as f:
-        f.write(f"# noun\tin_content\tas_source  (nouns heading noun phrases inside PolNeAR Content at least "
-                f"{CONTENT_RATIO:g} times as often as a Source, min {MIN_CONTENT}; learned from PolNeAR train, "
-                f"{len(data)} articles, by scripts/quotes/learn_source_nouns.py)\n")
-        for w, n, t in rows:
-            f.write(f"{w}\t{n}\t{t}\n")
-    print(f"{len(rows)} content nouns -> {out}")
+    _write("content_nouns.tsv",
+           f"# noun\tin_content\tas_source  (nouns heading noun phrases inside PolNeAR Content at least "
+           f"{CONTENT_RATIO:g} times as often as a Source, min {MIN_CONTENT}; learned from PolNeAR train, "
+           f"{len(data)} articles, by scripts/quotes/learn_source_nouns.py)",
+           [f"{w}\t{n}\t{t}" for w, n, t in rows])
 
 
 if __name__ == "__main__":
