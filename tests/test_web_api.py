@@ -62,6 +62,31 @@ def test_story_detail_has_articles_events_quotes(client):
     assert client.get("/api/stories/nope").status_code == 404
 
 
+def test_story_event_opens_its_own_article_when_an_aligned_mention_comes_first(db):
+    """A near-duplicate listed before the coding article gives the story event an aligned
+    first mention (event_id None, stories.align); the page's key must still name an article
+    event, never the story event's "<story>:e<n>" id."""
+    from dateline.store import stories as ST
+
+    ev = {"type": "ASSAULT", "quad": "material_conflict", "status": "reported",
+          "source": [{"name": "Norway", "country": "NOR"}],
+          "target": [{"name": "Kenya", "country": "KEN"}]}
+    ev["mentions"] = [
+        {"article_id": "id-k2", "event_id": None, "event_ids": [], "evidence": "a copy's words",
+         "aligned_with": {"article_id": "id-k1", "event_id": "e1"}},
+        {"article_id": "id-k1", "event_id": "e1", "event_ids": ["e1"], "evidence": "own words"}]
+    card = {"id": "st-z", "title": "Copy first", "score": 9.0, "n_articles": 2, "n_sources": 2,
+            "n_events": 1, "article_ids": ["id-k2", "id-k1"]}
+    with open_store(str(db), create=False) as store, store.engine.begin() as conn:
+        ST.write_story(conn, card, [ev])
+    app = create_app(str(db))
+    with TestClient(app) as c:
+        got = c.get("/api/stories/st-z").json()["events"]
+    app.state.store.close()
+    assert (got[0]["article_id"], got[0]["event_id"]) == ("id-k1", "e1")
+    assert [m["article_id"] for m in got[0]["mentions"]] == ["id-k2", "id-k1"]
+
+
 def test_events_filters(client):
     def ids(**p):
         r = client.get("/api/events", params=p)

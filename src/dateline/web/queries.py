@@ -151,8 +151,9 @@ def summarise(conn, stories: list[dict]) -> list[dict]:
 def story(store, story_id: str) -> Optional[dict]:
     """One story: its card plus `articles` [{id, title, site, url, published}], `events`
     (one per real event: contract event fields plus `mentions` [{article_id, event_id,
-    evidence}], `n_mentions`, and `article_id`/`event_id` of its first mention) and `quotes`
-    (contract quotes plus article_id). None when there is no such story."""
+    evidence}], `n_mentions`, and `article_id`/`event_id` of its first mention coded in its
+    own article) and `quotes` (contract quotes plus article_id). None when there is no such
+    story."""
     ST = _stories_api()
     if _staged(store, ST):
         found = ST.get_story(store, story_id)
@@ -168,7 +169,7 @@ def story(store, story_id: str) -> Optional[dict]:
         a["site"] = _site(a.get("site"), a.get("url"))
         published[a["id"]] = a.get("published")
     for e in found["events"]:
-        first = (e.get("mentions") or [{}])[0]
+        first = _reporting_mention(e.get("mentions") or [])
         e.setdefault("published", min((published.get(m["article_id"]) or "9999"
                                        for m in e.get("mentions") or []), default=None))
         if e["published"] == "9999":
@@ -177,6 +178,12 @@ def story(store, story_id: str) -> Optional[dict]:
         e.setdefault("event_id", first.get("event_id"))
         e.setdefault("n_mentions", len(e.get("mentions") or []))
     return found
+
+
+def _reporting_mention(mentions: list[dict]) -> dict:
+    """The first mention coded in its own article (an aligned mention from a near-duplicate
+    has `event_id` None, stories.align); {} when there is none."""
+    return next((m for m in mentions if m.get("event_id")), mentions[0] if mentions else {})
 
 
 def _story_plain(store, story_id: str) -> Optional[dict]:
