@@ -5,8 +5,8 @@
 
 Records are generated lazily (text i is BBC article i mod 2,225 with a line naming its copy
 number, and URL https://bench.invalid/bbc-copy/i, so every article id is distinct) and go
-through the same `store.ingest.ingest` as `dateline ingest`. Every `--every` articles it prints articles done, elapsed seconds, articles/s and the
-resident memory (RSS, MB) of the parent and of each worker, read from /proc, so one can see that
+through the same `store.ingest.ingest` as `dateline ingest`. Every `--every` articles it prints
+articles done, elapsed seconds, articles/s and the resident memory (RSS, MB) of the parent and of each worker, read from /proc, so one can see that
 memory stays flat as the store grows. `--start K` continues an interrupted run into the same
 store: it generates copies K..N-1 only (K = the number of copies the store already holds).
 """
