@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import logging
 import os
 import time
 from collections import Counter, deque
@@ -21,6 +22,8 @@ from . import nlp as nlp_mod
 from .clean import to_article
 from .ingest.record import InputError, Record
 from .model import Article
+
+log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Stage:
@@ -35,9 +38,18 @@ class Stage:
     attr: str
     requires: tuple[str, ...] = ()
     assigns: tuple[str, ...] = ()
+    prepare: Optional[str] = None  # the stage's batch step, `f(docs: list[Doc]) -> None`
 
     def function(self):
         return getattr(importlib.import_module(self.module), self.attr)
+
+    def batch_step(self):
+        """The batch step run over a batch's docs before `function` runs on each, or None.
+
+        Like spaCy's `Pipe.pipe`, it lets a stage batch work across documents (quotes: the
+        speaker names of every doc parsed in one call). It may only prepare what `function`
+        would compute anyway: records are the same with or without it."""
+        return getattr(importlib.import_module(self.module), self.prepare) if self.prepare else None
 
 
 # What the parse itself provides before any stage runs.
@@ -51,7 +63,7 @@ STAGES: tuple[Stage, ...] = (
           assigns=("article.actors", "actor_index")),
     Stage("quotes", "dateline.quotes", "find_quotes",
           requires=("spacy", "article.text", "actor_index"),
-          assigns=("article.quotes", "quote_sources")),
+          assigns=("article.quotes", "quote_sources"), prepare="prepare_quotes"),
     Stage("events", "dateline.events", "code_events",
           requires=("spacy", "article.text", "actor_index", "article.quotes"),
           assigns=("article.events",)),
@@ -88,6 +100,7 @@ class Doc:
     quote_sources: dict = field(default_factory=dict)
     time_expressions: Optional[list] = None
     places: Optional[list] = None
+    quote_candidates: Optional[list] = None  # quotes' batch step -> quotes (then cleared)
 
 
 def warm() -> None:
@@ -133,14 +146,30 @@ def run_stages(doc: Doc, stages: Optional[Iterable[str]] = None) -> Doc:
     Errors are caught here, once per stage: a stage that raises leaves a warning
     `"<stage>: <error>"` on `doc.article.warnings` and the later stages still run.
     """
+    run_batch([doc], stages)
+    return doc
+
+
+def run_batch(docs: list[Doc], stages: Optional[Iterable[str]] = None) -> list[Doc]:
+    """`run_stages` over several docs, stage by stage: each stage's batch step (if any) sees
+    every doc of the batch, then the stage runs on each doc, before the next stage starts.
+    A doc's records are the same as when it runs alone."""
     for stage in _select(stages):
         t = _clock()
-        try:
-            stage.function()(doc)
-        except Exception as exc:  # one stage's failure must not lose the article
-            doc.article.warnings.append(f"{stage.name} stage failed: {type(exc).__name__}: {exc}")
+        step = stage.batch_step()
+        if step is not None:
+            try:
+                step(docs)
+            except Exception as exc:  # only a preparation: the stage itself still runs
+                log.debug("%s batch step failed: %s", stage.name, exc)
+        function = stage.function()
+        for doc in docs:
+            try:
+                function(doc)
+            except Exception as exc:  # one stage's failure must not lose the article
+                doc.article.warnings.append(f"{stage.name} stage failed: {type(exc).__name__}: {exc}")
         STAGE_SECONDS[stage.name] += _clock() - t
-    return doc
+    return docs
 
 
 def annotate(article: Union[Article, str], stages: Optional[Iterable[str]] = None,
@@ -273,12 +302,21 @@ def _process_batch(items: list) -> list[Result]:
     except Exception:
         return [_safe_process(item) for item in items]
     STAGE_SECONDS["parse"] += _clock() - t
-    for (i, article), doc in zip(cleaned, parsed):
-        try:
-            out[i] = run_components(article, doc)
-        except Exception as exc:
-            out[i] = _failure(items[i], exc)
+    docs = [Doc(article=article, spacy=doc) for (_, article), doc in zip(cleaned, parsed)]
+    try:
+        run_batch(docs)
+    except Exception:  # outside every stage's guard: redo the articles one by one
+        docs = [_safe_stages(doc) for doc in docs]
+    for (i, _), doc in zip(cleaned, docs):
+        out[i] = doc if isinstance(doc, InputError) else doc.article
     return out
+
+
+def _safe_stages(doc: Doc) -> Union[Doc, InputError]:
+    try:
+        return run_stages(Doc(article=doc.article, spacy=doc.spacy))
+    except Exception as exc:
+        return InputError(doc.article.input, f"could not process: {type(exc).__name__}: {exc}")
 
 
 BATCH_SIZE = 16  # records per parse batch: fast enough, short enough for streamed input

@@ -6,9 +6,9 @@
 """
 from __future__ import annotations
 
-import functools
+import contextlib
 import logging
-from typing import Optional
+from typing import Iterable, Optional
 
 from .index import ActorIndex
 from ..pronouns import pronouns
@@ -57,6 +57,46 @@ def lookup(text: str, date: Optional[str] = None) -> Optional[dict]:
     return dict(hit) if hit else None
 
 
+def prefetch(asked: Iterable[tuple[str, Optional[str]]]) -> int:
+    """Answer the (text, date) look-ups in `asked` that `lookup` has not seen, parsing their
+    strings in one `nlp.pipe` call, so the `lookup` calls that follow are cache hits.
+
+    One short string alone costs about 3 ms of spaCy's fixed per-call overhead; in a batch,
+    about 0.6 ms. Answers are `lookup`'s own. Returns how many strings were parsed; an error
+    is logged and leaves the strings to `lookup`."""
+    from .. import nlp as nlp_mod
+
+    todo: dict[str, list] = {}
+    for text, date in asked:
+        text, day = (text or "").strip(), _date(_norm_date(date))
+        if text and text.lower() not in _SKIP and (text, day) not in _CACHE:
+            days = todo.setdefault(text, [])
+            if day not in days:
+                days.append(day)
+    if not todo:
+        return 0
+    try:
+        for (text, days), sp in zip(todo.items(), nlp_mod.load().pipe(list(todo))):
+            for day in days:
+                _remember((text, day), describe_parsed(sp, day))
+    except Exception:
+        log.exception("prefetch failed")
+    return len(todo)
+
+
+@contextlib.contextmanager
+def recording():
+    """Within the block `lookup` answers only from its cache (None for a string not yet seen)
+    and collects the strings it was asked for in the yielded list, for `prefetch`."""
+    global _RECORDER
+    asked: list[str] = []
+    outer, _RECORDER = _RECORDER, asked
+    try:
+        yield asked
+    finally:
+        _RECORDER = outer
+
+
 def _norm_date(date: Optional[str]) -> Optional[str]:
     if not date:
         return None
@@ -68,14 +108,30 @@ def _norm_date(date: Optional[str]) -> Optional[str]:
         return None
 
 
-@functools.lru_cache(maxsize=20000)
+_CACHE: dict = {}  # (text, date) -> lookup answer (a tuple of items) or None
+_CACHE_SIZE = 20000  # cleared when full: answers are recomputed the same
+_RECORDER: Optional[list] = None
+
+
+def _remember(key: tuple, hit: Optional[dict]) -> Optional[tuple]:
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.clear()
+    value = _CACHE[key] = tuple(hit.items()) if hit else None
+    return value
+
+
 def _lookup(text: str, date: Optional[str]):
     from .. import nlp as nlp_mod
 
     if text.lower() in _SKIP:  # a bare pronoun: someone, unidentified
         return (("name", text), ("country", None), ("sector", "UNK"), ("kind", "person"))
-    hit = describe_parsed(nlp_mod.load()(text), date)
-    return tuple(hit.items()) if hit else None
+    key = (text, date)
+    if key in _CACHE:
+        return _CACHE[key]
+    if _RECORDER is not None:
+        _RECORDER.append(text)
+        return None
+    return _remember(key, describe_parsed(nlp_mod.load()(text), date))
 
 
 def describe_parsed(sp, date: Optional[str] = None, context: Optional[str] = None
@@ -109,4 +165,4 @@ def lookup_in_context(text: str, context: str, date: Optional[str] = None) -> Op
 
 
 __all__ = ["resolve_actors", "lookup", "lookup_in_context", "describe_parsed", "warm",
-           "ActorIndex"]
+           "ActorIndex", "prefetch", "recording"]

@@ -8,6 +8,6 @@ as partial quotes; otherwise the clause itself is the (indirect) quote.
 """
 from __future__ import annotations
 
-from .assemble import find_quotes
+from .assemble import find_quotes, prepare_quotes
 
-__all__ = ["find_quotes"]
+__all__ = ["find_quotes", "prepare_quotes"]

@@ -491,18 +491,75 @@ def find_quotes(doc, scope: str = "quotations") -> None:
     """Fill `doc.article.quotes` and `doc.quote_sources` (errors go to the pipeline's stage guard).
 
     `scope`: "quotations" (the pipeline's: speech with a speaker) or "attributions" (also every
-    attribution the learned tagger finds, beliefs and noun objects included, as PolNeAR counts)."""
+    attribution the learned tagger finds, beliefs and noun objects included, as PolNeAR counts).
+    Uses the candidates `prepare_quotes` left in `doc.quote_candidates`, if any."""
     if scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES}, not {scope!r}")
     doc.article.quotes = []
-    quotes, sources = _find(doc, scope)
+    cands = getattr(doc, "quote_candidates", None) if scope == "quotations" else None
+    if cands is None:
+        cands = _candidates(doc, scope)
+    doc.quote_candidates = None
+    quotes, sources = _assemble(doc, cands)
     doc.article.quotes = quotes
     doc.quote_sources = sources
 
 
-def _find(doc, scope):
+def prepare_quotes(docs: list) -> None:
+    """The stage's batch step (`pipeline.Stage.prepare`), run over a batch of parsed docs
+    before `find_quotes` runs on each: finds each doc's candidates (kept in
+    `doc.quote_candidates`) and answers the speaker names their resolution will look up in one
+    batched parse (`actors.prefetch`). A doc that fails here is left to `find_quotes`."""
+    from .. import actors
+
+    asked: list[tuple[str, Optional[str]]] = []
+    for doc in docs:
+        try:
+            cands = _candidates(doc, "quotations")
+            names = _speaker_names(doc, cands)
+        except Exception:
+            continue
+        doc.quote_candidates = cands
+        published = getattr(doc.article, "published", None)
+        asked += [(name, published) for name in names]
+    if asked:
+        actors.prefetch(asked)
+
+
+def _owner(cand):
+    """The candidate whose speaker `cand` takes (itself, or the one it inherits from)."""
+    owner = cand.inherited or cand
+    while owner.inherited is not None and owner.inherited is not owner:
+        owner = owner.inherited
+    return owner
+
+
+def _speaker_names(doc, cands) -> list[str]:
+    """The names the speaker resolution of `cands` looks up with `actors.lookup` and that are
+    not in its cache yet: a dry run of `_assemble`'s speaker loop over a fresh resolver, with
+    `lookup` answering only from its cache. (A name the dry run does not reach is looked up
+    alone later, as before, so the records never depend on it.)"""
+    from .. import actors
+
+    with actors.recording() as asked:
+        dry = SpeakerResolver(doc)
+        previous, done = [], {}
+        for c in cands:
+            owner = _owner(c)
+            if id(owner) not in done:
+                try:
+                    done[id(owner)] = dry.resolve(owner.speaker_tok, previous)[0]
+                except Exception:
+                    done[id(owner)] = None
+            speaker = done[id(owner)]
+            if speaker is not None and speaker.name:
+                previous.append((speaker, dry.is_person(speaker), c.start))
+    return asked
+
+
+def _candidates(doc, scope: str) -> list:
+    """Every quotation candidate of the doc, in text order."""
     sp = doc.spacy
-    text = doc.article.text
     lex = lexicon.load()
     segs = dangling.mend(sp, marks.find_segments(sentences.text(sp)), lambda t: _is_cue_verb(t, lex))
     marked = _marked_candidates(sp, lex, segs)
@@ -512,12 +569,16 @@ def _find(doc, scope):
     cands += _transcript_turns(sp, cands)
     cands += _headline(sp, cands)
     cands.sort(key=lambda c: c.start)
+    return cands
+
+
+def _assemble(doc, cands):
+    """(quotes, sources): each candidate with its speaker, cue and content."""
+    text = doc.article.text
     resolver = SpeakerResolver(doc)
     quotes, sources, previous, done = [], {}, [], {}
     for c in cands:
-        owner = c.inherited or c
-        while owner.inherited is not None and owner.inherited is not owner:
-            owner = owner.inherited
+        owner = _owner(c)
         if id(owner) in done:
             speaker, local = done[id(owner)]
         else:  # a thing ('these plans said') resolves to no speaker (`SpeakerResolver.rejected`)

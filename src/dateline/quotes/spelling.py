@@ -23,8 +23,12 @@ def accented_words(text: str) -> dict[str, str]:
     """{word without accents: the article's spelling} for the article's words with diacritics
     (the first spelling wins when an article spells a word two ways)."""
     out: dict[str, str] = {}
+    if text.isascii():  # NFKD leaves ASCII as it is: no word can carry a diacritic
+        return out
     for m in _WORD.finditer(text):
         word = m.group(0)
+        if word.isascii():
+            continue
         bare = _bare(word)
         if bare != word:
             out.setdefault(bare, word)
