@@ -40,11 +40,18 @@ def test_one_batch_of_input_is_processed_here_without_a_pool(nlp):
     assert _parse_seconds_here() > before
 
 
-def test_more_than_one_batch_still_uses_workers(nlp):
-    """Past one batch the pool does the parsing: this process's parse seconds stay put."""
+def test_past_the_parents_first_batches_the_pool_does_the_work(nlp, monkeypatch):
+    """The parent codes the first PARENT_BATCHES batches itself (the workers it forks then share
+    the caches those filled); every later batch goes to the pool, in input order."""
+    import dateline.pipeline as pipeline
+
+    here = []
+    real = pipeline._process_batch
+    monkeypatch.setattr(pipeline, "_process_batch", lambda items: here.append(len(items)) or real(items))
+    size = BATCH_SIZE // 2
     recs = [Record(input=f"m{i}", content=f"Peruvian troops entered {i} villages near Cusco.\n")
-            for i in range(3 * BATCH_SIZE)]
-    before = _parse_seconds_here()
+            for i in range((pipeline.PARENT_BATCHES + 3) * size)]
     out = list(extract_stream(recs, workers=2))
     assert [a.input for a in out] == [r.input for r in recs]
-    assert _parse_seconds_here() == before
+    assert here == [size] * pipeline.PARENT_BATCHES  # batches coded in this process (forked
+    # workers append to their own copy of `here`)
