@@ -69,3 +69,41 @@ def test_stock_restores_spacys_components_for_the_block(nlp):
         assert type(nlp.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
         assert nlp("Talks were held.")[1].lemma_ == "be"
     assert type(nlp.get_pipe("attribute_ruler")).__name__ == "CachedAttributeRuler"
+
+
+def test_english_rules_give_spacys_rule_lemma_on_real_articles(nlp, shared):
+    """`EnglishRules` (the cached lemmatizer's miss path) returns spaCy's own first rule lemma
+    for every distinct (ORTH, POS, MORPH) of the texts above and of the 40 dev articles."""
+    import json
+
+    from dateline.nlp_pipes.lemmas import EnglishRules
+
+    spacy_own = nlp.get_pipe("lemmatizer").original
+    rules = EnglishRules(spacy_own)
+    texts = TEXTS + [json.loads(p.read_text())["text"]
+                     for p in sorted((shared / "examples" / "dev").glob("*.json"))]
+    checked, seen = 0, set()
+    for doc in nlp.pipe(texts):
+        for tok in doc:
+            key = (tok.orth, tok.pos, tok.morph.key)
+            if key in seen:
+                continue
+            seen.add(key)
+            got = rules.lemma(doc.vocab.strings, *key)
+            if got is not None:
+                assert got == spacy_own.rule_lemmatize(tok)[0], (tok.text, tok.pos_, str(tok.morph))
+                checked += 1
+    assert checked > 3000
+
+
+def test_english_rules_cover_only_the_english_rule_lemmatizer(nlp):
+    from spacy.pipeline import Lemmatizer
+
+    from dateline.nlp_pipes.lemmas import EnglishRules
+
+    assert EnglishRules.covers(nlp.get_pipe("lemmatizer").original)
+    class OtherLanguage(Lemmatizer):  # another language's rules: spaCy's own code answers
+        def is_base_form(self, token):
+            return False
+
+    assert not EnglishRules.covers(OtherLanguage.__new__(OtherLanguage))

@@ -152,7 +152,10 @@ def _tables():
     from .. import nlp as nlp_mod
 
     lookups = nlp_mod.load().get_pipe("lemmatizer").lookups
-    return tuple(lookups.get_table(t, {}) for t in ("lemma_index", "lemma_exc", "lemma_rules"))
+    index, exc, rules = (lookups.get_table(t, {}) for t in ("lemma_index", "lemma_exc", "lemma_rules"))
+    # spaCy keeps each POS's base forms as a list (57,528 nouns): sets make `in` cheap
+    index = {pos: frozenset(index.get(pos, ())) for pos in ("noun", "verb", "adj", "adv")}
+    return index, exc, rules
 
 
 @functools.lru_cache(maxsize=200_000)
