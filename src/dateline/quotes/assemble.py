@@ -299,8 +299,11 @@ def _argument_of(sp, cue, seg) -> Optional[tuple[int, int]]:
         return None
     text = sentences.text(sp)
     start, end = reported.trim(text, start, end)
-    if start > seg.start or end < seg.end or (start, end) == (seg.start, seg.end):
+    qs, qe = reported.trim(text, seg.start, seg.end)  # the marked words without their punctuation
+    if start > qs or end < qe or (start, end) == (qs, qe):
         return None
+    # a quote closing its sentence keeps the stop it holds ('called it "a disgrace."': US style)
+    start, end = min(start, seg.start), max(end, seg.end)
     # the verbatim part's marks stay paired when it opens or closes the argument
     if end == seg.end and start < seg.start and end < len(text) and text[end] in marks.CLOSE:
         end += 1
