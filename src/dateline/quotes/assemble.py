@@ -21,7 +21,7 @@ class Cand:
     inherited: Optional["Cand"] = None
     segs: list = field(default_factory=list)
     learned: bool = False  # found by the learned tagger, not by a rule
-    arg: Optional[tuple] = None  # a partial quote's attribution content (`_argument_of`)
+    arg: Optional[tuple] = None  # attribution content holding the text (`_argument_of`, 'X, he said, Y')
 
 
 def _inside(pos: int, segs) -> bool:
@@ -64,7 +64,11 @@ def _reported_candidates(sp, lex, segs, scope: str = "quotations") -> list[Cand]
         start, end = reported.trim(sentences.text(sp), *_in_paragraph(sentences.text(sp), rep.cue[0], rep.start, rep.end))
         if end - start < 8 or len(sentences.text(sp)[start:end].split()) < 3:
             continue
-        out.append(Cand(start, end, "indirect", rep.cue, rep.speaker_tok))
+        whole = None
+        if rep.whole is not None:  # 'X, he said, Y': X and Y are one attribution's content
+            whole = reported.trim(sentences.text(sp), *_in_paragraph(sentences.text(sp), rep.cue[0], *rep.whole))
+            whole = None if whole == (start, end) else whole
+        out.append(Cand(start, end, "indirect", rep.cue, rep.speaker_tok, arg=whole))
     return out + _learned_candidates(sp, segs, {c.cue[0] for c in out}, scope)
 
 
@@ -374,6 +378,13 @@ def _overlap(a: Cand, b: Cand) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
+def _extent(c: Cand) -> Cand:
+    """The candidate widened to the attribution content it belongs to ('X, he said, Y')."""
+    if c.arg is None:
+        return c
+    return Cand(min(c.start, c.arg[0]), max(c.end, c.arg[1]), c.kind)
+
+
 def _reconcile(marked: list[Cand], indirect: list[Cand]) -> list[Cand]:
     """One prediction per stretch of text: quoted words win when they make most of a clause."""
     keep_ind, drop_marked = [], set()
@@ -397,7 +408,7 @@ def _learned_additions(learned: list[Cand], marked: list[Cand], kept: list[Cand]
     dropped; one holding quoted words lends them its cue and source and is dropped."""
     out = []
     for ind in _dedupe(learned):
-        if any(_overlap(ind, k) > 0 for k in kept + out):
+        if any(_overlap(ind, _extent(k)) > 0 for k in kept + out):
             continue
         inside = [m for m in marked if _overlap(m, ind) > 0]
         for m in inside:
