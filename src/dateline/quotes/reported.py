@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from typing import Optional
 
 from . import sentences
-from .speakers import subject_of
+from .speakers import document_nouns, issuer_of, subject_of
 
 PUNCT = set(",.;:!?\u2014\u2013-\"'\u201c\u201d\u2018\u2019()")
-DOCUMENT_NOUNS = {"message", "letter", "statement", "report", "article", "remarks", "post", "tweet",
-                  "interview", "speech", "note", "communique", "memo", "study", "book", "website"}
 INVERTED_VERBS = {"say", "tell", "add", "claim", "state", "write", "note", "warn", "insist", "argue",
                   "explain", "report", "announce", "confirm", "deny", "allege", "stress", "tweet"}
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
@@ -170,8 +168,10 @@ def from_according(tok) -> Optional[Reported]:
     if nxt is None or nxt.lower_ != "to":
         return None
     pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
-    if pobj is not None and pobj.lemma_.lower() in DOCUMENT_NOUNS:
+    if pobj is not None and pobj.lemma_.lower() in document_nouns():
         pobj = next((c for c in pobj.children if c.dep_ == "poss"), pobj)  # "the president's letter"
+    if pobj is not None:
+        pobj = issuer_of(pobj) or pobj  # "according to figures published by the election board"
     sent = sentences.sent_of(tok)
     phrase_start = tok.i
     phrase_end = max(tok.right_edge.i, nxt.right_edge.i)
