@@ -55,9 +55,11 @@ def subject_of(verb):
             return subj
     tok = verb
     for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:  # "Russia's gas monopoly Gazprom said" parsed as two subjects: the name
+            if len(subjects) > 1 and subjects[1].i == subjects[0].i + 1 and subjects[1].pos_ == "PROPN":
+                return subjects[1]
+            return subjects[0]
         if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head.i == tok.i:
             break
         if tok.dep_ == "xcomp":
@@ -265,6 +267,9 @@ class SpeakerResolver:
             return self._document(tok)
         # an appositive naming a person wins over a role noun head ("a spokesman, John Smith,")
         ent = _entity(self.ents, tok)
+        if ent is None or ent.label_ not in NAMED:  # "Germany's biggest carmaker Volkswagen"
+            ent = next((e for c in tok.rights if c.dep_ == "appos" and c.i == tok.i + 1
+                        for e in [_entity(self.ents, c)] if e is not None and e.label_ in ("ORG", "PERSON")), ent)
         if ent is None or ent.label_ not in NAMED:
             # "MDC vice-president Gibson Sibanda", "a spokesman, John Smith,": the person inside
             sub = (tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text))
