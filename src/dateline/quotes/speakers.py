@@ -277,6 +277,10 @@ class SpeakerResolver:
                 if cand.label_ == "PERSON" and sub[0] <= cand.start_char and cand.end_char <= sub[1] \
                         and cand.root.dep_ != "poss" and not cand.text.endswith(("'s", "\u2019s")):
                     ent = cand
+        if (ent is None or ent.label_ not in NAMED) and tok.lemma_.lower() in word_set("quotes", "proxy_roles.tsv"):
+            org = self._represented(tok)  # "a spokeswoman for the Red Cross" -> the Red Cross
+            if org is not None:
+                return org, (tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text))
         span = _in_paragraph(_noun_phrase(tok), tok)
         if ent is None and tok.is_upper and len(tok.text) > 1:
             ent = self._named_in_capitals(tok)  # a transcript label 'EKBERG' -> 'Tomas Ekberg'
@@ -433,6 +437,24 @@ class SpeakerResolver:
                 return None
             if _is_subject(ent.root) and not any(a <= ent.start_char < b for a, b in self.quoted):
                 return self._ref(ent.text, _strip_possessive(ent.text), ent.start_char, ent.end_char)
+        return None
+
+    def _represented(self, tok) -> Optional[ActorRef]:
+        """The organisation an unnamed spokesperson speaks for: 'for/of/at X' on the role noun, or
+        on its first mention ('a spokesperson for X ... the spokesperson said'); None otherwise."""
+        mentions = [tok]
+        if any(c.lower_ == "the" for c in tok.children):
+            lemma = tok.lemma_.lower()
+            mentions += [t for t in reversed(self.sp[:tok.i]) if t.lemma_.lower() == lemma and t.pos_ == "NOUN"
+                         and tok.idx - t.idx < MAX_BACK][:1]
+        for role in mentions:
+            for prep in role.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
+                    org = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if org is not None and org.pos_ in ("PROPN", "NOUN"):
+                        ref = self.resolve(org, self.recent)[0]
+                        if ref is not None and (_entity(self.ents, org) is not None or _is_actor(ref)):
+                            return ref
         return None
 
     def _head_antecedent(self, tok, phrase: str) -> Optional[ActorRef]:
