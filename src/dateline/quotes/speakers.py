@@ -57,9 +57,7 @@ def subject_of(verb):
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         if subjects:  # "Russia's gas monopoly Gazprom said" parsed as two subjects: the name
-            if len(subjects) > 1 and subjects[1].i == subjects[0].i + 1 and subjects[1].pos_ == "PROPN":
-                return subjects[1]
-            return subjects[0]
+            return _named_subject(subjects)
         if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head.i == tok.i:
             break
         if tok.dep_ == "xcomp":
@@ -74,6 +72,17 @@ def subject_of(verb):
             for pobj in child.children:
                 return pobj
     return None
+
+
+def _named_subject(subjects):
+    """Of a cue's subjects, the name closing one unbroken noun phrase the parser split into several
+    ("MDC vice-president Gibson Sibanda", "Russia's gas monopoly Gazprom"), else the first."""
+    first, last = subjects[0], subjects[-1]
+    if len(subjects) > 1 and last.pos_ == "PROPN" and all(
+            t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PART") or t.text in ("-", "\u2011")
+            for t in first.doc[first.i:last.i + 1]):
+        return last
+    return first
 
 
 ADJUNCT_DEPS = ("advcl", "conj", "pcomp", "prep")  # links from a participle up to its clause
