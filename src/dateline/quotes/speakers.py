@@ -74,9 +74,15 @@ def subject_of(verb):
     return None
 
 
+DASHES = ("\u2014", "\u2013", "--", "-")
+
+
 def _named_subject(subjects):
     """Of a cue's subjects, the name closing one unbroken noun phrase the parser split into several
     ("MDC vice-president Gibson Sibanda", "Russia's gas monopoly Gazprom"), else the first."""
+    doc = subjects[0].doc
+    kept = [t for t in subjects if not (t.i + 1 < len(doc) and doc[t.i + 1].text in DASHES)]
+    subjects = kept or subjects  # "DUBAI — The coalition ... denied": the dateline is no subject
     first, last = subjects[0], subjects[-1]
     if len(subjects) > 1 and last.pos_ == "PROPN" and all(
             t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PART") or t.text in ("-", "\u2011")
@@ -310,6 +316,9 @@ class SpeakerResolver:
         common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)  # tagger slips
         if (definite or any(t.lower_ == "the" for t in span[:1])) and common:
             ref = self._ref(text, name, span.start_char, span.end_char)
+            if any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG") for t in span if t.i < tok.i) \
+                    and _is_actor(ref):
+                return ref, local  # "the Saudi-led coalition": a name inside, a first mention, not an anaphor
             named = self._role_antecedent(tok)
             echo = (ref.name or "").lower() == name.lower()  # no named holder behind the role
             person_role = self._is_person_role(span)
