@@ -79,6 +79,7 @@ def _in_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
 
 
 FINITE = ("VBD", "VBZ", "VBP", "MD")
+NAMING = ("PROPN", "NOUN", "PRON")  # the parts of speech a source's head word can have
 CUE_THRESHOLD = 0.5  # probability of the learned cue model (PolNeAR train) to propose a cue
 SCOPES = ("quotations", "attributions")
 
@@ -152,6 +153,8 @@ def tagged(sp, segs, known: set):
         att = model.attribution(tok, inq)
         if att.content is None:
             continue
+        if att.source is not None and att.source.pos_ not in NAMING:
+            att.source = None  # 'Observers, both local and foreign, ...': 'and' names no one
         if att.source is None:
             att.source = _subject_source(tok, *att.content)
         start, end = reported.trim(text, *_in_paragraph(text, tok.idx, *att.content))
