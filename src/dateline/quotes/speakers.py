@@ -3,7 +3,9 @@
 Uses the actor stage's index (`doc.actor_index`) when it is there; otherwise falls back
 on spaCy entities: appositives ("Miller, a spokesman for ..."), pronouns ("he said" -> the last
 named person), definite role nouns ("the spokesman" -> the last named person introduced with that
-role), and short surnames expanded to the full name used earlier.
+role; "the coalition" -> the earlier "Saudi-led coalition" by head word), documents ("a statement
+released by X", "the coalition statement" -> their issuer), unnamed spokespeople ("a spokeswoman for
+X" -> X, data/quotes/proxy_roles.tsv), and short surnames expanded to the full name used earlier.
 """
 from __future__ import annotations
 
