@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from typing import Iterable, Optional
 
 from .index import ActorIndex
@@ -86,15 +87,16 @@ def prefetch(asked: Iterable[tuple[str, Optional[str]]]) -> int:
 
 @contextlib.contextmanager
 def recording():
-    """Within the block `lookup` answers only from its cache (None for a string not yet seen)
-    and collects the strings it was asked for in the yielded list, for `prefetch`."""
-    global _RECORDER
+    """Within the block, `lookup` (in this thread) answers only from its cache (None for a
+    string not yet seen) and collects the strings it was asked for in the yielded list, for
+    `prefetch`."""
     asked: list[str] = []
-    outer, _RECORDER = _RECORDER, asked
+    outer = getattr(_RECORDING, "asked", None)
+    _RECORDING.asked = asked
     try:
         yield asked
     finally:
-        _RECORDER = outer
+        _RECORDING.asked = outer
 
 
 def _norm_date(date: Optional[str]) -> Optional[str]:
@@ -110,7 +112,7 @@ def _norm_date(date: Optional[str]) -> Optional[str]:
 
 _CACHE: dict = {}  # (text, date) -> lookup answer (a tuple of items) or None
 _CACHE_SIZE = 20000  # cleared when full: answers are recomputed the same
-_RECORDER: Optional[list] = None
+_RECORDING = threading.local()  # per thread: another thread's look-ups are never recorded
 
 
 def _remember(key: tuple, hit: Optional[dict]) -> Optional[tuple]:
@@ -128,8 +130,9 @@ def _lookup(text: str, date: Optional[str]):
     key = (text, date)
     if key in _CACHE:
         return _CACHE[key]
-    if _RECORDER is not None:
-        _RECORDER.append(text)
+    asked = getattr(_RECORDING, "asked", None)
+    if asked is not None:
+        asked.append(text)
         return None
     return _remember(key, describe_parsed(nlp_mod.load()(text), date))
 
