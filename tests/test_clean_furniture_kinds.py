@@ -73,6 +73,20 @@ CASES = [
     ("tags", page(TRAINS, tail=["Topics: Rail transport Trade unions Students"])),
     ("pages label", page(SARDINES, tail=["Pages: 1 2 3"])),
     ("pages label", page(TRAINS, tail=["Page 1 of 2", "Next page"])),
+    # round 6: sources cited after the last sentence, dated or not (a digest blog's style)
+    ("sources cited", page(SARDINES, tail=[]).replace(
+        SARDINES[1][2], SARDINES[1][2] + " (Reuters, March 14; EFE, Coastal Times, March 13)")),
+    ("sources cited", page(TRAINS, tail=[]).replace(
+        TRAINS[1][2], TRAINS[1][2] + " (AFP, DPA)")),
+    # round 6: captions and teasers above a lead that opens with a wire dateline
+    ("above the dateline lead", "\n".join([
+        SARDINES[0], "", "A crew sorts a small haul on the quay at dawn on Tuesday.", "",
+        "PORTO NOVO — " + SARDINES[1][0], "", SARDINES[1][1], "", SARDINES[1][2]])),
+    ("above the dateline lead", "\n".join([
+        TRAINS[0], "", "Unions warn of strikes over depot closures",
+        "On Friday, union leaders said they would ballot members over plans to close two "
+        "maintenance depots, which they said would cost hundreds of jobs.", "",
+        "LISBON, May 3 (Reuters) - " + TRAINS[1][0], "", TRAINS[1][1], "", TRAINS[1][2]])),
 ]
 
 
