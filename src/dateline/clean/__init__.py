@@ -136,6 +136,7 @@ class Rule:
     zone: str
     max_words: int
     pattern: re.Pattern
+    inserted: bool = False  # furniture a template puts between paragraphs (ads, share bars)
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +146,7 @@ def rules() -> tuple[Rule, ...]:
     with open(data_file("clean", "furniture.tsv"), encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
             out.append(Rule(row["action"], row["zone"], int(row["max_words"]),
-                            re.compile(row["pattern"], re.I)))
+                            re.compile(row["pattern"], re.I), row.get("inserted") == "yes"))
     return tuple(out)
 
 
@@ -162,6 +163,18 @@ def _rule_for(line: str, in_head: bool) -> Optional[str]:
         if r.pattern.fullmatch(line):
             return r.action
     return None
+
+
+def inserted_furniture(line: str) -> bool:
+    """A whole-line `drop` rule marked `inserted` (data/clean/furniture.tsv: adverts, share bars,
+    social and newsletter prompts, caption credits, rules) matches `line`: furniture a page
+    template puts between the paragraphs of an article, not a label opening a block of its own
+    ("Latest News", "Related Topics", "Read more")."""
+    if len(line) > MAX_RULE_CHARS:
+        return False
+    words = len(line.split())
+    return any(r.action == "drop" and r.inserted and not (r.max_words and words > r.max_words)
+               and r.pattern.fullmatch(line) for r in rules())
 
 
 def _starts_footer(line: str) -> bool:
@@ -402,23 +415,24 @@ def _headline_of(title: Optional[str]) -> Optional[str]:
     return strip_wire_prefix(title) if title else title
 
 
-def _scored_without_rule_furniture(lines: list[str], head: Optional[str], p: "np.ndarray",
-                                   cut: float):
-    """Scores of the page as if the lines a whole-line furniture rule drops (data/clean/
-    furniture.tsv: "Advertisement", "Share this article", "Related Topics") were not inside the
-    article: the stacked model reads the neighbours' scores, and an ad or share bar inserted
-    between paragraphs or list items should not make the text around it look like furniture.
-    Such a line is inside the article when lines scoring at least BETWEEN_CUT stand before and
-    after it; every line gets the better of its scores with and without those lines. A
-    paragraph next to a rule line at the page's edge is rescored without it as well. `cut` is
-    kept for the callers' symmetry (the stage's threshold)."""
+def _scored_without_rule_furniture(lines: list[str], head: Optional[str], p: "np.ndarray"):
+    """Scores of the page as if the furniture a template inserts between paragraphs
+    (inserted_furniture: "Advertisement", "Share this article") were not inside the article: the
+    stacked model reads the neighbours' scores, and an ad or share bar between paragraphs or list
+    items should not make the text around it look like furniture. Such a line is inside the
+    article when lines scoring at least BETWEEN_CUT stand before and after it; every line gets
+    the better of its scores with and without those lines. A paragraph next to any line a
+    whole-line `drop` rule matches (also a label such as "Related Topics") is rescored without
+    those lines too. Labels that open a block ("Latest News") are never taken out for the
+    rest of the page: the block after them is furniture."""
     from .model import line_scores
 
     ruled = [i for i, x in enumerate(lines) if _rule_for(x, False) == "drop"]
     if not ruled or len(ruled) == len(lines):
         return p
     good = [i for i in range(len(lines)) if p[i] >= BETWEEN_CUT and i not in ruled]
-    inside = {i for i in ruled if good and good[0] < i < good[-1]}
+    inside = {i for i in ruled if good and good[0] < i < good[-1]
+              and inserted_furniture(lines[i])}
     edge = {j for i in ruled for j in (i - 1, i + 1) if 0 <= j < len(lines)
             and j not in ruled and paragraph_like(lines[j])}
     out = p.copy()
@@ -440,11 +454,13 @@ LEAD_MAX_PARAGRAPHS = 3  # a dateline lead opens the article: among its first pa
 def dateline_lead(lines: list[str]) -> int:
     """Index of the article's lead when it opens with a wire dateline ("DUBAI — ", "LA PAZ,
     Bolivia — ", "MOSCOW, May 17 (Reuters) -") and is among the first LEAD_MAX_PARAGRAPHS
-    paragraphs, else -1. Nothing above such a lead is article text (the title aside): in the
-    Zyte pages whose body opens with a dateline, 279 of the 281 lines above it are furniture
-    (captions, teasers, bylines; the other two a stray "REUTERS" and a bullet summary), and
-    with the line model's out-of-fold scores dropping them removes 6 more furniture lines and
-    no content line; in the dev articles 9 of 9."""
+    paragraphs, else -1. A line of at most one sentence above such a lead is not article text
+    (filter_lines drops it; the title is handled apart): in the Zyte pages whose body opens
+    with a dateline, 279 of the 281 lines above it are furniture (captions, teasers, bylines;
+    the other two a stray "REUTERS" and a bullet summary), and with the line model's
+    out-of-fold scores dropping them removes 6 more furniture lines and no content line; in
+    the dev articles 9 of 9. A paragraph of several sentences above it is left to the line
+    model (a rewritten copy may move a paragraph above the lead)."""
     paragraphs = [i for i, x in enumerate(lines) if paragraph_like(x)]
     return next((i for i in paragraphs[:LEAD_MAX_PARAGRAPHS]
                  if _DATELINE_START.match(lines[i][:EDGE_CHARS])), -1)
@@ -471,11 +487,12 @@ def filter_lines(lines: list[str], title: Optional[str] = None,
     head = _headline_of(title)
     p_content, _ = line_scores(lines, head, title_model=False)
     cut = content_threshold() if cut is None else cut
-    p_content = _scored_without_rule_furniture(lines, head, p_content, cut)
+    p_content = _scored_without_rule_furniture(lines, head, p_content)
     title_norm = _norm(head) if head else None
     lead = dateline_lead(lines)
     not_title = [i for i, x in enumerate(lines) if i != title_index and _norm(x) != title_norm
-                 and not teaser_of_neighbour(lines, i) and i >= lead]
+                 and not teaser_of_neighbour(lines, i)
+                 and (i >= lead or _SENTENCE_BREAK.search(x))]
     body: list[int] = []
     for i in not_title:  # a comment or related-stories footer after article text ends it
         if _starts_footer(lines[i]) and any(p_content[j] >= cut or paragraph_like(lines[j])
