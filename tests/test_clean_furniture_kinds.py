@@ -142,3 +142,54 @@ def test_line_after_a_caption_marker_is_not_the_title(lines):
     p_title[0] = 0.9
     p_title[lines.index(next(x for x in lines if x.startswith("Image caption"))) + 1] = 0.99
     assert pick_title(p_title, lines, 0.3) == 0
+
+
+# round 6: a photo caption flowed into hard-wrapped wire copy, ended by a bracketed credit and
+# followed on the same line by the next sentence of the article
+FLOWED_CAPTIONS = [
+    ("Flood waters rose again on Sunday in the river delta, where more than\n"
+     "twenty villages have been cut off since Thursday, officials said.\n"
+     "Rescue teams used boats to reach families stranded on rooftops, and\n"
+     "the army sent two helicopters to drop food and drinking water.\n"
+     "Residents wade through a flooded street in the delta town of Kerem\n"
+     "on Saturday.[Reuters] | The weather service said more rain was\n"
+     "expected over the next three days, and warned that two dams upstream\n"
+     "were close to capacity.\n"
+     "The government has promised compensation to farmers who lost crops.\n",
+     "Residents wade through a flooded street",
+     "The weather service said more rain was expected over the next three days"),
+    ("Election officials began counting ballots on Monday night after a\n"
+     "vote that observers described as calm, with turnout close to sixty\n"
+     "percent in most provinces, according to the electoral commission.\n"
+     "A woman casts her ballot at a polling station in the capital.[AFP]\n"
+     "Preliminary results are expected on Wednesday, the commission said,\n"
+     "and the final count should be announced by the end of the week.\n",
+     "A woman casts her ballot at a polling station",
+     "Preliminary results are expected on Wednesday"),
+]
+
+
+@pytest.mark.parametrize("text,caption,sentence", FLOWED_CAPTIONS)
+def test_caption_flowed_into_wire_copy_goes(text, caption, sentence):
+    body = _norm(clean_text(text).body)
+    assert _norm(caption) not in body
+    assert _norm(sentence) in body
+
+
+def test_a_bracket_inside_a_sentence_is_not_a_credit():
+    from dateline.clean import split_after_credit
+
+    line = "The report [AFP] Said the talks had failed. Officials [Reuters] Did not comment."
+    assert split_after_credit(line) == [line]
+    two = "Firefighters outside the depot. The roof fell in.[Reuters] The fire began at dawn."
+    assert split_after_credit(two) == ["Firefighters outside the depot. The roof fell in.[Reuters]",
+                                       "The fire began at dawn."]
+
+
+@pytest.mark.parametrize("line", ["See our earlier posts on Haiti and the Dominican Republic.",
+                                  "Read our previous coverage of the Sudan talks"])
+def test_see_our_posts_prompt_is_a_rule_feature(line):
+    """The prompt is a `drop` rule match (a feature of the line model, rule_drop)."""
+    assert own_features(line, False)["rule_drop"] == 1.0
+    assert own_features("See how the talks unfolded over two weeks in Geneva.", False)[
+        "rule_drop"] == 0.0
