@@ -1,11 +1,11 @@
 """Furniture kinds that survived on unseen text pages (issue 8, round 5): outlet/date bylines,
 'URL:' lines, print links, read counters, comment forms and policies, photo captions with a
 credit, related headlines (below and inside the article),
-agency sign-offs, tags and page labels. Every input was written for these tests (two or more per
-kind, each around one of two made-up articles); the model is the committed one
-(data/clean/line_model.json, trained by scripts/train_furniture.py). Comment policies in
-another language than the article are not removed yet: only the `function_gap` feature that
-should let the model see them is tested."""
+agency sign-offs, tags and page labels; round 6: sources cited after the last sentence,
+captions and teasers above a dateline lead, captions flowed into wire copy, comment policies in
+another language than the article (clean.other_language, py3langid). Every input was written
+for these tests (two or more per kind, each around one of two made-up articles); the model is
+the committed one (data/clean/line_model.json, trained by scripts/train_furniture.py)."""
 from __future__ import annotations
 
 import re
@@ -78,6 +78,13 @@ CASES = [
         SARDINES[1][2], SARDINES[1][2] + " (Reuters, March 14; EFE, Coastal Times, March 13)")),
     ("sources cited", page(TRAINS, tail=[]).replace(
         TRAINS[1][2], TRAINS[1][2] + " (AFP, DPA)")),
+    # round 6: a comment policy in another language than the article's
+    ("comment policy in another language", page(SARDINES, tail=[
+        "Komentarze są moderowane. Prosimy o zachowanie kultury wypowiedzi i nieużywanie "
+        "wulgaryzmów."])),
+    ("comment policy in another language", page(TRAINS, tail=[
+        "Los comentarios están sujetos a moderación y deben respetar las normas de la "
+        "comunidad."])),
     # round 6: captions and teasers above a lead that opens with a wire dateline
     ("above the dateline lead", "\n".join([
         SARDINES[0], "", "A crew sorts a small haul on the quay at dawn on Tuesday.", "",
@@ -193,3 +200,15 @@ def test_see_our_posts_prompt_is_a_rule_feature(line):
     assert own_features(line, False)["rule_drop"] == 1.0
     assert own_features("See how the talks unfolded over two weeks in Geneva.", False)[
         "rule_drop"] == 0.0
+
+
+def test_an_article_in_another_language_keeps_its_lines():
+    text = ("Suspenden los trenes nocturnos a la costa\n\n"
+            "La empresa ferroviaria nacional suspenderá los trenes nocturnos entre la capital y "
+            "la costa a partir del próximo mes, por la falta de maquinistas.\n\n"
+            "Los grupos de pasajeros criticaron la decisión y pidieron una reunión con el "
+            "ministerio de transportes antes del verano.\n\n"
+            "Una portavoz de la empresa dijo que el servicio podría volver en otoño.")
+    body = _norm(clean_text(text).body)
+    assert "los grupos de pasajeros criticaron" in body
+    assert "una portavoz de la empresa" in body

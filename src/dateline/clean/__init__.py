@@ -466,6 +466,39 @@ def dateline_lead(lines: list[str]) -> int:
                  if _DATELINE_START.match(lines[i][:EDGE_CHARS])), -1)
 
 
+OTHER_LANGUAGE_MIN_WORDS = 5       # shorter lines are too short for a language identifier
+OTHER_LANGUAGE_PROBABILITY = 0.95  # py3langid's probability for the line's and the page's language
+OTHER_LANGUAGE_MAX_FUNCTION = 0.15  # lines with more English function words read as English prose
+
+
+def other_language(lines: list[str], p: "np.ndarray", cut: float) -> set[int]:
+    """Indexes of the lines written in another language than the article's (a comment policy,
+    a cookie notice or a menu of a foreign-language site): py3langid (dateline.language.detect)
+    gives the line a language other than that of the lines scored at least `cut` (the
+    article), both at OTHER_LANGUAGE_PROBABILITY or more. Only lines of
+    OTHER_LANGUAGE_MIN_WORDS words or more with few English function words
+    (lines.own_features `function_share`) are tried. An article is written in one language; in
+    the Zyte pages (with the line model's out-of-fold scores) the three lines so found are all
+    furniture, and no content line is found in them or in the dev articles."""
+    from ..language import detect
+    from .lines import own_features
+
+    tried = [i for i, x in enumerate(lines) if len(x.split()) >= OTHER_LANGUAGE_MIN_WORDS
+             and own_features(x, False)["function_share"] < OTHER_LANGUAGE_MAX_FUNCTION]
+    article = " ".join(x for x, s in zip(lines, p) if s >= cut)
+    if not tried or not article:
+        return set()
+    language, sure = detect(article)
+    if sure < OTHER_LANGUAGE_PROBABILITY:
+        return set()
+    out = set()
+    for i in tried:
+        code, prob = detect(lines[i])
+        if code != language and prob >= OTHER_LANGUAGE_PROBABILITY:
+            out.add(i)
+    return out
+
+
 def filter_lines(lines: list[str], title: Optional[str] = None,
                  detect_title: bool = True, cut: Optional[float] = None) -> Cleaned:
     """Keep the lines the line model (clean/model.py) reads as article content; find the title
@@ -490,8 +523,9 @@ def filter_lines(lines: list[str], title: Optional[str] = None,
     p_content = _scored_without_rule_furniture(lines, head, p_content)
     title_norm = _norm(head) if head else None
     lead = dateline_lead(lines)
+    foreign = other_language(lines, p_content, cut)
     not_title = [i for i, x in enumerate(lines) if i != title_index and _norm(x) != title_norm
-                 and not teaser_of_neighbour(lines, i)
+                 and not teaser_of_neighbour(lines, i) and i not in foreign
                  and (i >= lead or _SENTENCE_BREAK.search(x))]
     body: list[int] = []
     for i in not_title:  # a comment or related-stories footer after article text ends it
