@@ -109,3 +109,17 @@ def test_cut_off_marks_prose_that_stops_on_an_open_word():
     assert not cut_off("Police in the state of")  # five words: too short to tell
     assert not cut_off("Schools to reopen on Monday in the capital OF")  # case as written
 
+
+
+def test_only_inserted_furniture_is_taken_out_of_the_article():
+    """Ads and share bars sit between paragraphs; labels such as "Latest News" open a block of
+    furniture of their own and stay on the page for the model (data/clean/furniture.tsv
+    `inserted`)."""
+    from dateline.clean import inserted_furniture
+
+    for line in ("Advertisement", "Share this article", "Share on Facebook Share on Twitter Email",
+                 "Sign up for our daily newsletter"):
+        assert inserted_furniture(line), line
+    for line in ("Latest News", "Related Topics", "Most Read", "Read more: latest headlines",
+                 "The advertisement campaign cost the party two million pounds."):
+        assert not inserted_furniture(line), line
