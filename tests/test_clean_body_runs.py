@@ -123,3 +123,37 @@ def test_only_inserted_furniture_is_taken_out_of_the_article():
     for line in ("Latest News", "Related Topics", "Most Read", "Read more: latest headlines",
                  "The advertisement campaign cost the party two million pounds."):
         assert not inserted_furniture(line), line
+
+
+# a syndicated copy: the feed's own headline is given, the page still shows the original one
+# (with its deck below it)
+RETITLED = [
+    ("Harbour traders to move east",
+     "\n\n".join(["Fish market to close as harbour board backs new hall",
+                  "Decision ends a three-year dispute with traders over rents and access to the quay, "
+                  "which the board says it will now improve",
+                  *HARBOUR]),
+     "Fish market to close as harbour board backs new hall",
+     "Decision ends a three-year dispute with traders over rents and access to the quay, "
+                  "which the board says it will now improve"),
+    ("UPDATE 2-Province hit by school strike",
+     "\n\n".join(["Teachers strike over pay and class sizes",
+                  "Union says members were never paid the rise promised in last year's deal and "
+                  "that classes have grown past fifty pupils",
+                  *SCHOOLS]),
+     "Teachers strike over pay and class sizes",
+     "Union says members were never paid the rise promised in last year's deal and "
+     "that classes have grown past fifty pupils"),
+]
+
+
+@pytest.mark.parametrize("title,text,headline,deck", RETITLED)
+def test_page_headline_under_another_title_is_the_title_not_body(title, text, headline, deck):
+    """The copy is cleaned as the page would be under its own headline: the headline is not
+    body, the deck under it (a standfirst) is, and the given title stays the title."""
+    cleaned = clean_text(text, title=title)
+    body = " " + _norm(cleaned.body) + " "
+    assert cleaned.title == title
+    assert f" {_norm(headline)} " not in body
+    assert cleaned.body == clean_text(text, title=headline).body
+    assert f" {_norm(deck)} " in body

@@ -416,27 +416,32 @@ def _headline_of(title: Optional[str]) -> Optional[str]:
 
 
 def _scored_without_rule_furniture(lines: list[str], head: Optional[str], p: "np.ndarray"):
-    """Scores of the page as if the furniture a template inserts between paragraphs
-    (inserted_furniture: "Advertisement", "Share this article") were not inside the article: the
-    stacked model reads the neighbours' scores, and an ad or share bar between paragraphs or list
-    items should not make the text around it look like furniture. Such a line is inside the
-    article when lines scoring at least BETWEEN_CUT stand before and after it; every line gets
-    the better of its scores with and without those lines. A paragraph next to any line a
-    whole-line `drop` rule matches (also a label such as "Related Topics") is rescored without
-    those lines too. Labels that open a block ("Latest News") are never taken out for the
-    rest of the page: the block after them is furniture."""
+    """Scores of the page as if the rule furniture inside the article were not on it: the
+    stacked model reads the neighbours' scores, and an ad, a share bar or a label between
+    paragraphs should not make the text around it look like furniture. A line a whole-line
+    `drop` rule matches (data/clean/furniture.tsv) is inside the article when lines scoring at
+    least BETWEEN_CUT stand before and after it. Furniture a template inserts between paragraphs
+    (inserted_furniture: "Advertisement", "Share this article") is taken out for every line; a
+    label that may open a block of furniture ("Related Topics", "Read more", "Latest News") only
+    for the lines above the first such label, since what follows it may be that block (related
+    headlines with their teasers). A paragraph next to any rule line is rescored without the
+    rule lines too. Every rescored line keeps the better of its two scores."""
     from .model import line_scores
 
     ruled = [i for i, x in enumerate(lines) if _rule_for(x, False) == "drop"]
     if not ruled or len(ruled) == len(lines):
         return p
     good = [i for i in range(len(lines)) if p[i] >= BETWEEN_CUT and i not in ruled]
-    inside = {i for i in ruled if good and good[0] < i < good[-1]
-              and inserted_furniture(lines[i])}
+    inside = [i for i in ruled if good and good[0] < i < good[-1]]
+    inserted = {i for i in inside if inserted_furniture(lines[i])}
+    labels = [i for i in inside if i not in inserted]
     edge = {j for i in ruled for j in (i - 1, i + 1) if 0 <= j < len(lines)
             and j not in ruled and paragraph_like(lines[j])}
+    passes = [(inserted, range(len(lines))), (set(ruled), sorted(edge))]
+    if labels:
+        passes.append((inserted | set(labels), range(labels[0])))
     out = p.copy()
-    for gone, targets in ((inside, range(len(lines))), (set(ruled), sorted(edge))):
+    for gone, targets in passes:
         if not gone or not targets:
             continue
         rest = [i for i in range(len(lines)) if i not in gone]
@@ -500,10 +505,15 @@ def other_language(lines: list[str], p: "np.ndarray", cut: float) -> set[int]:
 
 
 def filter_lines(lines: list[str], title: Optional[str] = None,
-                 detect_title: bool = True, cut: Optional[float] = None) -> Cleaned:
+                 detect_title: bool = True, cut: Optional[float] = None,
+                 page_headline: bool = False) -> Cleaned:
     """Keep the lines the line model (clean/model.py) reads as article content; find the title
     (if not given) with the title model, and a stated date line. `cut`: the P(content) a line
-    needs (default: the model's own, tuned for text pages)."""
+    needs (default: the model's own, tuned for text pages). `page_headline`: when a `title` is
+    given but is no line of the text (a feed's or a syndicating site's own headline over a page
+    that still shows the original one), the title model finds the page's headline, which is
+    then read as the title: scored as such and left out of the body (the given title stays the
+    article's title)."""
     from .model import line_scores
 
     stripped = [_strip_edges(x) for x in lines]
@@ -518,6 +528,10 @@ def filter_lines(lines: list[str], title: Optional[str] = None,
             title_index = 0
         title = lines[title_index] if title_index is not None else None
     head = _headline_of(title)
+    if page_headline and head and not any(_norm(x) == _norm(head) for x in lines):
+        _, p_title = line_scores(lines, None, content=False)
+        title_index = pick_title(p_title, lines)
+        head = lines[title_index] if title_index is not None else head
     p_content, _ = line_scores(lines, head, title_model=False)
     cut = content_threshold() if cut is None else cut
     p_content = _scored_without_rule_furniture(lines, head, p_content)
@@ -546,7 +560,8 @@ def clean_text(text: str, reference: Optional[str] = None, title: Optional[str] 
     """Body, title, stated date and wire dateline of a plain-text article (`title` when the
     input gave one)."""
     text = fix_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-    cleaned = filter_lines(_logical_lines(text), title=title, detect_title=not title)
+    cleaned = filter_lines(_logical_lines(text), title=title, detect_title=not title,
+                           page_headline=True)
     stated = cleaned.published or _first_dateline(cleaned.body, reference)
     cleaned.dateline, cleaned.body = split_first(cleaned.body, reference)
     cleaned.published = stated or (cleaned.dateline.date if cleaned.dateline else None)
