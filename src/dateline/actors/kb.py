@@ -225,6 +225,7 @@ def load() -> KB:
         for a in [p.name] + p.aliases:
             add(a, ("person", i))
     _add_cities(countries, add)
+    _add_regions(countries, add, names)
     offices: dict[tuple[str, str], list] = {}
     for p in plist:
         for t in p.terms:
@@ -256,6 +257,40 @@ def _add_cities(countries: dict, add) -> None:
             best[key] = (city["population"], c.alpha_3, city["name"])
     for _, iso3, name in best.values():
         add(name, ("city", iso3))
+
+
+def _add_regions(countries: dict, add, names: dict) -> None:
+    """First-level divisions as country clues, so a place is read whole: "New South Wales" is
+    Australian (not Wales), "New Jersey" and "New York" American (not Jersey or York), "West
+    Bengal" Indian. Source: the gazetteer's GeoNames admin1 names (data/geo/admins.tsv) of two
+    or more words that name a division of one country only and are more than directions
+    ("North East", "Central Province" name divisions of Botswana and Zambia but are read as
+    parts of other countries as often), and the US states (data/geo/us_states.tsv). A name
+    the KB already holds (a country, capital, city, person or organisation) keeps its reading;
+    longest-first matching (actors.match) lets the whole division name win over a shorter name
+    inside it."""
+    found: dict[str, set] = {}
+    with open(data_file("geo", "admins.tsv"), encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            if row["level"] == "admin1" and len(row["name"].split()) >= 2 \
+                    and not _directions_only(row["name"]):
+                found.setdefault(row["name"], set()).add(row["iso3"])
+    with open(data_file("geo", "us_states.tsv"), encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            found.setdefault(row["name"], set()).add("USA")
+    for name, isos in found.items():
+        key = fold(name).removeprefix("the ")
+        if len(isos) == 1 and key not in names and (iso := next(iter(isos))) in countries:
+            add(name, ("city", iso))
+
+
+def _directions_only(name: str) -> bool:
+    """"North East", "Central Province": compass words (data/geo/compass_words.tsv), with at
+    most a designator (data/geo/designators.tsv)."""
+    from ..where.gazetteer import compass_words, strip_designator
+
+    core = (strip_designator(name) or (name, ""))[0]
+    return all(w in compass_words() for w in core.lower().replace("-", " ").split())
 
 
 @functools.lru_cache(maxsize=1)
