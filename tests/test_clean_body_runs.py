@@ -136,7 +136,7 @@ RETITLED = [
      "Fish market to close as harbour board backs new hall",
      "Decision ends a three-year dispute with traders over rents and access to the quay, "
                   "which the board says it will now improve"),
-    ("UPDATE 2-Province hit by school strike",
+    ("UPDATE 2-Teachers strike over pay, class sizes closes 400 schools",
      "\n\n".join(["Teachers strike over pay and class sizes",
                   "Union says members were never paid the rise promised in last year's deal and "
                   "that classes have grown past fifty pupils",
@@ -157,3 +157,13 @@ def test_page_headline_under_another_title_is_the_title_not_body(title, text, he
     assert f" {_norm(headline)} " not in body
     assert cleaned.body == clean_text(text, title=headline).body
     assert f" {_norm(deck)} " in body
+
+
+def test_page_headline_must_repeat_the_given_titles_words():
+    """The page's headline is only looked for under a title that rewords it: a headline-like
+    first line sharing few words with the given title is not taken for it."""
+    from dateline.clean import _page_headline
+
+    lines = ["Three-day strike closes four hundred schools in the north", *SCHOOLS]
+    assert _page_headline(lines, "UPDATE 1-Strike closes four hundred schools") == 0
+    assert _page_headline(lines, "Governor to meet union leaders on Friday") is None

@@ -504,6 +504,25 @@ def other_language(lines: list[str], p: "np.ndarray", cut: float) -> set[int]:
     return out
 
 
+HEADLINE_OVERLAP = 0.5  # share of the shorter headline's words the other one repeats
+
+
+def _page_headline(lines: list[str], title: str) -> Optional[int]:
+    """The index of the page's own headline (the title model's pick, pick_title) when it reads
+    as a headline and repeats at least HEADLINE_OVERLAP of the words of the shorter of it and
+    the given `title` (a syndicated or updated headline rewords the original), else None: a
+    text given with a title but without a headline line keeps all its lines."""
+    from .lines import words_of
+    from .model import line_scores
+
+    _, p_title = line_scores(lines, None, content=False)
+    found = pick_title(p_title, lines)
+    if found is None or not headline_like(lines[found]):
+        return None
+    a, b = set(words_of(lines[found])), set(words_of(title))
+    return found if a and b and len(a & b) >= HEADLINE_OVERLAP * min(len(a), len(b)) else None
+
+
 def filter_lines(lines: list[str], title: Optional[str] = None,
                  detect_title: bool = True, cut: Optional[float] = None,
                  page_headline: bool = False) -> Cleaned:
@@ -529,8 +548,7 @@ def filter_lines(lines: list[str], title: Optional[str] = None,
         title = lines[title_index] if title_index is not None else None
     head = _headline_of(title)
     if page_headline and head and not any(_norm(x) == _norm(head) for x in lines):
-        _, p_title = line_scores(lines, None, content=False)
-        title_index = pick_title(p_title, lines)
+        title_index = _page_headline(lines, head)
         head = lines[title_index] if title_index is not None else head
     p_content, _ = line_scores(lines, head, title_model=False)
     cut = content_threshold() if cut is None else cut
