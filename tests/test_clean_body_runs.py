@@ -167,3 +167,12 @@ def test_page_headline_must_repeat_the_given_titles_words():
     lines = ["Three-day strike closes four hundred schools in the north", *SCHOOLS]
     assert _page_headline(lines, "UPDATE 1-Strike closes four hundred schools") == 0
     assert _page_headline(lines, "Governor to meet union leaders on Friday") is None
+
+
+def test_a_summary_broken_over_two_lines_keeps_its_first_line_under_its_title():
+    """A feed summary whose first sentence is broken by a newline is not a page with a
+    headline: its first line, though it reads like one, stays text."""
+    text = ("Two ministers agreed on Monday to reopen talks on the fishing limits around the\n"
+            "Tern Islands, their offices said in a joint statement.")
+    cleaned = clean_text(text, title="Ministers agree to reopen talks on Tern Islands fishing")
+    assert "Two ministers agreed on Monday" in cleaned.body

@@ -504,23 +504,30 @@ def other_language(lines: list[str], p: "np.ndarray", cut: float) -> set[int]:
     return out
 
 
-HEADLINE_OVERLAP = 0.5  # share of the shorter headline's words the other one repeats
+HEADLINE_OVERLAP = 0.5     # share of the shorter headline's words the other one repeats
+HEADLINE_LENGTH_RATIO = 1.5  # a reworded headline is about as long as the original
+HEADLINE_PAGE_LINES = 4    # a page with a headline of its own: headline and three lines or more
 
 
 def _page_headline(lines: list[str], title: str) -> Optional[int]:
-    """The index of the page's own headline (the title model's pick, pick_title) when it reads
-    as a headline and repeats at least HEADLINE_OVERLAP of the words of the shorter of it and
-    the given `title` (a syndicated or updated headline rewords the original), else None: a
-    text given with a title but without a headline line keeps all its lines."""
+    """The index of the page's own headline (the title model's pick, pick_title) when the text
+    is a page (HEADLINE_PAGE_LINES lines or more, not a feed summary whose first sentence is
+    broken over two lines), the line reads as a headline, has at most HEADLINE_LENGTH_RATIO
+    times the words of the given `title` and repeats at least HEADLINE_OVERLAP of the words of
+    the shorter of the two (a syndicated or updated headline rewords the original); else None."""
     from .lines import words_of
     from .model import line_scores
 
+    if len(lines) < HEADLINE_PAGE_LINES:
+        return None
     _, p_title = line_scores(lines, None, content=False)
     found = pick_title(p_title, lines)
     if found is None or not headline_like(lines[found]):
         return None
     a, b = set(words_of(lines[found])), set(words_of(title))
-    return found if a and b and len(a & b) >= HEADLINE_OVERLAP * min(len(a), len(b)) else None
+    if not a or not b or len(lines[found].split()) > HEADLINE_LENGTH_RATIO * len(title.split()):
+        return None
+    return found if len(a & b) >= HEADLINE_OVERLAP * min(len(a), len(b)) else None
 
 
 def filter_lines(lines: list[str], title: Optional[str] = None,
