@@ -34,3 +34,22 @@ def test_described_as_label(nlp):
 def test_scare_quote_without_cue_is_still_not_speech(nlp):
     text = "The so-called \u201cgreen corridor\u201d opened to lorries on Monday."
     assert not any("green corridor" in q.text for q in run_quotes(text))
+
+
+# Kind (PolNeAR train, round 6): the marked words close the sentence and hold its full stop
+# (US style, 'called it "a disgrace."'); the argument still holds them, stop and mark included.
+
+def test_sentence_final_label_keeps_its_argument(nlp):
+    text = ("Councillor Ada Okafor called the parking levy \u201ca tax on nurses.\u201d "
+            "The council votes on it next week.")
+    q = quote_with(run_quotes(text), "tax on nurses")
+    assert q.text.startswith("a tax on nurses") and "Okafor" in speaker(q)
+    assert q.content is not None and q.content.text == "the parking levy \u201ca tax on nurses.\u201d"
+
+
+def test_sentence_final_accusation_keeps_its_argument(nlp):
+    text = ("Goalkeeper Tomas Lindqvist accused the league of \u201cprotecting its friends.\u201d "
+            "He was fined the next day.")
+    q = quote_with(run_quotes(text), "protecting its friends")
+    assert q.content is not None and q.content.text.startswith("the league of \u201cprotecting")
+    assert q.content.text.endswith(".\u201d")

@@ -129,7 +129,7 @@ class Quote:
     kind: str = "direct"
     speaker: Optional[ActorRef] = None
     cue: Optional[Span] = None
-    content: Optional[Span] = None  # a partial quote's attribution content, holding `text`
+    content: Optional[Span] = None  # attribution content holding `text` (partial; 'X, he said, Y')
 
     def to_dict(self) -> dict:
         return {"id": self.id,

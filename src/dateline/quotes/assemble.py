@@ -21,7 +21,7 @@ class Cand:
     inherited: Optional["Cand"] = None
     segs: list = field(default_factory=list)
     learned: bool = False  # found by the learned tagger, not by a rule
-    arg: Optional[tuple] = None  # a partial quote's attribution content (`_argument_of`)
+    arg: Optional[tuple] = None  # attribution content holding the text (`_argument_of`, 'X, he said, Y')
 
 
 def _inside(pos: int, segs) -> bool:
@@ -64,7 +64,11 @@ def _reported_candidates(sp, lex, segs, scope: str = "quotations") -> list[Cand]
         start, end = reported.trim(sentences.text(sp), *_in_paragraph(sentences.text(sp), rep.cue[0], rep.start, rep.end))
         if end - start < 8 or len(sentences.text(sp)[start:end].split()) < 3:
             continue
-        out.append(Cand(start, end, "indirect", rep.cue, rep.speaker_tok))
+        whole = None
+        if rep.whole is not None:  # 'X, he said, Y': X and Y are one attribution's content
+            whole = reported.trim(sentences.text(sp), *_in_paragraph(sentences.text(sp), rep.cue[0], *rep.whole))
+            whole = None if whole == (start, end) else whole
+        out.append(Cand(start, end, "indirect", rep.cue, rep.speaker_tok, arg=whole))
     return out + _learned_candidates(sp, segs, {c.cue[0] for c in out}, scope)
 
 
@@ -75,6 +79,7 @@ def _in_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
 
 
 FINITE = ("VBD", "VBZ", "VBP", "MD")
+NAMING = ("PROPN", "NOUN", "PRON")  # the parts of speech a source's head word can have
 CUE_THRESHOLD = 0.5  # probability of the learned cue model (PolNeAR train) to propose a cue
 SCOPES = ("quotations", "attributions")
 
@@ -148,6 +153,8 @@ def tagged(sp, segs, known: set):
         att = model.attribution(tok, inq)
         if att.content is None:
             continue
+        if att.source is not None and att.source.pos_ not in NAMING:
+            att.source = None  # 'Observers, both local and foreign, ...': 'and' names no one
         if att.source is None:
             att.source = _subject_source(tok, *att.content)
         start, end = reported.trim(text, *_in_paragraph(text, tok.idx, *att.content))
@@ -299,8 +306,11 @@ def _argument_of(sp, cue, seg) -> Optional[tuple[int, int]]:
         return None
     text = sentences.text(sp)
     start, end = reported.trim(text, start, end)
-    if start > seg.start or end < seg.end or (start, end) == (seg.start, seg.end):
+    qs, qe = reported.trim(text, seg.start, seg.end)  # the marked words without their punctuation
+    if start > qs or end < qe or (start, end) == (qs, qe):
         return None
+    # a quote closing its sentence keeps the stop it holds ('called it "a disgrace."': US style)
+    start, end = min(start, seg.start), max(end, seg.end)
     # the verbatim part's marks stay paired when it opens or closes the argument
     if end == seg.end and start < seg.start and end < len(text) and text[end] in marks.CLOSE:
         end += 1
@@ -371,6 +381,13 @@ def _overlap(a: Cand, b: Cand) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
+def _extent(c: Cand) -> Cand:
+    """The candidate widened to the attribution content it belongs to ('X, he said, Y')."""
+    if c.arg is None:
+        return c
+    return Cand(min(c.start, c.arg[0]), max(c.end, c.arg[1]), c.kind)
+
+
 def _reconcile(marked: list[Cand], indirect: list[Cand]) -> list[Cand]:
     """One prediction per stretch of text: quoted words win when they make most of a clause."""
     keep_ind, drop_marked = [], set()
@@ -394,7 +411,7 @@ def _learned_additions(learned: list[Cand], marked: list[Cand], kept: list[Cand]
     dropped; one holding quoted words lends them its cue and source and is dropped."""
     out = []
     for ind in _dedupe(learned):
-        if any(_overlap(ind, k) > 0 for k in kept + out):
+        if any(_overlap(ind, _extent(k)) > 0 for k in kept + out):
             continue
         inside = [m for m in marked if _overlap(m, ind) > 0]
         for m in inside:

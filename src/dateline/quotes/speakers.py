@@ -3,7 +3,9 @@
 Uses the actor stage's index (`doc.actor_index`) when it is there; otherwise falls back
 on spaCy entities: appositives ("Miller, a spokesman for ..."), pronouns ("he said" -> the last
 named person), definite role nouns ("the spokesman" -> the last named person introduced with that
-role), and short surnames expanded to the full name used earlier.
+role; "the coalition" -> the earlier "Saudi-led coalition" by head word), documents ("a statement
+released by X", "the coalition statement" -> their issuer), unnamed spokespeople ("a spokeswoman for
+X" -> X, data/quotes/proxy_roles.tsv), and short surnames expanded to the full name used earlier.
 """
 from __future__ import annotations
 
@@ -19,12 +21,26 @@ GROUP_PRONOUNS = pronouns(person=3, gender="n", case=("subj", "obj")) | pronouns
     person=3, number="pl", case=("subj", "obj"))  # it, they, them
 SELF_PRONOUNS = pronouns(person=(1, 2), case="subj")  # i, we, you: the quoted speakers themselves
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
-DOCUMENT_NOUNS = {"statement", "report", "communique", "communiqué", "release", "letter", "message",
-                  "version", "post", "tweet", "announcement", "notice", "study", "document", "website"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 PLACE_LABELS = ("FAC",)  # named buildings: speakers only as a seat the actor stage resolves
 # to a government or other sector ('the White House' -> USA GOV), not by their city's country
 MAX_BACK = 2500  # characters: a he/she further from any named person stays unresolved
+
+
+def document_nouns() -> frozenset:
+    """Nouns naming documents, which speak for whoever issued them (data/quotes/document_nouns.tsv)."""
+    return word_set("quotes", "document_nouns.tsv")
+
+
+def issuer_of(noun):
+    """Who issued a document or data ('a statement released by X', 'figures published by X'): the
+    agent of a participle modifying the noun, or None."""
+    for acl in noun.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def subject_of(verb):
@@ -41,9 +57,9 @@ def subject_of(verb):
             return subj
     tok = verb
     for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:  # "Russia's gas monopoly Gazprom said" parsed as two subjects: the name
+            return _named_subject(subjects)
         if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head.i == tok.i:
             break
         if tok.dep_ == "xcomp":
@@ -58,6 +74,23 @@ def subject_of(verb):
             for pobj in child.children:
                 return pobj
     return None
+
+
+DASHES = ("\u2014", "\u2013", "--", "-")
+
+
+def _named_subject(subjects):
+    """Of a cue's subjects, the name closing one unbroken noun phrase the parser split into several
+    ("MDC vice-president Gibson Sibanda", "Russia's gas monopoly Gazprom"), else the first."""
+    doc = subjects[0].doc
+    kept = [t for t in subjects if not (t.i + 1 < len(doc) and doc[t.i + 1].text in DASHES)]
+    subjects = kept or subjects  # "DUBAI — The coalition ... denied": the dateline is no subject
+    first, last = subjects[0], subjects[-1]
+    if len(subjects) > 1 and last.pos_ == "PROPN" and all(
+            t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PART") or t.text in ("-", "\u2011")
+            for t in first.doc[first.i:last.i + 1]):
+        return last
+    return first
 
 
 ADJUNCT_DEPS = ("advcl", "conj", "pcomp", "prep")  # links from a participle up to its clause
@@ -231,11 +264,13 @@ class SpeakerResolver:
             self._accents = spelling.accented_words(self.doc.article.text or "")
         return spelling.respell(name, "", self._accents) if name else name
 
-    def resolve(self, tok, previous=None) -> tuple[Optional[ActorRef], Optional[tuple[int, int]]]:
+    def resolve(self, tok, previous=None, definite=False) -> tuple[Optional[ActorRef], Optional[tuple[int, int]]]:
         """(speaker, (start, end) of the words naming it in the sentence), or (None, None).
 
         `previous` is (ActorRef, is_person, char offset) of the last attributed quote: a pronoun,
-        a role noun or a document ("the statement said") near it usually refers back to it."""
+        a role noun or a document ("the statement said") near it usually refers back to it.
+        `definite`: read a bare common noun as definite ('a government statement' -> 'the
+        government')."""
         self.rejected = False  # set when the words name a thing, not a person or organisation
         if tok is None:
             return None, None
@@ -245,10 +280,13 @@ class SpeakerResolver:
         low = tok.lower_
         if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(tok)
-        if tok.lemma_.lower() in DOCUMENT_NOUNS and _entity(self.ents, tok) is None:
+        if tok.lemma_.lower() in document_nouns() and _entity(self.ents, tok) is None:
             return self._document(tok)
         # an appositive naming a person wins over a role noun head ("a spokesman, John Smith,")
         ent = _entity(self.ents, tok)
+        if ent is None or ent.label_ not in NAMED:  # "Germany's biggest carmaker Volkswagen"
+            ent = next((e for c in tok.rights if c.dep_ == "appos" and c.i == tok.i + 1
+                        for e in [_entity(self.ents, c)] if e is not None and e.label_ in ("ORG", "PERSON")), ent)
         if ent is None or ent.label_ not in NAMED:
             # "MDC vice-president Gibson Sibanda", "a spokesman, John Smith,": the person inside
             sub = (tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text))
@@ -256,6 +294,10 @@ class SpeakerResolver:
                 if cand.label_ == "PERSON" and sub[0] <= cand.start_char and cand.end_char <= sub[1] \
                         and cand.root.dep_ != "poss" and not cand.text.endswith(("'s", "\u2019s")):
                     ent = cand
+        if (ent is None or ent.label_ not in NAMED) and tok.lemma_.lower() in word_set("quotes", "proxy_roles.tsv"):
+            org = self._represented(tok)  # "a spokeswoman for the Red Cross" -> the Red Cross
+            if org is not None:
+                return org, (tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text))
         span = _in_paragraph(_noun_phrase(tok), tok)
         if ent is None and tok.is_upper and len(tok.text) > 1:
             ent = self._named_in_capitals(tok)  # a transcript label 'EKBERG' -> 'Tomas Ekberg'
@@ -274,11 +316,16 @@ class SpeakerResolver:
         text = span.text
         name = _strip_possessive(text[4:] if text.lower().startswith("the ") else text)
         common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)  # tagger slips
-        if any(t.lower_ == "the" for t in span[:1]) and common:
+        if (definite or any(t.lower_ == "the" for t in span[:1])) and common:
             ref = self._ref(text, name, span.start_char, span.end_char)
+            if any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG") for t in span if t.i < tok.i) \
+                    and _is_actor(ref):
+                return ref, local  # "the Saudi-led coalition": a name inside, a first mention, not an anaphor
             named = self._role_antecedent(tok)
             echo = (ref.name or "").lower() == name.lower()  # no named holder behind the role
             person_role = self._is_person_role(span)
+            if named is None and echo and not person_role:
+                named = self._head_antecedent(tok, name)  # "the coalition" -> "the Saudi-led coalition"
             if named is None and (ref.country is None or echo) and not person_role and _is_actor(ref):
                 named = self._org_antecedent(tok)  # "the relief agency" -> the organisation named
             if named is None and echo and person_role and not self._introduced_before(tok):
@@ -412,6 +459,41 @@ class SpeakerResolver:
                 return self._ref(ent.text, _strip_possessive(ent.text), ent.start_char, ent.end_char)
         return None
 
+    def _represented(self, tok) -> Optional[ActorRef]:
+        """The organisation an unnamed spokesperson speaks for: 'for/of/at X' on the role noun, or
+        on its first mention ('a spokesperson for X ... the spokesperson said'); None otherwise."""
+        mentions = [tok]
+        if any(c.lower_ == "the" for c in tok.children):
+            lemma = tok.lemma_.lower()
+            mentions += [t for t in reversed(self.sp[:tok.i]) if t.lemma_.lower() == lemma and t.pos_ == "NOUN"
+                         and tok.idx - t.idx < MAX_BACK][:1]
+        for role in mentions:
+            for prep in role.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
+                    org = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if org is not None and org.pos_ in ("PROPN", "NOUN"):
+                        ref = self.resolve(org, self.recent)[0]
+                        if ref is not None and (_entity(self.ents, org) is not None or _is_actor(ref)):
+                            return ref
+        return None
+
+    def _head_antecedent(self, tok, phrase: str) -> Optional[ActorRef]:
+        """A definite noun's nearest earlier actor mention with the same head word and a fuller
+        name ('The Saudi-led coalition ... the coalition'): head match, the strictest rule of
+        rule-based coreference (Lee et al. 2013, the Stanford sieves). None within MAX_BACK."""
+        if self.index is None:
+            return None
+        head, echo = tok.lower_, {tok.lower_, phrase.lower()}
+        best = None
+        for start, end, actor in getattr(self.index, "mentions", ()):
+            if end > tok.idx or tok.idx - end > MAX_BACK or not actor.name:
+                continue
+            words = sentences.text(self.sp)[start:end].lower().split()
+            if words and words[-1].strip(".,;:'\u2019") == head and actor.name.lower() not in echo \
+                    and (best is None or start > best[0]):
+                best = (start, end, actor)
+        return best[2].ref(sentences.text(self.sp)[best[0]:best[1]]) if best else None
+
     def _person_mentions(self) -> list:
         """Named entities, plus a bare surname the tagger left out ('Sall thanked ...') when a
         person with that surname was named before."""
@@ -447,9 +529,17 @@ class SpeakerResolver:
     def _document(self, tok):
         """"the statement said": its issuer (possessor, "by/from X"), else the last speaker."""
         local = (tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text))
+        issuer = issuer_of(tok)  # "a statement released by the ministry"
+        if issuer is not None:
+            return self.resolve(issuer, self.recent)[0], local
         for child in tok.children:
             if child.dep_ == "poss":
                 return self.resolve(child, self.recent)[0], local
+            if child.dep_ == "compound" and child.i == tok.i - 1 and child.pos_ in ("NOUN", "PROPN"):
+                # "a Kremlin statement"; "a government statement" as "the government's"
+                ref = self.resolve(child, self.recent, definite=child.pos_ == "NOUN")[0]
+                if ref is not None and (_entity(self.ents, child) is not None or _is_actor(ref)):
+                    return ref, local
             if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and _entity(self.ents, pobj) is not None:
@@ -465,8 +555,9 @@ class SpeakerResolver:
         """"the spokesman" -> the last named person whose sentence used the same role noun."""
         role = tok.lemma_.lower()
         best = None
+        own = sentences.sent_of(tok).start  # a name in the role noun's own sentence is what is said
         for ent in self.ents:
-            if ent.label_ != "PERSON" or ent.end_char > tok.idx:
+            if ent.label_ != "PERSON" or ent.end_char > tok.idx or sentences.sent_of(ent.root).start == own:
                 continue
             if any(t.lemma_.lower() == role for t in sentences.sent_of(ent.root)):
                 best = ent
