@@ -1,11 +1,11 @@
 """Furniture kinds that survived on unseen text pages (issue 8, round 5): outlet/date bylines,
 'URL:' lines, print links, read counters, comment forms and policies, photo captions with a
 credit, related headlines (below and inside the article),
-agency sign-offs, tags and page labels. Every input was written for these tests (two or more per
-kind, each around one of two made-up articles); the model is the committed one
-(data/clean/line_model.json, trained by scripts/train_furniture.py). Comment policies in
-another language than the article are not removed yet: only the `function_gap` feature that
-should let the model see them is tested."""
+agency sign-offs, tags and page labels; round 6: sources cited after the last sentence,
+captions and teasers above a dateline lead, captions flowed into wire copy, comment policies in
+another language than the article (clean.other_language, py3langid). Every input was written
+for these tests (two or more per kind, each around one of two made-up articles); the model is
+the committed one (data/clean/line_model.json, trained by scripts/train_furniture.py)."""
 from __future__ import annotations
 
 import re
@@ -73,6 +73,27 @@ CASES = [
     ("tags", page(TRAINS, tail=["Topics: Rail transport Trade unions Students"])),
     ("pages label", page(SARDINES, tail=["Pages: 1 2 3"])),
     ("pages label", page(TRAINS, tail=["Page 1 of 2", "Next page"])),
+    # round 6: sources cited after the last sentence, dated or not (a digest blog's style)
+    ("sources cited", page(SARDINES, tail=[]).replace(
+        SARDINES[1][2], SARDINES[1][2] + " (Reuters, March 14; EFE, Coastal Times, March 13)")),
+    ("sources cited", page(TRAINS, tail=[]).replace(
+        TRAINS[1][2], TRAINS[1][2] + " (AFP, DPA)")),
+    # round 6: a comment policy in another language than the article's
+    ("comment policy in another language", page(SARDINES, tail=[
+        "Komentarze są moderowane. Prosimy o zachowanie kultury wypowiedzi i nieużywanie "
+        "wulgaryzmów."])),
+    ("comment policy in another language", page(TRAINS, tail=[
+        "Los comentarios están sujetos a moderación y deben respetar las normas de la "
+        "comunidad."])),
+    # round 6: captions and teasers above a lead that opens with a wire dateline
+    ("above the dateline lead", "\n".join([
+        SARDINES[0], "", "A crew sorts a small haul on the quay at dawn on Tuesday.", "",
+        "PORTO NOVO — " + SARDINES[1][0], "", SARDINES[1][1], "", SARDINES[1][2]])),
+    ("above the dateline lead", "\n".join([
+        TRAINS[0], "", "Unions warn of strikes over depot closures",
+        "On Friday, union leaders said they would ballot members over plans to close two "
+        "maintenance depots, which they said would cost hundreds of jobs.", "",
+        "LISBON, May 3 (Reuters) - " + TRAINS[1][0], "", TRAINS[1][1], "", TRAINS[1][2]])),
 ]
 
 
@@ -128,3 +149,66 @@ def test_line_after_a_caption_marker_is_not_the_title(lines):
     p_title[0] = 0.9
     p_title[lines.index(next(x for x in lines if x.startswith("Image caption"))) + 1] = 0.99
     assert pick_title(p_title, lines, 0.3) == 0
+
+
+# round 6: a photo caption flowed into hard-wrapped wire copy, ended by a bracketed credit and
+# followed on the same line by the next sentence of the article
+FLOWED_CAPTIONS = [
+    ("Flood waters rose again on Sunday in the river delta, where more than\n"
+     "twenty villages have been cut off since Thursday, officials said.\n"
+     "Rescue teams used boats to reach families stranded on rooftops, and\n"
+     "the army sent two helicopters to drop food and drinking water.\n"
+     "Residents wade through a flooded street in the delta town of Kerem\n"
+     "on Saturday.[Reuters] | The weather service said more rain was\n"
+     "expected over the next three days, and warned that two dams upstream\n"
+     "were close to capacity.\n"
+     "The government has promised compensation to farmers who lost crops.\n",
+     "Residents wade through a flooded street",
+     "The weather service said more rain was expected over the next three days"),
+    ("Election officials began counting ballots on Monday night after a\n"
+     "vote that observers described as calm, with turnout close to sixty\n"
+     "percent in most provinces, according to the electoral commission.\n"
+     "A woman casts her ballot at a polling station in the capital.[AFP]\n"
+     "Preliminary results are expected on Wednesday, the commission said,\n"
+     "and the final count should be announced by the end of the week.\n",
+     "A woman casts her ballot at a polling station",
+     "Preliminary results are expected on Wednesday"),
+]
+
+
+@pytest.mark.parametrize("text,caption,sentence", FLOWED_CAPTIONS)
+def test_caption_flowed_into_wire_copy_goes(text, caption, sentence):
+    body = _norm(clean_text(text).body)
+    assert _norm(caption) not in body
+    assert _norm(sentence) in body
+
+
+def test_a_bracket_inside_a_sentence_is_not_a_credit():
+    from dateline.clean import split_after_credit
+
+    line = "The report [AFP] Said the talks had failed. Officials [Reuters] Did not comment."
+    assert split_after_credit(line) == [line]
+    two = "Firefighters outside the depot. The roof fell in.[Reuters] The fire began at dawn."
+    assert split_after_credit(two) == ["Firefighters outside the depot. The roof fell in.[Reuters]",
+                                       "The fire began at dawn."]
+
+
+@pytest.mark.parametrize("line", ["See our earlier posts on Haiti and the Dominican Republic.",
+                                  "Read our previous coverage of the Sudan talks"])
+def test_see_our_posts_prompt_is_a_rule_feature(line):
+    """The prompt is a `drop` rule match (a feature of the line model, rule_drop)."""
+    assert own_features(line, False)["rule_drop"] == 1.0
+    assert own_features("See how the talks unfolded over two weeks in Geneva.", False)[
+        "rule_drop"] == 0.0
+
+
+def test_an_article_in_another_language_keeps_its_lines():
+    text = ("Suspenden los trenes nocturnos a la costa\n\n"
+            "La empresa ferroviaria nacional suspenderá los trenes nocturnos entre la capital y "
+            "la costa a partir del próximo mes, por la falta de maquinistas.\n\n"
+            "Los grupos de pasajeros criticaron la decisión y pidieron una reunión con el "
+            "ministerio de transportes antes del verano.\n\n"
+            "Una portavoz de la empresa dijo que el servicio podría volver en otoño.")
+    body = _norm(clean_text(text).body)
+    assert "los grupos de pasajeros criticaron" in body
+    assert "una portavoz de la empresa" in body

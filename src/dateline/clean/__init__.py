@@ -136,6 +136,7 @@ class Rule:
     zone: str
     max_words: int
     pattern: re.Pattern
+    inserted: bool = False  # furniture a template puts between paragraphs (ads, share bars)
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +146,7 @@ def rules() -> tuple[Rule, ...]:
     with open(data_file("clean", "furniture.tsv"), encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
             out.append(Rule(row["action"], row["zone"], int(row["max_words"]),
-                            re.compile(row["pattern"], re.I)))
+                            re.compile(row["pattern"], re.I), row.get("inserted") == "yes"))
     return tuple(out)
 
 
@@ -162,6 +163,18 @@ def _rule_for(line: str, in_head: bool) -> Optional[str]:
         if r.pattern.fullmatch(line):
             return r.action
     return None
+
+
+def inserted_furniture(line: str) -> bool:
+    """A whole-line `drop` rule marked `inserted` (data/clean/furniture.tsv: adverts, share bars,
+    social and newsletter prompts, caption credits, rules) matches `line`: furniture a page
+    template puts between the paragraphs of an article, not a label opening a block of its own
+    ("Latest News", "Related Topics", "Read more")."""
+    if len(line) > MAX_RULE_CHARS:
+        return False
+    words = len(line.split())
+    return any(r.action == "drop" and r.inserted and not (r.max_words and words > r.max_words)
+               and r.pattern.fullmatch(line) for r in rules())
 
 
 def _starts_footer(line: str) -> bool:
@@ -289,7 +302,31 @@ def _logical_lines(text: str) -> list[str]:
         else:
             out.append(line)
         joinable, previous = not line.endswith(_TERMINAL + (":",)), line
-    return out
+    return [part for x in out for part in split_after_credit(x)]
+
+
+# a photo credit in brackets ('[AFP]', '[Reuters/Jane Doe]') that ends a caption and is followed,
+# on the same line, by the next text: a caption flowed into hard-wrapped wire copy
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
+_CREDIT_BREAK = re.compile(r"(?<=\])\s*\|?\s+(?=[A-Z\"“‘])")
+_BRACKET_CREDIT = re.compile(
+    r"[.!?\"”’]\s*\[(?:afp|ap|reuters|getty(?: images)?|epa|xinhua|anadolu|efe|file|photo|ians|pti|ani)"
+    r"(?:[/ ][^\]]{0,40})?\]$", re.I)
+
+
+def split_after_credit(line: str) -> list[str]:
+    """`line` cut after every bracketed photo credit that is followed by more text ("... rocked
+    the region.[AFP] | Pakistan also said ..."): a caption flowed into hard-wrapped copy. A part
+    so cut off that is one sentence is that caption, and goes; a longer part (the caption may
+    have been joined to text before it) stays as a line of its own for the line model."""
+    out, start = [], 0
+    for m in _CREDIT_BREAK.finditer(line):
+        part = line[start:m.start()]
+        if _BRACKET_CREDIT.search(part):
+            if _SENTENCE_BREAK.search(part[:part.rindex("[")].rstrip(".!?\"”’ ")):
+                out.append(part)
+            start = m.end()
+    return out + [line[start:]] if start else [line]
 
 
 _DATE_IN_LINE = re.compile(rf"\b{_CORE}\b", re.I)
@@ -347,11 +384,17 @@ def _kept_run(body: list[int], p: "np.ndarray", lines: list[str], cut: float) ->
     """The indexes of `body` kept: P(content) >= cut, or >= BETWEEN_CUT for a line between two
     kept lines, or for a paragraph whose previous paragraph (at most RUN_GAP lines back) was
     kept: article text comes in one run, and its last paragraph, with only furniture after
-    it, scores lower than the rest."""
+    it, scores lower than the rest. A line of prose cut off mid-sentence (lines.cut_off: it stops
+    on "the", "a", "of" ...) within RUN_GAP lines after a kept paragraph is kept whatever its
+    score: such lines are article text cut at a length limit or broken by an inserted element
+    (all 3 in the Zyte pages and all 3 in the dev articles are body), and the model, which has
+    seen few, scores them low."""
+    from .lines import cut_off
+
     kept: list[int] = []
     last_para_kept = -RUN_GAP - 2  # position in body of the last kept paragraph
     for k, i in enumerate(body):
-        ok = p[i] >= cut
+        ok = p[i] >= cut or (cut_off(lines[i]) and k - last_para_kept <= RUN_GAP + 1)
         if not ok and p[i] >= BETWEEN_CUT:
             between = kept and kept[-1] == body[k - 1] and k < len(body) - 1 \
                 and p[body[k + 1]] >= cut
@@ -373,34 +416,130 @@ def _headline_of(title: Optional[str]) -> Optional[str]:
 
 
 def _scored_without_rule_furniture(lines: list[str], head: Optional[str], p: "np.ndarray"):
-    """A paragraph next to a line that a whole-line furniture rule drops (data/clean/
-    furniture.tsv: "Related Topics", "Share this article", "Click here to subscribe") gets the
-    better of its score with and without those lines on the page: the stacked model reads the
-    neighbours' scores, and a share bar inserted after a lead should not make the lead look like
-    furniture. Only paragraph-like lines (clean.paragraph_like) are rescored."""
-    import numpy as np
-
+    """Scores of the page as if the rule furniture inside the article were not on it: the
+    stacked model reads the neighbours' scores, and an ad, a share bar or a label between
+    paragraphs should not make the text around it look like furniture. A line a whole-line
+    `drop` rule matches (data/clean/furniture.tsv) is inside the article when lines scoring at
+    least BETWEEN_CUT stand before and after it. Furniture a template inserts between paragraphs
+    (inserted_furniture: "Advertisement", "Share this article") is taken out for every line; a
+    label that may open a block of furniture ("Related Topics", "Read more", "Latest News") only
+    for the lines above the first such label, since what follows it may be that block (related
+    headlines with their teasers). A paragraph next to any rule line is rescored without the
+    rule lines too. Every rescored line keeps the better of its two scores."""
     from .model import line_scores
 
-    ruled = {i for i, x in enumerate(lines) if _rule_for(x, False) == "drop"}
-    near = sorted({j for i in ruled for j in (i - 1, i + 1)
-                   if 0 <= j < len(lines) and j not in ruled and paragraph_like(lines[j])})
-    if not near or len(ruled) == len(lines):
+    ruled = [i for i, x in enumerate(lines) if _rule_for(x, False) == "drop"]
+    if not ruled or len(ruled) == len(lines):
         return p
-    rest = [i for i in range(len(lines)) if i not in ruled]
-    alone, _ = line_scores([lines[i] for i in rest], head, title_model=False)
-    p = p.copy()
-    where = {i: k for k, i in enumerate(rest)}
-    for j in near:
-        p[j] = max(p[j], alone[where[j]])
-    return p
+    good = [i for i in range(len(lines)) if p[i] >= BETWEEN_CUT and i not in ruled]
+    inside = [i for i in ruled if good and good[0] < i < good[-1]]
+    inserted = {i for i in inside if inserted_furniture(lines[i])}
+    labels = [i for i in inside if i not in inserted]
+    edge = {j for i in ruled for j in (i - 1, i + 1) if 0 <= j < len(lines)
+            and j not in ruled and paragraph_like(lines[j])}
+    passes = [(inserted, range(len(lines))), (set(ruled), sorted(edge))]
+    if labels:
+        passes.append((inserted | set(labels), range(labels[0])))
+    out = p.copy()
+    for gone, targets in passes:
+        if not gone or not targets:
+            continue
+        rest = [i for i in range(len(lines)) if i not in gone]
+        alone, _ = line_scores([lines[i] for i in rest], head, title_model=False)
+        where = {i: k for k, i in enumerate(rest)}
+        for j in targets:
+            if j in where:
+                out[j] = max(out[j], alone[where[j]])
+    return out
+
+
+LEAD_MAX_PARAGRAPHS = 3  # a dateline lead opens the article: among its first paragraphs
+
+
+def dateline_lead(lines: list[str]) -> int:
+    """Index of the article's lead when it opens with a wire dateline ("DUBAI — ", "LA PAZ,
+    Bolivia — ", "MOSCOW, May 17 (Reuters) -") and is among the first LEAD_MAX_PARAGRAPHS
+    paragraphs, else -1. A line of at most one sentence above such a lead is not article text
+    (filter_lines drops it; the title is handled apart): in the Zyte pages whose body opens
+    with a dateline, 279 of the 281 lines above it are furniture (captions, teasers, bylines;
+    the other two a stray "REUTERS" and a bullet summary), and with the line model's
+    out-of-fold scores dropping them removes 6 more furniture lines and no content line; in
+    the dev articles 9 of 9. A paragraph of several sentences above it is left to the line
+    model (a rewritten copy may move a paragraph above the lead)."""
+    paragraphs = [i for i, x in enumerate(lines) if paragraph_like(x)]
+    return next((i for i in paragraphs[:LEAD_MAX_PARAGRAPHS]
+                 if _DATELINE_START.match(lines[i][:EDGE_CHARS])), -1)
+
+
+OTHER_LANGUAGE_MIN_WORDS = 5       # shorter lines are too short for a language identifier
+OTHER_LANGUAGE_PROBABILITY = 0.95  # py3langid's probability for the line's and the page's language
+OTHER_LANGUAGE_MAX_FUNCTION = 0.15  # lines with more English function words read as English prose
+
+
+def other_language(lines: list[str], p: "np.ndarray", cut: float) -> set[int]:
+    """Indexes of the lines written in another language than the article's (a comment policy,
+    a cookie notice or a menu of a foreign-language site): py3langid (dateline.language.detect)
+    gives the line a language other than that of the lines scored at least `cut` (the
+    article), both at OTHER_LANGUAGE_PROBABILITY or more. Only lines of
+    OTHER_LANGUAGE_MIN_WORDS words or more with few English function words
+    (lines.own_features `function_share`) are tried. An article is written in one language; in
+    the Zyte pages (with the line model's out-of-fold scores) the three lines so found are all
+    furniture, and no content line is found in them or in the dev articles."""
+    from ..language import detect
+    from .lines import own_features
+
+    tried = [i for i, x in enumerate(lines) if len(x.split()) >= OTHER_LANGUAGE_MIN_WORDS
+             and own_features(x, False)["function_share"] < OTHER_LANGUAGE_MAX_FUNCTION]
+    article = " ".join(x for x, s in zip(lines, p) if s >= cut)
+    if not tried or not article:
+        return set()
+    language, sure = detect(article)
+    if sure < OTHER_LANGUAGE_PROBABILITY:
+        return set()
+    out = set()
+    for i in tried:
+        code, prob = detect(lines[i])
+        if code != language and prob >= OTHER_LANGUAGE_PROBABILITY:
+            out.add(i)
+    return out
+
+
+HEADLINE_OVERLAP = 0.5     # share of the shorter headline's words the other one repeats
+HEADLINE_LENGTH_RATIO = 1.5  # a reworded headline is about as long as the original
+HEADLINE_PAGE_LINES = 4    # a page with a headline of its own: headline and three lines or more
+
+
+def _page_headline(lines: list[str], title: str) -> Optional[int]:
+    """The index of the page's own headline (the title model's pick, pick_title) when the text
+    is a page (HEADLINE_PAGE_LINES lines or more, not a feed summary whose first sentence is
+    broken over two lines), the line reads as a headline, has at most HEADLINE_LENGTH_RATIO
+    times the words of the given `title` and repeats at least HEADLINE_OVERLAP of the words of
+    the shorter of the two (a syndicated or updated headline rewords the original); else None."""
+    from .lines import words_of
+    from .model import line_scores
+
+    if len(lines) < HEADLINE_PAGE_LINES:
+        return None
+    _, p_title = line_scores(lines, None, content=False)
+    found = pick_title(p_title, lines)
+    if found is None or not headline_like(lines[found]):
+        return None
+    a, b = set(words_of(lines[found])), set(words_of(title))
+    if not a or not b or len(lines[found].split()) > HEADLINE_LENGTH_RATIO * len(title.split()):
+        return None
+    return found if len(a & b) >= HEADLINE_OVERLAP * min(len(a), len(b)) else None
 
 
 def filter_lines(lines: list[str], title: Optional[str] = None,
-                 detect_title: bool = True, cut: Optional[float] = None) -> Cleaned:
+                 detect_title: bool = True, cut: Optional[float] = None,
+                 page_headline: bool = False) -> Cleaned:
     """Keep the lines the line model (clean/model.py) reads as article content; find the title
     (if not given) with the title model, and a stated date line. `cut`: the P(content) a line
-    needs (default: the model's own, tuned for text pages)."""
+    needs (default: the model's own, tuned for text pages). `page_headline`: when a `title` is
+    given but is no line of the text (a feed's or a syndicating site's own headline over a page
+    that still shows the original one), the title model finds the page's headline, which is
+    then read as the title: scored as such and left out of the body (the given title stays the
+    article's title)."""
     from .model import line_scores
 
     stripped = [_strip_edges(x) for x in lines]
@@ -415,12 +554,18 @@ def filter_lines(lines: list[str], title: Optional[str] = None,
             title_index = 0
         title = lines[title_index] if title_index is not None else None
     head = _headline_of(title)
+    if page_headline and head and not any(_norm(x) == _norm(head) for x in lines):
+        title_index = _page_headline(lines, head)
+        head = lines[title_index] if title_index is not None else head
     p_content, _ = line_scores(lines, head, title_model=False)
+    cut = content_threshold() if cut is None else cut
     p_content = _scored_without_rule_furniture(lines, head, p_content)
     title_norm = _norm(head) if head else None
+    lead = dateline_lead(lines)
+    foreign = other_language(lines, p_content, cut)
     not_title = [i for i, x in enumerate(lines) if i != title_index and _norm(x) != title_norm
-                 and not teaser_of_neighbour(lines, i)]
-    cut = content_threshold() if cut is None else cut
+                 and not teaser_of_neighbour(lines, i) and i not in foreign
+                 and (i >= lead or _SENTENCE_BREAK.search(x))]
     body: list[int] = []
     for i in not_title:  # a comment or related-stories footer after article text ends it
         if _starts_footer(lines[i]) and any(p_content[j] >= cut or paragraph_like(lines[j])
@@ -440,7 +585,8 @@ def clean_text(text: str, reference: Optional[str] = None, title: Optional[str] 
     """Body, title, stated date and wire dateline of a plain-text article (`title` when the
     input gave one)."""
     text = fix_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-    cleaned = filter_lines(_logical_lines(text), title=title, detect_title=not title)
+    cleaned = filter_lines(_logical_lines(text), title=title, detect_title=not title,
+                           page_headline=True)
     stated = cleaned.published or _first_dateline(cleaned.body, reference)
     cleaned.dateline, cleaned.body = split_first(cleaned.body, reference)
     cleaned.published = stated or (cleaned.dateline.date if cleaned.dateline else None)

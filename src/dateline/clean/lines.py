@@ -58,6 +58,22 @@ def cue_words() -> frozenset:
     return _word_file("cue_words.txt")
 
 
+def open_words() -> frozenset:
+    """Words a sentence does not end on (data/clean/open_words.txt)."""
+    return _word_file("open_words.txt")
+
+
+CUT_OFF_MIN_WORDS = 6
+
+
+def cut_off(line: str) -> bool:
+    """A line of at least CUT_OFF_MIN_WORDS words that stops on an article, a possessive or a
+    preposition/conjunction that needs a complement (data/clean/open_words.txt, matched on the
+    last word as written, so "IN" and "ON" in upper case do not count): prose cut off."""
+    words = line.split()
+    return len(words) >= CUT_OFF_MIN_WORDS and words[-1] in open_words()
+
+
 def function_words() -> frozenset:
     """English function words (data/clean/function_words.txt): prose has many."""
     return _word_file("function_words.txt")

@@ -61,12 +61,17 @@ def gold_files(path: Optional[str], ids: Optional[str]) -> list[Path]:
     return [f for f in files if _in_range(f.name, ids)]
 
 
-def furniture_removed(boilerplate: str, paragraphs: list[str]) -> bool:
-    """True when no kept paragraph is, starts with or ends with this furniture string."""
+def furniture_removed(boilerplate: str, paragraphs: list[str], content: frozenset = frozenset()
+                      ) -> bool:
+    """True when no kept paragraph is, starts with or ends with this furniture string. A kept
+    paragraph that is exactly one of the gold `content` lines (normalised) holds no furniture:
+    a teaser cut short ("... to fight to the death to…") is the start of the lead paragraph it
+    repeats, and keeping that lead is not keeping the teaser."""
     b = norm(boilerplate)
     if not b:
         return True
-    return not any(p == b or p.startswith(b + " ") or p.endswith(" " + b) for p in paragraphs)
+    return not any(p == b or (p not in content and (p.startswith(b + " ") or p.endswith(" " + b)))
+                   for p in paragraphs)
 
 
 def content_lines(text: str, title: str, boilerplate: list[str]) -> list[str]:
@@ -99,8 +104,9 @@ def score_article(gold: dict) -> dict:
     paragraphs = [norm(p) for p in body.split("\n\n")]
     flat = " " + norm(body) + " "
     bp = [b for b in gold.get("boilerplate") or [] if norm(b)]
-    left = [b for b in bp if not furniture_removed(b, paragraphs)]
     content = content_lines(text, title, bp)
+    exact = frozenset(norm(c) for c in content) - {norm(b) for b in bp}
+    left = [b for b in bp if not furniture_removed(b, paragraphs, exact)]
     lost = [c for c in content if " " + norm(c) + " " not in flat]
     in_text = bool(title) and any(norm(x) == norm(title) for x in text.splitlines())
     want = norm(title) if in_text else ""
