@@ -275,9 +275,10 @@ def _add_regions(countries: dict, add, names: dict) -> None:
             if row["level"] == "admin1" and len(row["name"].split()) >= 2 \
                     and not _directions_only(row["name"]):
                 found.setdefault(row["name"], set()).add(row["iso3"])
-    with open(data_file("geo", "us_states.tsv"), encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            found.setdefault(row["name"], set()).add("USA")
+    from .toponym import us_states  # folded names; `add` folds and the index capitalises
+
+    for name in us_states():
+        found.setdefault(name, set()).add("USA")
     for name, isos in found.items():
         key = fold(name).removeprefix("the ")
         if len(isos) == 1 and key not in names and (iso := next(iter(isos))) in countries:
