@@ -326,7 +326,10 @@ BATCH_SIZE = 16  # records per parse batch: fast enough, short enough for stream
 # articles): spaCy's string store and per-process caches only grow, so recycling keeps a
 # 100,000-article run's memory flat (bench/bench_memory.py).
 WORKER_BATCHES = 250
-PARENT_BATCHES = int(os.environ.get("DATELINE_PARENT_BATCHES", "4"))  # coded before forking
+# Jobs handed to the pool ahead of the one the parent waits for, per worker: enough that a worker
+# never waits for work while the parent waits on a slower batch ahead of it in input order, few
+# enough that a 100,000-article input is not read into memory.
+IN_FLIGHT_PER_WORKER = 4
 
 
 def _batches(items: Iterable, size: int = BATCH_SIZE) -> Iterator[list]:
@@ -383,17 +386,13 @@ def extract_stream(items: Iterable[Union[Record, InputError]], workers: int = 1,
         feed.raise_if_failed()
         return
     warm()  # fail once, here, if the model is missing; forked workers inherit what is loaded
-    # The parent codes the first batches itself: the workers forked after it start with the
-    # per-process caches (lemmas, attribute rows, tokenizer, actor look-ups) those articles
-    # filled, instead of each filling them again for the same common words.
-    for batch in islice(batches, PARENT_BATCHES):
-        results, spent = _timed_batch(batch)
-        if timings is not None:
-            timings.update(spent)
-        yield from results
+    # Every batch goes to the pool: a batch coded here first would leave the other cores idle
+    # meanwhile, and since round 6's lemmatizer fix the per-process caches it filled saved no
+    # measurable CPU (docs/results.md, "Round 7 — flow").
     ctx = get_context("fork") if hasattr(os, "fork") else get_context()
     with ctx.Pool(workers, maxtasksperchild=WORKER_BATCHES) as pool:
-        for results, spent in _bounded_map(pool, _timed_batch, batches, 2 * workers):
+        in_flight = IN_FLIGHT_PER_WORKER * workers
+        for results, spent in _bounded_map(pool, _timed_batch, batches, in_flight):
             if timings is not None:
                 timings.update(spent)
             yield from results
