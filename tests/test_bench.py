@@ -20,6 +20,11 @@ def test_bench_reports_ratio_rss_and_every_step(shared):
     assert 0 < out["ratio"] < 10 and 0 < out["cpu_ratio"] < 10
     assert out["full_cpu_s"] > out["steps_s"]["parse"] / 2  # workers' CPU is counted
     assert out["peak_rss_mb"]["parent"] > 50 and out["peak_rss_mb"]["total_pss"] > 50
+    mem = out["memory_mb"]
+    assert set(mem["peak_total_pss"]) >= {"bare", "full"}
+    full = mem["processes"]["full"]
+    assert full[0]["role"] == "parent" and all(p["uss"] <= p["pss"] <= p["rss"] for p in full)
+    assert abs(sum(p["pss"] for p in full) - mem["peak_total_pss"]["full"]) <= len(full)
 
 
 def test_bench_rejects_bad_counts():

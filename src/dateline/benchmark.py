@@ -5,8 +5,8 @@ interleaved so topics mix), with the same worker count:
 - full: read -> clean -> parse -> every stage -> store (a throw-away SQLite file);
 - bare: `nlp.pipe` of the same model over the same cleaned texts, batched and forked the same way,
   with spaCy's own components (the full pipeline swaps in cached equivalents, dateline/nlp_pipes).
-It prints articles/s, words/s, the ratio full/bare, peak RSS (parent and largest worker), peak
-total PSS (MemorySampler) and the
+It prints articles/s, words/s, the ratio full/bare, the memory the run holds (peak total PSS of
+all processes, per side; dateline/memory.py), each process's peak RSS, PSS and USS, and the
 CPU seconds per step (read, clean, parse, actors, quotes, events, dates, places, store), then one
 Markdown row (with the commit) to paste into docs/results.md so runs compare across commits.
 Per-step seconds are CPU time summed over workers, so with 2 workers they can exceed wall time.
@@ -21,11 +21,12 @@ import resource
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from multiprocessing import get_context
 from pathlib import Path
+
+from .memory import MemorySampler, child_pids, proc_mb  # noqa: F401 (bench/bench_memory.py)
 
 STEPS = ("read", "clean", "parse", "actors", "quotes", "events", "dates", "places", "store")
 
@@ -115,70 +116,6 @@ def full_pipeline(files: list[Path], workers: int, db: str) -> tuple[float, Coun
     return time.perf_counter() - t0, steps, stored
 
 
-def child_pids(pid: int) -> list[int]:
-    """Child processes of `pid`, forked by any of its threads (Linux /proc; the pool's handler
-    thread starts replacement workers)."""
-    out: list[int] = []
-    try:
-        tasks = os.listdir(f"/proc/{pid}/task")
-    except OSError:
-        return out
-    for tid in tasks:
-        try:
-            with open(f"/proc/{pid}/task/{tid}/children", encoding="ascii") as fh:
-                out += [int(c) for c in fh.read().split()]
-        except (OSError, ValueError):
-            continue
-    return out
-
-
-def _descendants(root: int) -> list[int]:
-    """`root` and every process below it."""
-    out, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        out.append(pid)
-        todo += child_pids(pid)
-    return out
-
-
-def proc_mb(pid: int, file: str, key: str) -> float:
-    """The kB figure on the `key:` line of /proc/PID/FILE, in MB (0.0 when unreadable), e.g.
-    ("status", "VmRSS") for resident memory, ("smaps_rollup", "Pss") for proportional."""
-    try:
-        with open(f"/proc/{pid}/{file}", encoding="utf-8", errors="replace") as fh:
-            for line in fh:
-                if line.startswith(key + ":"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
-
-
-class MemorySampler(threading.Thread):
-    """Peak total PSS (proportional set size, MB) of this process and its workers, sampled
-    every `every` seconds. PSS splits a page shared by n processes n ways, so the sum is the
-    memory the run really holds; the sum of RSS counts the model and knowledge that forked
-    workers share with the parent once per process. Stays 0 where /proc has no smaps_rollup."""
-
-    def __init__(self, every: float = 1.0):
-        super().__init__(daemon=True)
-        self.every, self.peak, self._halt = every, 0.0, threading.Event()
-        self.cpu = 0.0  # CPU seconds this thread has used (the kernel's smaps walk included)
-
-    def run(self) -> None:
-        while not self._halt.is_set():
-            pss = sum(proc_mb(p, "smaps_rollup", "Pss") for p in _descendants(os.getpid()))
-            self.peak = max(self.peak, pss)
-            self.cpu = time.thread_time()
-            self._halt.wait(self.every)
-
-    def stop(self) -> float:
-        self._halt.set()
-        self.join()
-        return self.peak
-
-
 def _commit() -> str:
     try:
         return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
@@ -199,14 +136,16 @@ def run(n: int, workers: int) -> dict:
     texts = [to_article(r).text for r in read_inputs(str(f) for f in files) if hasattr(r, "content")]
     words = sum(len(t.split()) for t in texts)
     sampler = MemorySampler()
+    sampler.phase = "bare"
     sampler.start()
     c0, m0 = _cpu(), sampler.cpu  # the sampler's own CPU is taken off each side
     bare_s = bare_spacy(texts, workers)
     c1, m1 = _cpu(), sampler.cpu
+    sampler.phase = "full"
     with tempfile.TemporaryDirectory() as tmp:
         full_s, steps, stored = full_pipeline(files, workers, os.path.join(tmp, "bench.sqlite"))
     c2, m2 = _cpu(), sampler.cpu
-    pss = sampler.stop()
+    sampler.stop()
     c1, c2 = c1 - (m1 - m0), c2 - (m2 - m0)
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -221,11 +160,33 @@ def run(n: int, workers: int) -> dict:
         "ratio": round(bare_s / full_s, 3),
         "bare_cpu_s": round(c1 - c0, 2), "full_cpu_s": round(c2 - c1, 2),
         "cpu_ratio": round((c1 - c0) / max(c2 - c1, 1e-9), 3),
+        "memory_mb": {"peak_total_pss": {k: round(v) for k, v in sampler.peak_pss.items()},
+                      "processes": {k: sampler.table(k) for k in ("bare", "full")},
+                      "sampled_every_s": sampler.every},
         "peak_rss_mb": {"parent": round(me), "largest_worker": round(kids),
-                        "total_estimate": round(me + (workers if workers > 1 else 0) * kids),
-                        "total_pss": round(pss)},
+                        "total_pss": round(sampler.peak_pss.get("full", 0.0))},
         "steps_s": {k: round(steps.get(k, 0.0), 2) for k in STEPS},
     }
+
+
+def memory_lines(r: dict) -> list[str]:
+    """The memory part of the report: peak total PSS first (the memory the run holds), then each
+    process's RSS, PSS and USS at that moment (their PSS add up to the total) and its own peak
+    RSS, then the kernel's peak RSS (getrusage) of the parent and the largest worker."""
+    mem, rss = r["memory_mb"], r["peak_rss_mb"]
+    pss = mem["peak_total_pss"]
+    lines = [f"  memory held, peak total PSS over all processes: full {pss.get('full', 0)} MB"
+             f" (bare spaCy {pss.get('bare', 0)} MB); /proc smaps_rollup sampled every"
+             f" {mem['sampled_every_s']} s, shared pages split among the processes sharing them"]
+    for phase in ("full", "bare"):
+        procs = "; ".join(f"{p['role']} RSS {p['rss']} PSS {p['pss']} USS {p['uss']}"
+                          f" (own peak RSS {p['peak_rss']})"
+                          for p in mem["processes"].get(phase, []))
+        lines.append(f"    {phase:<4} at that peak, MB: {procs}")
+    lines.append(f"    kernel's peak RSS (getrusage, whole run): parent {rss['parent']} MB, largest"
+                 f" worker {rss['largest_worker']} MB; RSS counts pages shared with the parent in"
+                 " every process, so RSS figures must not be added up")
+    return lines
 
 
 def report(r: dict) -> str:
@@ -239,11 +200,7 @@ def report(r: dict) -> str:
         f"  ratio full/bare (throughput) {r['ratio']:.3f}",
         f"  CPU seconds, all processes: bare {r['bare_cpu_s']:.2f}, full {r['full_cpu_s']:.2f};"
         f" CPU ratio bare/full {r['cpu_ratio']:.3f}",
-        f"  peak RSS: parent {r['peak_rss_mb']['parent']} MB, largest worker "
-        f"{r['peak_rss_mb']['largest_worker']} MB, total about {r['peak_rss_mb']['total_estimate']} MB"
-        f" (parent + workers x largest: shared pages counted per process)",
-        f"  peak total PSS (shared pages split among their processes, sampled every 1 s): "
-        f"{r['peak_rss_mb']['total_pss']} MB",
+    ] + memory_lines(r) + [
         "  CPU seconds per step (summed over workers):",
     ]
     total = sum(r["steps_s"].values()) or 1.0
@@ -253,7 +210,7 @@ def report(r: dict) -> str:
     lines.append("  row: | " + " | ".join([r["date"], r["commit"], str(r["articles"]),
                                           str(r["workers"]), f"{r['full_articles_per_s']}",
                                           f"{r['bare_articles_per_s']}", f"{r['ratio']:.3f}",
-                                          str(r["peak_rss_mb"]["total_estimate"])]) + f" | {steps} |")
+                                          str(r["peak_rss_mb"]["total_pss"])]) + f" | {steps} |")
     return "\n".join(lines)
 
 
