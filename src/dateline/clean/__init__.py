@@ -490,18 +490,18 @@ def other_language(lines: list[str], p: "np.ndarray", cut: float) -> set[int]:
 
     tried = [i for i, x in enumerate(lines) if len(x.split()) >= OTHER_LANGUAGE_MIN_WORDS
              and own_features(x, False)["function_share"] < OTHER_LANGUAGE_MAX_FUNCTION]
+    sure_lines = []  # the lines' languages first: most pages have no line sure enough, and
+    for i in tried:  # then the article's own (a whole text to identify) is not needed
+        code, prob = detect(lines[i])
+        if prob >= OTHER_LANGUAGE_PROBABILITY:
+            sure_lines.append((i, code))
     article = " ".join(x for x, s in zip(lines, p) if s >= cut)
-    if not tried or not article:
+    if not sure_lines or not article:
         return set()
     language, sure = detect(article)
     if sure < OTHER_LANGUAGE_PROBABILITY:
         return set()
-    out = set()
-    for i in tried:
-        code, prob = detect(lines[i])
-        if code != language and prob >= OTHER_LANGUAGE_PROBABILITY:
-            out.add(i)
-    return out
+    return {i for i, code in sure_lines if code != language}
 
 
 HEADLINE_OVERLAP = 0.5     # share of the shorter headline's words the other one repeats
