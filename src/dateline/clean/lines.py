@@ -96,6 +96,7 @@ def own_features(line: str, in_head: bool) -> dict:
 
     words = line.split()
     alpha = _ALPHA_WORD.findall(line)
+    initials = "".join([w[0] for w in alpha])  # counted with map() below: no per-word Python code
     toks = words_of(line)
     rule = _rule_for(line, in_head)
     n_alpha = sum(map(str.isalpha, line)) or 1
@@ -107,7 +108,7 @@ def own_features(line: str, in_head: bool) -> dict:
         "colon_end": float(line.endswith(":")),
         "no_punct_end": float(line[-1].isalnum()),
         "sentences": np.log1p(len(_SENTENCE_BREAK.findall(line))),
-        "cap_share": sum(w[0].isupper() for w in alpha) / max(1, len(alpha)),
+        "cap_share": sum(map(str.isupper, initials)) / max(1, len(alpha)),
         "all_caps": float(sum(map(str.isupper, line)) / n_alpha > 0.8 and n_alpha >= 3),
         "digit_share": sum(map(str.isdigit, line)) / len(line),
         "has_date": float(bool(_DATE.search(line[:300]))),
@@ -125,19 +126,19 @@ def own_features(line: str, in_head: bool) -> dict:
         "rule_cut": float(rule == "cut"),
         "rule_caption": float(rule == "caption"),
         "dateline_start": float(bool(_DATELINE_START.match(line[:EDGE_CHARS]))),
-        "cue_words": min(3, sum(t in cue_words() for t in toks)) / (1 + 0.1 * len(toks)),
+        "cue_words": min(3, sum(map(cue_words().__contains__, toks))) / (1 + 0.1 * len(toks)),
         "lower_start": float(line[0].islower()),
         "in_parens": float(line.startswith(("(", "[")) and line.endswith((")", "]"))),
         "signoff_shape": float(bool(_SIGNOFF.match(line)) and len(words) <= 6),
         "comma_share": line.count(",") / max(1, len(words)),
         "upper_first_words": float(len(words) >= 2 and words[0].isupper() and words[1].isupper()),
-        "function_share": sum(t in function for t in toks) / max(1, len(toks)),
+        "function_share": sum(map(function.__contains__, toks)) / max(1, len(toks)),
         "quote_open": float(line[0] in _OPEN_QUOTES),
-        "quote_odd": float(sum(line.count(c) for c in _DOUBLE_QUOTES) % 2 == 1),
-        "lower_share": sum(w[0].islower() for w in alpha) / max(1, len(alpha)),
+        "quote_odd": float(sum(map(line.count, _DOUBLE_QUOTES)) % 2 == 1),
+        "lower_share": sum(map(str.islower, initials)) / max(1, len(alpha)),
         "ellipsis_end": float(line.endswith(("...", "…"))),
         "credit": float(bool(_CREDIT.search(line[:EDGE_CHARS])
-                             or _CREDIT.search(line[-EDGE_CHARS:]))),
+                             or (len(line) > EDGE_CHARS and _CREDIT.search(line[-EDGE_CHARS:])))),
     }
 
 
@@ -147,8 +148,33 @@ def _jaccard(a: set, b: set) -> float:
 
 def page_features(lines: Sequence[str], title: Optional[str],
                   vocabulary: Sequence[str] = ()) -> np.ndarray:
-    """Rows of OWN + CONTEXT + prev/next NEIGHBOUR + vocabulary columns, one per line."""
-    return np.hstack([base_features(lines, title), vocabulary_features(lines, vocabulary)])
+    """Rows of OWN + CONTEXT + prev/next NEIGHBOUR + vocabulary columns, one per line.
+
+    Only the CONTEXT columns `title_sim` and `is_title` depend on `title`: a page is scored
+    without a title (to find one) and then with it, so the rest is computed once (`_untitled`)
+    and those two columns are filled in, as `base_features` computes them."""
+    out = _untitled(tuple(lines), tuple(vocabulary)).copy()
+    if title:
+        title_words, title_norm = set(words_of(title)), _norm_line(title)
+        col = len(OWN) + CONTEXT.index("title_sim")
+        out[:, col] = [_jaccard(set(words_of(x)), title_words) for x in lines]
+        col = len(OWN) + CONTEXT.index("is_title")
+        out[:, col] = [float(title_norm == _norm_line(x)) for x in lines]
+    return out
+
+
+@lru_cache(maxsize=4)
+def _untitled(lines: tuple, vocabulary: tuple) -> np.ndarray:
+    """`page_features` without a title (its title columns are 0); read-only, cached."""
+    out = np.hstack([base_features(lines, None), vocabulary_features(lines, vocabulary)])
+    out.setflags(write=False)
+    return out
+
+
+def _norm_line(line: str) -> str:
+    from . import _norm
+
+    return _norm(line)
 
 
 def vocabulary_features(lines: Sequence[str], vocabulary: Sequence[str]) -> np.ndarray:
