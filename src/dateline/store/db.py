@@ -205,8 +205,10 @@ class Store:
         items = [R.to_contract(a) for a in articles]
         out: list[bool] = []
         with self.engine.begin() as conn:
+            stored = _existing(conn, [d["id"] for d, _ in items])  # one query for the batch
             for d, extra in items:
-                present = _exists(conn, d["id"])  # sees this transaction's own writes
+                present = d["id"] in stored
+                stored.add(d["id"])  # a repeated id within the batch is then already stored
                 if present and not replace:
                     out.append(False)
                     continue
@@ -409,6 +411,16 @@ def _exists(conn, article_id: str) -> bool:
     return conn.execute(q).first() is not None
 
 
+def _existing(conn, article_ids: list[str]) -> set[str]:
+    """The ids among `article_ids` already stored (one query per 500 ids)."""
+    found: set[str] = set()
+    unique = list(dict.fromkeys(article_ids))
+    for i in range(0, len(unique), 500):
+        q = sa.select(S.articles.c.id).where(S.articles.c.id.in_(unique[i:i + 500]))
+        found.update(conn.execute(q).scalars())
+    return found
+
+
 def _write(conn, d: dict, extra: dict, present: bool) -> None:
     row = R.article_row(d, extra)
     if present:
@@ -419,7 +431,7 @@ def _write(conn, d: dict, extra: dict, present: bool) -> None:
                                  (R.fts_rowid(d["id"]),))
         conn.execute(S.articles.update().where(S.articles.c.id == d["id"]).values(**row))
     else:
-        conn.execute(S.articles.insert().values(**row))
+        conn.execute(S.articles.insert(), row)  # parameters, not .values(): one cached statement
     _write_children(conn, d, extra)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Any, Optional, Union
 
 from ..actors.kb import fold
@@ -29,6 +30,7 @@ QUOTE_FIELDS = ("article_id", "quote_id", "published", "speaker", "speaker_count
                 "input", "story_id")
 
 
+@lru_cache(maxsize=20_000)  # names recur within an article (every mention) and across articles
 def actor_key(name: Optional[str], country: Optional[str]) -> Optional[str]:
     """Persistent id of an actor across articles: the same folded name and country give the
     same key in every article and every store ("act_" + 12 hex digits of SHA-1)."""
@@ -90,7 +92,11 @@ def _storable(value: Any) -> Any:
 
 
 def _safe(row: dict) -> dict:
-    return {k: v if k == "json" else _storable(v) for k, v in row.items()}
+    """`row` with every value but `json` made `_storable` (plain ASCII text, numbers and None,
+    most of a row, are taken as they are without a call)."""
+    return {k: v if k == "json" or v is None or v.__class__ is int
+            or (v.__class__ is str and v.isascii() and "\x00" not in v) else _storable(v)
+            for k, v in row.items()}
 
 
 def _join(values, sep: str) -> Optional[str]:
@@ -128,10 +134,14 @@ def alias_rows(d: dict) -> list[dict]:
     """(alias, actor_key) pairs: each actor's folded name and the folded texts of its mentions
     and of the words filling event sides and quote speakers."""
     out: dict = {}
+    folded: dict = {}  # the same texts recur (an actor's name, its mentions, event sides)
 
     def add(text, name, country):
         key = actor_key(name, country)
-        alias = fold(text or "")[:200]
+        text = text or ""
+        alias = folded.get(text)
+        if alias is None:
+            alias = folded[text] = fold(text)[:200]
         if key and alias:
             out[(alias, key)] = {"alias": alias, "actor_key": key, "name": name,
                                  "country": country}
