@@ -41,6 +41,11 @@ def test_report_sets_the_parse_beside_everything_else():
          "bare_s": 1.0, "full_articles_per_s": 1.5, "full_words_per_s": 15,
          "bare_articles_per_s": 3.0, "bare_words_per_s": 30, "ratio": 0.5, "bare_cpu_s": 3.0,
          "full_cpu_s": 12.0, "cpu_ratio": 0.25, "steps_s": steps,
-         "peak_rss_mb": {"parent": 1, "largest_worker": 1, "total_estimate": 3, "total_pss": 2}}
+         "peak_rss_mb": {"parent": 1, "largest_worker": 1, "total_pss": 2},
+         "memory_mb": {"peak_total_pss": {"bare": 1, "full": 2}, "sampled_every_s": 0.5,
+                       "processes": {"full": [{"role": "parent", "pid": 1, "rss": 1, "pss": 1,
+                                               "uss": 1, "peak_rss": 1}], "bare": []}}}
     text = report(r)
     assert "parse 4.00 CPU s" in text and "everything else 8.00 CPU s = 2.00 x the parse" in text
+    assert "peak total PSS over all processes: full 2 MB" in text
+    assert "parent RSS 1 PSS 1 USS 1" in text and "must not be added up" in text
