@@ -137,6 +137,18 @@ def condition_holds(cond: str, tok) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _known_words() -> dict[str, frozenset]:
+    """"V"/"N" -> every word `match` can find anything for with that part of speech: the
+    lexicon's lemmas, and for verbs also PETRARCH2's (a word outside both matches nothing)."""
+    from .petrarch import tables
+
+    known = {"V": set(tables()[0]), "N": set()}
+    for lemma, pos in triggers():
+        known.setdefault(pos, set()).add(lemma)
+    return {pos: frozenset(words) for pos, words in known.items()}
+
+
 def petrarch_level() -> str:
     """How much of PETRARCH2's verb dictionary is used: "off", "patterns" (verb + object or
     preposition patterns) or "all" (also a verb's own code when the lexicon lacks the verb).
@@ -155,9 +167,13 @@ def match(tok) -> Optional[Trigger]:
     pos = "V" if pos in ("VERB", "AUX") else "N" if pos in ("NOUN", "PROPN") else ""
     if not pos:
         return None
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    known = _known_words()[pos]
+    if lemma not in known and lower not in known:
+        return None  # no lexicon row and no PETRARCH entry: every test below finds nothing
     from . import petrarch
     table = triggers()
-    rows = table.get((tok.lemma_.lower(), pos)) or table.get((tok.lower_, pos)) or []
+    rows = table.get((lemma, pos)) or table.get((lower, pos)) or []
     row = next((r for r in rows if condition_holds(r.condition, tok)), None)
     if row is not None and (row.condition or "state" in row.flags):
         return row  # a conditioned row, or an act of the state by definition (arrest: COERCE)

@@ -289,10 +289,13 @@ def verb_match(tok) -> Optional[Trigger]:
 
     A verb the dictionary lists in several blocks ("take": seize, take over, take leave, take
     note ...) has no one isolated meaning: only its particle forms give a bare code."""
-    if tok.pos_ not in ("VERB", "AUX") or not _bare_ok(tok):
+    if tok.pos_ not in ("VERB", "AUX"):
         return None
     verbs, _ = tables()
-    senses = {r[1] for r in verbs.get(tok.lemma_.lower()) or verbs.get(tok.lower_) or []}
+    entries = verbs.get(tok.lemma_.lower()) or verbs.get(tok.lower_) or []
+    if not entries or not _bare_ok(tok):
+        return None
+    senses = {r[1] for r in entries}
     rows = sorted(_entries(tok), key=lambda r: not r[0])
     for prt, _block, cameo, type_, mode in rows:
         if type_ and (prt or len(senses) == 1):

@@ -222,6 +222,15 @@ def _antecedent(ents, before: int, person: bool) -> Optional[tuple]:
     return (_full_name(ents, best, best.start_char), best) if best is not None else None
 
 
+RECENT = 1500  # characters: a speaker quoted this far back may still be referred to
+
+
+def recent_speakers(previous: list, tok) -> list:
+    """The (speaker, is_person, offset) entries of `previous` within RECENT characters before
+    `tok`: all that `SpeakerResolver.resolve` reads of them."""
+    return [p for p in previous if 0 <= tok.idx - p[2] < RECENT]
+
+
 class SpeakerResolver:
     def __init__(self, doc):
         self.doc = doc
@@ -274,7 +283,7 @@ class SpeakerResolver:
         self.rejected = False  # set when the words name a thing, not a person or organisation
         if tok is None:
             return None, None
-        recent = [p for p in (previous or []) if 0 <= tok.idx - p[2] < 1500]
+        recent = recent_speakers(previous or [], tok)
         self.recent = recent
         self.previous = recent[-1] if recent else None
         low = tok.lower_
