@@ -62,28 +62,3 @@ def sentences_of(doc) -> list:
 def entities_of(doc) -> tuple:
     """`doc.ents`, computed once per parse."""
     return _per_parse(doc, "dateline_ents", lambda d: tuple(d.ents))
-
-
-def children_of(tok) -> list:
-    """`list(tok.children)`, in the same order (by position), from a table of every token's
-    children built once per parse: spaCy's `Token.children` walks the token's whole subtree
-    span on every access (~9 microseconds for a verb)."""
-    doc = tok.doc
-    kids, starts = _per_parse(doc, "dateline_children", _children_table)
-    i = tok.i
-    return [doc[j] for j in kids[starts[i]:starts[i + 1]]]
-
-
-def _children_table(doc) -> tuple[list, list]:
-    """(children's positions grouped by head in position order, start of each head's group):
-    the children of token i are `kids[starts[i]:starts[i + 1]]`."""
-    import numpy as np
-
-    n = len(doc)
-    pos = np.arange(n, dtype="int64")
-    heads = doc.to_array("HEAD").astype("int64") + pos  # HEAD holds the offset to the head
-    dependent = heads != pos
-    order = np.argsort(heads[dependent], kind="stable")  # by head, then by own position
-    counts = np.bincount(heads[dependent], minlength=n)
-    starts = np.concatenate(([0], np.cumsum(counts)))
-    return pos[dependent][order].tolist(), starts.tolist()

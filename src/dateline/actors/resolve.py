@@ -15,7 +15,7 @@ from .describe import MOBILE_SECTORS, Description, describe
 from .index import ActorIndex, Place
 from . import home as home_mod, toponym
 from .match import Match, find
-from ..nlp import children_of, entities_of, text_of
+from ..nlp import entities_of, text_of
 from ..paths import word_set
 from ..pronouns import pronouns
 
@@ -204,7 +204,7 @@ class _Resolver:
     def _extra_context(self, root) -> list[tuple[int, int]]:
         """Appositive / relative-clause spans that describe a person or organisation."""
         out, clauses = [], []
-        for child in children_of(root):
+        for child in root.children:
             if child.dep_ == "appos":
                 out.append((child.left_edge.i, child.right_edge.i + 1))
             elif child.dep_ in ("relcl", "acl") and child.lemma_.lower() in DESCRIBING_VERBS:
@@ -278,7 +278,7 @@ class _Resolver:
         root = toks[-1]
         prev = self.sp[s - 1].lower_ if s > 0 else ""
         speaks = root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB"
-        described = any(c.dep_ == "appos" for c in children_of(root))
+        described = any(c.dep_ == "appos" for c in root.children)
         return speaks or described or prev in TITLES
 
     def org(self, s: int, e: int, kb_match: Optional[Match]) -> Optional[Mention]:
@@ -510,7 +510,7 @@ class _Resolver:
             if mention is not None and nc.root.dep_ == "appos" and nc.root.head.i in taken:
                 mention.desc, mention.corefers = None, nc.root.head.i
             elif mention is not None and mention.desc is not None:
-                named = [c.i for c in children_of(nc.root) if c.dep_ == "appos" and c.i in taken]
+                named = [c.i for c in nc.root.children if c.dep_ == "appos" and c.i in taken]
                 if named and mention.desc.kind == "person":
                     mention.desc, mention.corefers = None, named[0]
             if mention is not None:
@@ -827,7 +827,7 @@ def _commanded(actors: list[Actor], index: ActorIndex, sp) -> None:
             verb = up if ordered else None
         if verb is None or verb.lemma_.lower() not in verbs:
             continue
-        subj = [c for c in children_of(verb) if c.dep_ == "nsubj"]
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
         boss = index.at(subj[0].idx, subj[0].idx + len(subj[0].text)) if subj else None
         if boss is not None and boss is not a and boss.country:
             a.country = boss.country

@@ -22,7 +22,6 @@ import functools
 from ..paths import word_set
 from ..pronouns import pronouns
 from .lexicon import Trigger, cues
-from ..nlp import children_of
 
 # a pronoun subject ("it", "this", "there", "who") names no accused actor of its own
 SELF_PRONOUNS = pronouns(case="subj", kind=("personal", "relative", "demonstrative", "expletive"))
@@ -35,17 +34,17 @@ def negative_words() -> frozenset[str]:
 def _doers(clause) -> list:
     """The actor a content clause says did something: agent of a passive, else the subject
     (with the owner of a possessed subject: "Georgia's actions")."""
-    agent = [g for c in children_of(clause) if c.dep_ == "agent" for g in children_of(c)
+    agent = [g for c in clause.children if c.dep_ == "agent" for g in c.children
              if g.dep_ == "pobj"]
     if agent:
         return agent
-    subj = [c for c in children_of(clause) if c.dep_ in ("nsubj", "csubj")]
+    subj = [c for c in clause.children if c.dep_ in ("nsubj", "csubj")]
     out = []
     for s in subj:
         if s.lower_ in SELF_PRONOUNS:
             continue
         out.append(s)
-        out += [c for c in children_of(s) if c.dep_ == "poss" and c.lower_ not in SELF_PRONOUNS]
+        out += [c for c in s.children if c.dep_ == "poss" and c.lower_ not in SELF_PRONOUNS]
     return out
 
 
@@ -74,11 +73,11 @@ def _label(obj, verb) -> bool:
     """A negative label on the object: a predicate complement, an "as" phrase or (as the small
     model parses "called X wild") an adjective on the object."""
     words = label_words()
-    spots = [c for c in children_of(verb) if c.dep_ in ("oprd", "xcomp", "ccomp")]
-    spots += [g for h in (verb, obj) for c in children_of(h) if c.dep_ == "prep" and c.lower_ == "as"
+    spots = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
+    spots += [g for h in (verb, obj) for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
               for g in c.subtree]
-    spots += [c for c in children_of(obj) if c.dep_ == "amod"]
-    spots += [g for s in list(spots) for g in children_of(s) if g.dep_ == "conj"]
+    spots += [c for c in obj.children if c.dep_ == "amod"]
+    spots += [g for s in list(spots) for g in s.children if g.dep_ == "conj"]
     return any(t.lemma_.lower() in words or t.lower_ in words for t in spots
                if t.pos_ in ("ADJ", "NOUN", "VERB"))
 
@@ -94,10 +93,10 @@ def characterisations(sent, triggers: set) -> list:
         if tok.lemma_.lower() not in cues()["labelling_verbs"]:
             continue
         speaker, passive = _subject_of(tok)
-        objs = [c for c in children_of(tok) if c.dep_ == "dobj"]
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
         if not speaker or passive or not objs or not _label(objs[0], tok):
             continue
-        owners = [c for c in children_of(objs[0]) if c.dep_ == "poss" and c.lower_ not in SELF_PRONOUNS]
+        owners = [c for c in objs[0].children if c.dep_ == "poss" and c.lower_ not in SELF_PRONOUNS]
         row = Trigger(tok.lemma_.lower(), "V", ("ACCUSE",), "disapprove",
                       frozenset({"allegation"}), "")
         out.append((tok, speaker, owners or objs, row))
@@ -109,7 +108,7 @@ def _negative(clause) -> bool:
     complement or object ("had lied", "was rigged", "were waging a war"); a negative noun deep
     in a description ("allies in the war on terror") does not count."""
     words = negative_words()
-    preds = [clause] + [c for c in children_of(clause) if c.dep_ in PREDICATE_DEPS]
+    preds = [clause] + [c for c in clause.children if c.dep_ in PREDICATE_DEPS]
     return any(t.lemma_.lower() in words or t.lower_ in words for t in preds
                if t.pos_ in ("VERB", "ADJ", "ADV"))  # a deed or a judgement, not a topic noun
 
@@ -117,7 +116,7 @@ def _negative(clause) -> bool:
 def _intent(clause) -> bool:
     """"X said Gazprom will stop supplies": a reported plan or possibility is not a charge."""
     aux = cues()["future_aux"] | cues()["hypothetical_aux"]
-    return any(c.dep_ == "aux" and c.lower_ in aux for c in children_of(clause))
+    return any(c.dep_ == "aux" and c.lower_ in aux for c in clause.children)
 
 
 def allegations(sent, triggers: set) -> list:
@@ -133,7 +132,7 @@ def allegations(sent, triggers: set) -> list:
         speaker, passive = _subject_of(tok)
         if not speaker or passive or speaker[0].lower_ in SELF_PRONOUNS:
             continue
-        for clause in (c for c in children_of(tok) if c.dep_ == "ccomp"):
+        for clause in (c for c in tok.children if c.dep_ == "ccomp"):
             doers = _doers(clause)
             if doers and _negative(clause) and not _intent(clause):
                 row = Trigger(tok.lemma_.lower(), "V", ("ACCUSE",), "allege",

@@ -16,7 +16,7 @@ from ..model import Actor, ActorRef
 from .actorview import ActorView
 from .lexicon import Trigger, cues, match, movers_of, triggers
 from .status import status_of
-from ..nlp import children_of, text_of
+from ..nlp import text_of
 from ..paths import word_set
 from ..pronouns import pronouns
 from ..actors.describe import POSTED_ABROAD
@@ -79,7 +79,7 @@ def _is_light(tok, row: Optional[Trigger]) -> bool:
 def _expand(tok) -> list:
     """A token and its coordinated siblings ("China and Russia")."""
     out = [tok]
-    for c in children_of(tok):
+    for c in tok.children:
         if c.dep_ == "conj":
             out.extend(_expand(c))
     return out
@@ -92,15 +92,15 @@ def _subject_of(verb, depth: int = 0, control: bool = False):
     if depth > 4:
         return [], False
     deps = ("nsubj", "csubj", "nsubjpass") if control else ("nsubj", "csubj")
-    subj = [c for c in children_of(verb) if c.dep_ in deps]
-    agent = [g for c in children_of(verb) if c.dep_ == "agent" for g in children_of(c) if g.dep_ == "pobj"]
+    subj = [c for c in verb.children if c.dep_ in deps]
+    agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if agent:
         return agent, True
     if subj:
         if subj[0].lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head], False
         return subj, False
-    if any(c.dep_ == "nsubjpass" for c in children_of(verb)):
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
         return [], True
     head = verb.head
     if head is verb:
@@ -114,31 +114,31 @@ def _subject_of(verb, depth: int = 0, control: bool = False):
 
 def _prep_targets(tok, preps=TARGET_PREPS) -> list:
     out = []
-    for c in children_of(tok):
+    for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:
-            out.extend(g for g in children_of(c) if g.dep_ == "pobj")
+            out.extend(g for g in c.children if g.dep_ == "pobj")
     return out
 
 
 def _between(tok) -> list:
-    return [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "between"
-            for g in children_of(c) if g.dep_ == "pobj"]
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _object_preps(verb, any_prep: bool = False) -> list:
     """Targets attached to the object: "signed agreements with X", "held talks with X";
     for verbal acts any owner named there ("alleging corruption within X's police")."""
     out = []
-    for c in children_of(verb):
+    for c in verb.children:
         if c.dep_ == "dobj":
             out += _prep_targets(c, {"with", "to", "against", "for"})
             if any_prep and c.lemma_.lower() not in _release_nouns():
                 out += [t for t in c.subtree if t.dep_ in ("pobj", "poss") and t is not c]
-            for g in children_of(c):
+            for g in c.children:
                 if g.dep_ in ("amod", "acl", "prep"):
                     out += _prep_targets(g, {"with", "to"})
                 if g.dep_ == "prep" and g.lower_ == "of":  # "a shipment of supplies to X"
-                    out += [t for o in children_of(g) if o.dep_ == "pobj"
+                    out += [t for o in g.children if o.dep_ == "pobj"
                             for t in _prep_targets(o, {"to"})]
     return out
 
@@ -148,7 +148,7 @@ def _matrix_subject(verb) -> list:
     head = verb
     while head.dep_ in ("ccomp", "xcomp", "conj") and head.head is not head:
         head = head.head
-        subj = [c for c in children_of(head) if c.dep_ == "nsubj"]
+        subj = [c for c in head.children if c.dep_ == "nsubj"]
         if subj and subj[0].lower_ not in PRONOUNS:
             return subj
     return []
@@ -170,10 +170,10 @@ def _verb_args(cand: Candidate) -> None:
         cand.pronoun_fallback = _matrix_subject(verb)
     cand.passive = passive
     cand.source_toks = subj
-    tgt = [c for c in children_of(verb) if c.dep_ in ("dobj", "dative", "nsubjpass", "attr")]
+    tgt = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass", "attr")]
     tgt += _prep_targets(verb, _target_preps(cand))
     if cand.row.condition == "oprd":  # "called Kenya's election illegitimate" (parsed as one oprd)
-        tgt += [c for o in children_of(verb) if o.dep_ == "oprd" for c in children_of(o)
+        tgt += [c for o in verb.children if o.dep_ == "oprd" for c in o.children
                 if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
     # "appealed for help to X", "asked for assistance from X": the addressee hangs off the object
     tgt += [t for o in _prep_targets(verb, {"for"}) for t in _prep_targets(o, {"to", "from"})]
@@ -197,7 +197,7 @@ def _deploy_args(cand: Candidate) -> None:
                         if not ({t.lemma_.lower(), t.lower_} & forces and t.dep_ != "pobj")]
     for m in movers_of(cand.trigger):
         cand.target_toks += _prep_targets(m, TARGET_PREPS | PLACE_PREPS)
-        cand.target_toks += [g for c in children_of(m) if c.dep_ == "dative" for g in children_of(c)
+        cand.target_toks += [g for c in m.children if c.dep_ == "dative" for g in c.children
                              if g.dep_ == "pobj"]
     # "to X's border with Y": the force faces Y
     cand.target_toks = [w for t in cand.target_toks for w in (_prep_targets(t, {"with"}) or [t])]
@@ -205,18 +205,18 @@ def _deploy_args(cand: Candidate) -> None:
 
 def _noun_args(cand: Candidate) -> None:
     noun = cand.trigger
-    src = [c for c in children_of(noun) if c.dep_ == "poss"]
-    src += [g for c in children_of(noun) if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-            for g in children_of(c) if g.dep_ == "pobj"]
+    src = [c for c in noun.children if c.dep_ == "poss"]
+    src += [g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            for g in c.children if g.dep_ == "pobj"]
     btw = _between(noun)
-    mods = [c for c in children_of(noun) if c.dep_ in ("compound", "amod", "nmod")]
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
     preps = _target_preps(cand)
     tgt = _prep_targets(noun, preps)
     if cand.light is not None:
         light_subj = _subject_of(cand.light)[0]
         if light_subj and (not src or all(t.pos_ == "PRON" for t in src)):
             src = light_subj
-        tgt += [c for c in children_of(cand.light) if c.dep_ == "dative"]
+        tgt += [c for c in cand.light.children if c.dep_ == "dative"]
         tgt += _prep_targets(cand.light, preps)
     if not src and btw:
         src, tgt = btw, tgt or btw
@@ -233,7 +233,7 @@ def _ancestor_subject(tok) -> list:
     strike it carried out ..." ("it" = the coalition) when the pronoun is left unresolved."""
     for anc in tok.ancestors:
         if anc.pos_ in ("VERB", "AUX"):
-            subj = [c for c in children_of(anc) if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS
+            subj = [c for c in anc.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS
                     and not any(d.i == tok.i for d in c.subtree)]
             if subj:
                 return subj
@@ -243,11 +243,11 @@ def _ancestor_subject(tok) -> list:
 def _clause_source(noun) -> list:
     """Who does a bare event noun: "protests organised by X", "an air strike it carried out",
     "X pledged during a visit to London" (the visitor is the subject of the clause)."""
-    for c in children_of(noun):
+    for c in noun.children:
         if c.dep_ in ("acl", "relcl"):
-            agent = [g for a in children_of(c) if a.dep_ == "agent" for g in children_of(a)
+            agent = [g for a in c.children if a.dep_ == "agent" for g in a.children
                      if g.dep_ == "pobj"]
-            subj = [g for g in children_of(c) if g.dep_ == "nsubj" and g.lower_ not in REL_PRONOUNS]
+            subj = [g for g in c.children if g.dep_ == "nsubj" and g.lower_ not in REL_PRONOUNS]
             if agent or subj:
                 return agent or subj
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in (
@@ -321,7 +321,7 @@ def resolve(tok, view: ActorView, allow_place: bool = False, depth: int = 0) -> 
         place = view.place_actor(text.removeprefix("the ").strip())
         if place is not None and (allow_place or place.kind == "country"):
             return place, text
-    for c in children_of(tok):
+    for c in tok.children:
         if c.dep_ == "appos":
             hit = resolve(c, view, False, depth + 1)
             if hit:
@@ -329,7 +329,7 @@ def resolve(tok, view: ActorView, allow_place: bool = False, depth: int = 0) -> 
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "from"):
             if c.lower_ == "of" and tok.lemma_.lower() in _release_nouns():
                 continue  # "the release of the sailors": who is held, not who is asked
-            for g in children_of(c):
+            for g in c.children:
                 if g.dep_ == "pobj":
                     hit = resolve(g, view, False, depth + 1)
                     if hit:
@@ -343,10 +343,10 @@ def _release_nouns() -> frozenset[str]:
 
 def _of_conjuncts(tok) -> list:
     """"the delegations of A, B and C": the owners' conjuncts stand for the head."""
-    for c in children_of(tok):
+    for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "from"):
-            for g in children_of(c):
-                if g.dep_ == "pobj" and any(x.dep_ == "conj" for x in children_of(g)):
+            for g in c.children:
+                if g.dep_ == "pobj" and any(x.dep_ == "conj" for x in g.children):
                     return _expand(g)
     return []
 
@@ -355,7 +355,7 @@ def _past_dateline(tok):
     """"SEOUL, South Korea — North Korea's military threatened": the wire dateline is parsed as
     the subject with the real one in apposition; take the last apposition."""
     if tok.i == sent_bounds(tok)[0] and tok.text.isupper() and len(tok.text) > 2:
-        appos = [c for c in children_of(tok) if c.dep_ == "appos"]
+        appos = [c for c in tok.children if c.dep_ == "appos"]
         if appos:
             return appos[-1]
     return tok
@@ -364,8 +364,8 @@ def _past_dateline(tok):
 def _coordinated_modifiers(tok) -> list:
     """"the IMF and Pakistani officials" parsed as modifiers of one noun: each owner acts."""
     out = []
-    for c in children_of(tok):
-        if c.dep_ in ("nmod", "compound", "amod") and any(g.dep_ == "conj" for g in children_of(c)):
+    for c in tok.children:
+        if c.dep_ in ("nmod", "compound", "amod") and any(g.dep_ == "conj" for g in c.children):
             out.extend(_expand(c))
     return out
 
@@ -397,7 +397,7 @@ def to_refs(toks: list, view: ActorView, allow_place: bool = False) -> list[Acto
 def _bare_participle(tok) -> bool:
     """"Asked about the cable, he said ...": a participle adjunct is not an act of its own."""
     return (tok.tag_ == "VBN" and tok.dep_ == "advcl"
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "auxpass") for c in children_of(tok)))
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "auxpass") for c in tok.children))
 
 
 def find_triggers(sent) -> list[Candidate]:
@@ -430,7 +430,7 @@ def find_triggers(sent) -> list[Candidate]:
                 cands[carrier.i].dropped = True
             continue
         if _is_light(carrier, rows.get(carrier.i)) and not any(
-                c.dep_ in ("ccomp", "xcomp") for c in children_of(carrier)):
+                c.dep_ in ("ccomp", "xcomp") for c in carrier.children):
             cand.light = carrier
             if carrier.i in cands:
                 cands[carrier.i].dropped = True
@@ -458,8 +458,8 @@ def _embedding(cand: Candidate, by_token: dict) -> Optional[Candidate]:
 def _purpose_of(cand: Candidate, by_token: dict) -> bool:
     tok = cand.trigger
     return (tok.dep_ == "advcl" and tok.head.i in by_token
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(tok))
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(tok)))
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
 
 
 def link_embedded(cands: list[Candidate]) -> list[Candidate]:
@@ -471,7 +471,7 @@ def link_embedded(cands: list[Candidate]) -> list[Candidate]:
     for cand in cands:
         if cand.row.condition.startswith("dest:"):  # "ordered troops sent to X": one act
             for m in movers_of(cand.trigger):
-                own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in children_of(m))
+                own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in m.children)
                 if m.i in by_token and (m.dep_ != "conj" or own_subject):
                     by_token[m.i].dropped = True
     for cand in cands:
@@ -506,7 +506,7 @@ def commissive_threats(cands: list[Candidate]) -> None:
             continue
         if cand.trigger.pos_ not in ("VERB", "AUX"):
             continue
-        content = {t.i for c in children_of(cand.trigger) if c.dep_ in ("xcomp", "ccomp")
+        content = {t.i for c in cand.trigger.children if c.dep_ in ("xcomp", "ccomp")
                    for t in c.subtree}
         inner = [o for o in cands if o is not cand and o.trigger.i in content
                  and o.types[0] in COERCIVE_CONTENT]
@@ -521,9 +521,9 @@ def fold_purpose_mentions(cands: list[Candidate]) -> None:
     """"thronged the streets to join protests": a trigger of the same type inside another's
     purpose or complement clause names the same act; it is kept as a mention, not coded twice."""
     for cand in cands:
-        inner = {t.i for c in children_of(cand.head) if c.dep_ in ("xcomp", "advcl")
+        inner = {t.i for c in cand.head.children if c.dep_ in ("xcomp", "advcl")
                  and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") and g.lower_ != "to"
-                             for g in children_of(c))  # not "after X killed": an act of its own
+                             for g in c.children)  # not "after X killed": an act of its own
                  for t in c.subtree}
         for o in cands:
             if (o is not cand and not o.dropped and not cand.dropped and o.trigger.i in inner
@@ -542,13 +542,13 @@ def _charge_args(cand: Candidate) -> None:
         cand.dropped = True
         return
     cand.source_toks = _subject_of(head)[0]
-    subj = [c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     owners = []
     for s in subj:
         owners.append(s)
-        owners += [c for c in children_of(s) if c.dep_ in ("poss", "compound")]
-        owners += [g for c in children_of(s) if c.dep_ == "prep" and c.lower_ in ("between", "of", "by")
-                   for g in children_of(c) if g.dep_ == "pobj"]
+        owners += [c for c in s.children if c.dep_ in ("poss", "compound")]
+        owners += [g for c in s.children if c.dep_ == "prep" and c.lower_ in ("between", "of", "by")
+                   for g in c.children if g.dep_ == "pobj"]
     cand.target_toks = owners
 
 
@@ -686,7 +686,7 @@ def own_belongings(cand: Candidate, view: ActorView) -> None:
     if not toks:
         return
     places = [g for t in toks for w in t.subtree if w.dep_ == "prep" and w.lower_ in BELONGING_PREPS
-              for g in children_of(w) if g.dep_ == "pobj"]
+              for g in w.children if g.dep_ == "pobj"]
     places += _prep_targets(cand.head, BELONGING_PREPS)
     refs = [r for r in to_refs(places, view, allow_place=True) if r.country and r.country not in own]
     cand.target = refs[:1]
@@ -704,7 +704,7 @@ def locative_targets(cand: Candidate, view: ActorView) -> None:
         return
     venue = (cand.types[0] in VENUE_TYPES or cand.row.mode in VENUE_MODES) and not _is_visit(cand)
     own = {r.country for r in cand.source}
-    for c in children_of(cand.head):
+    for c in cand.head.children:
         if c.dep_ != "prep" or c.lower_ not in ("in", "during", "at", "near", "off"):
             continue
         toks = [t for t in c.subtree if t.dep_ == "pobj"]
@@ -750,10 +750,10 @@ def domestic_target(cand: Candidate, home: Optional[str] = None) -> None:
 def _complement_targets(cand: Candidate, view: ActorView) -> list[ActorRef]:
     """Actors named as objects inside a content clause ("committed to develop X with Y")."""
     own = {_key(s) for s in cand.source}
-    comps = [c for c in children_of(cand.head) if c.dep_ in ("xcomp", "ccomp")]
+    comps = [c for c in cand.head.children if c.dep_ in ("xcomp", "ccomp")]
     # "committed to paying the teachers": a gerund clause after a preposition is content too
-    comps += [g for c in children_of(cand.head) if c.dep_ == "prep" and c.lower_ in ("to", "on")
-              for g in children_of(c) if g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX")]
+    comps += [g for c in cand.head.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
+              for g in c.children if g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX")]
     for comp in comps:
         toks = [t for t in comp.subtree if t.dep_ in ("pobj", "dobj", "dative", "nsubjpass")]
         toks += [t for t in comp.subtree if t.dep_ == "nsubj"]
@@ -795,7 +795,7 @@ def evidence_bounds(cand: Candidate) -> tuple[int, int]:
     sent = head.doc[slice(*sent_bounds(head))]
     toks = {head.i}
     keep_content = bool({"allege", "content", "deny", "allegation"} & cand.row.flags)
-    for c in children_of(head):
+    for c in head.children:
         if c.dep_ in SKIP_CHILD_DEPS:
             continue
         if c.dep_ in ("ccomp", "xcomp") and not keep_content and cand.light is None:

@@ -10,7 +10,6 @@ import functools
 import re
 
 from ..paths import data_file
-from ..nlp import children_of
 
 TOKEN_RE = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*|[^\sa-z\d]", re.I)
 SRC, TGT = "<src>", "<tgt>"
@@ -203,7 +202,7 @@ def _predicate(s_root, t_root):
 def _pred_features(pred, feats):
     lem = _lem(pred)
     feats["p:" + lem] = 1.0
-    for ch in children_of(pred):
+    for ch in pred.children:
         d = ch.dep_
         if d == "neg":
             feats["p:neg"] = 1.0
@@ -244,11 +243,11 @@ def _trigger_features(prefix, keys, feats):
 
 def _triggers_for(doc, pred, up_s, up_t, lemmas, feats):
     lem = _lem(pred)
-    objs = [_lem(c) for c in children_of(pred) if c.dep_ in ("dobj", "attr", "prep", "prt", "pobj")]
+    objs = [_lem(c) for c in pred.children if c.dep_ in ("dobj", "attr", "prep", "prt", "pobj")]
     _trigger_features("tp:", [lem], feats)
     _trigger_features("tpo:", [f"{lem} {o}" for o in objs], feats)
     gov = [_lem(pred.head)] if pred.dep_ in ("xcomp", "ccomp", "conj") else []
-    comp = [_lem(c) for c in children_of(pred) if c.dep_ in ("xcomp", "ccomp")]
+    comp = [_lem(c) for c in pred.children if c.dep_ in ("xcomp", "ccomp")]
     _trigger_features("tx:", gov + comp + objs, feats)
     _trigger_features("tpath:", [_lem(t) for t in up_s + up_t], feats)
     _trigger_features("ta:", lemmas, feats)

@@ -32,7 +32,6 @@ import functools
 from .lexicon import cues
 from .petrarch import _synsets, tables
 from ..pronouns import pronouns
-from ..nlp import children_of
 
 FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 ARMED = {"MIL", "REB", "COP", "SPY", "UAF", "CRM"}
@@ -87,7 +86,7 @@ def _forms(tok) -> set[str]:
 def _armed(cand) -> bool:
     """A source positively named as armed (or, for COERCE/MOBILIZE, as the state)."""
     words = cues()["military"]
-    if any(_forms(t) & words or any(_forms(c) & words for c in children_of(t)
+    if any(_forms(t) & words or any(_forms(c) & words for c in t.children
                                     if c.dep_ in ("compound", "amod")) for t in cand.source_toks):
         return True
     if any(t.ent_type_ == "GPE" for t in cand.source_toks):
@@ -102,7 +101,7 @@ def _unarmed(cand) -> bool:
     if not cand.source:
         return False
     words = cues()["military"]
-    if any(_forms(t) & words or any(_forms(c) & words for c in children_of(t)
+    if any(_forms(t) & words or any(_forms(c) & words for c in t.children
                                     if c.dep_ in ("compound", "amod")) for t in cand.source_toks):
         return False
     allowed = ARMED | (STATE if cand.types[0] != "ASSAULT" else set())
@@ -127,8 +126,8 @@ def _object_kind(tok, view=None) -> str:
 def recipients(cand) -> list:
     toks = [t for t in cand.target_toks if t.pos_ in ("NOUN", "PROPN", "PRON")]
     if cand.trigger.pos_ in ("NOUN", "PROPN"):
-        toks += [g for c in children_of(cand.trigger) if c.dep_ == "prep"
-                 and c.lower_ in ("on", "against") for g in children_of(c) if g.dep_ == "pobj"]
+        toks += [g for c in cand.trigger.children if c.dep_ == "prep"
+                 and c.lower_ in ("on", "against") for g in c.children if g.dep_ == "pobj"]
     return toks
 
 
@@ -159,25 +158,25 @@ def _moves_forces(verb) -> bool:
     """The verb's object (or the subject of a verb it governs: "ordered troops sent") is a
     military force (cues.json forces/military)."""
     words = cues()["forces"] | cues()["military"]
-    objs = [c for c in children_of(verb) if c.dep_ in ("dobj", "nsubjpass")]
-    objs += [g for c in children_of(verb) if c.dep_ in ("xcomp", "ccomp", "conj")
-             for g in children_of(c) if g.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    objs += [g for o in list(objs) for g in children_of(o) if g.dep_ == "conj"]
-    objs += [g for o in list(objs) for p in children_of(o) if p.dep_ == "prep" and p.lower_ == "of"
-             for g in children_of(p) if g.dep_ == "pobj"]
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for c in verb.children if c.dep_ in ("xcomp", "ccomp", "conj")
+             for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    objs += [g for o in list(objs) for g in o.children if g.dep_ == "conj"]
+    objs += [g for o in list(objs) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj"]
     return any(_forms(o) & words for o in objs)
 
 
 def _owner(tok) -> bool:
     """"Labour's pledges", "the Tory plans", "plans by X": the attacked thing has an owner, so
     the attack is a criticism of that owner (ACCUSE); "fight crime" has none."""
-    for c in children_of(tok):
+    for c in tok.children:
         if c.dep_ == "poss" and c.lower_ not in pronouns(case="det"):
             return True
         if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in PEOPLE_LABELS:
             return True
         if c.dep_ == "prep" and c.lower_ in ("by", "of", "from"):
-            if any(g.ent_type_ in PEOPLE_LABELS for g in children_of(c)):
+            if any(g.ent_type_ in PEOPLE_LABELS for g in c.children):
                 return True
     return False
 

@@ -13,7 +13,6 @@ from typing import Optional
 
 from ..paths import data_file
 from ..pronouns import pronouns
-from ..nlp import children_of
 
 
 @dataclass(frozen=True)
@@ -56,27 +55,27 @@ def _class_words(tok) -> set[str]:
 def _deploys(tok, forces: set) -> bool:
     """"ordered 300 troops to the border", "ordered troops sent to X": the verb's object is a
     force (cue class) and the verb, or a verb it governs, names where the force goes."""
-    kids = list(children_of(tok))
+    kids = list(tok.children)
     objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
-    objs += [g for c in objs for g in children_of(c) if g.dep_ == "conj"]
+    objs += [g for c in objs for g in c.children if g.dep_ == "conj"]
     movers = movers_of(tok)
-    objs += [g for m in movers for g in children_of(m) if g.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    objs += [g for o in list(objs) for p in children_of(o) if p.dep_ == "prep" and p.lower_ == "of"
-             for g in children_of(p) if g.dep_ == "pobj"]  # "thousands of troops"
+    objs += [g for m in movers for g in m.children if g.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    objs += [g for o in list(objs) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj"]  # "thousands of troops"
     if not any(_class_words(o) & forces for o in objs):
         return False
     dest = cues()["destination"]
     return any(c.dep_ in ("prep", "dative") and c.lower_ in dest
-               for m in [tok] + movers for c in children_of(m))
+               for m in [tok] + movers for c in m.children)
 
 
 def movers_of(tok) -> list:
     """Verbs that carry out an order's movement: "ordered troops sent to X" (a complement,
     a conjunct with the force as subject, or a participle on the object)."""
-    kids = list(children_of(tok))
+    kids = list(tok.children)
     out = [c for c in kids if c.dep_ in ("xcomp", "ccomp", "conj") and c.pos_ == "VERB"]
     objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
-    return out + [g for o in objs for g in children_of(o) if g.dep_ == "acl" and g.pos_ == "VERB"]
+    return out + [g for o in objs for g in o.children if g.dep_ == "acl" and g.pos_ == "VERB"]
 
 
 SELF_PRONOUNS = pronouns(person=(1, 3), case="subj")  # "warned it would ...", "we will"
@@ -90,8 +89,8 @@ def _threat_content(tok, kids: list, acts: set) -> bool:
     supporters against complacency") is not."""
     warner = {c.lower_ for c in kids if c.dep_ == "nsubj"}
     for clause in (c for c in kids if c.dep_ in ("ccomp", "xcomp")):
-        verbs = [clause] + [c for c in children_of(clause) if c.dep_ in ("conj", "xcomp")]
-        subj = {c.lower_ for v in verbs for c in children_of(v) if c.dep_ == "nsubj"}
+        verbs = [clause] + [c for c in clause.children if c.dep_ in ("conj", "xcomp")]
+        subj = {c.lower_ for v in verbs for c in v.children if c.dep_ == "nsubj"}
         if subj & (SELF_PRONOUNS | warner) or any(v.lemma_.lower() in acts for v in verbs):
             return True
     return False
@@ -102,7 +101,7 @@ def condition_holds(cond: str, tok) -> bool:
     if not cond:
         return True
     kind, _, arg = cond.partition(":")
-    kids = list(children_of(tok))
+    kids = list(tok.children)
     if kind == "to":
         return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in kids)
     if kind == "oprd":
@@ -116,15 +115,15 @@ def condition_holds(cond: str, tok) -> bool:
         return _deploys(tok, words)
     if kind == "subj":  # "demonstrators flooded ...", "hundreds of protesters gathered"
         subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
-        subj += [g for s in subj for p in children_of(s) if p.dep_ == "prep" and p.lower_ == "of"
-                 for g in children_of(p) if g.dep_ == "pobj"]
+        subj += [g for s in subj for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"]
         return any(_class_words(s) & words for s in subj)
     if kind in ("obj", "noobj"):
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "pobj", "attr")]
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
             objs.append(tok.head)  # "footage released by X": the noun is what was released
-        objs += [g for c in kids if c.dep_ == "prep" for g in children_of(c) if g.dep_ == "pobj"]
-        found = any(_class_words(o) & words or any(_class_words(m) & words for m in children_of(o)
+        objs += [g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        found = any(_class_words(o) & words or any(_class_words(m) & words for m in o.children
                                                    if m.dep_ in ("compound", "amod", "nmod"))
                     for o in objs)
         return found if kind == "obj" else not found
@@ -132,7 +131,7 @@ def condition_holds(cond: str, tok) -> bool:
         found = any(_class_words(c) & words for c in kids
                     if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod", "acl"))
         found = found or any(_class_words(g) & words for c in kids if c.dep_ == "prep"
-                             and c.lower_ == "of" for g in children_of(c) if g.dep_ == "pobj")
+                             and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
         found = found or bool(_class_words(tok.head) & words and tok.dep_ in ("dobj", "pobj"))
         return found if kind == "mod" else not found
     return False

@@ -10,8 +10,6 @@ with an earlier verbal mention.)
 """
 from __future__ import annotations
 
-from ..nlp import children_of
-
 DEFINITE = {"the", "this", "that", "these", "those"}
 INDEFINITE_MODS = {"new", "another", "further", "fresh", "more", "second", "third", "other"}
 
@@ -20,7 +18,7 @@ def _refers_back(cand) -> bool:
     tok = cand.trigger
     if tok.pos_ not in ("NOUN", "PROPN") or cand.light is not None:
         return False
-    kids = list(children_of(tok))
+    kids = list(tok.children)
     if any(c.lower_ in INDEFINITE_MODS or c.dep_ == "nummod" for c in kids):
         return False
     return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in kids)
@@ -58,7 +56,7 @@ PAIR_WORDS = {"two", "both"}
 
 def _pair_phrase(toks) -> bool:
     """"the two leaders", "both sides", "both countries": a plural naming two parties."""
-    return any(t.pos_ in ("NOUN", "PRON") and any(c.lower_ in PAIR_WORDS for c in children_of(t))
+    return any(t.pos_ in ("NOUN", "PRON") and any(c.lower_ in PAIR_WORDS for c in t.children)
                or t.lower_ == "both" for t in toks)
 
 
@@ -90,4 +88,4 @@ def _governor_subject(tok) -> list:
     head = tok.head
     if tok.pos_ not in ("NOUN", "PROPN") or head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
         return []
-    return [c for c in children_of(head) if c.dep_ == "nsubj"]
+    return [c for c in head.children if c.dep_ == "nsubj"]

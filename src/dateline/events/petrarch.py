@@ -15,7 +15,6 @@ from typing import Optional
 
 from ..paths import data_file
 from .lexicon import Trigger, cues
-from ..nlp import children_of
 
 OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 MOD_DEPS = ("amod", "compound", "nmod", "poss")
@@ -95,19 +94,14 @@ def tables() -> tuple[dict, dict]:
 
 
 def _tok_forms(tok) -> set[str]:
-    return {tok.lemma_.lower()} | _text_forms(tok.text)
-
-
-@functools.lru_cache(maxsize=8192)
-def _text_forms(text: str) -> frozenset:
-    return frozenset(_forms(text))
+    return {tok.lemma_.lower()} | _forms(tok.text)
 
 
 def _noun(tok) -> tuple:
     """(forms of the noun, forms of its modifiers): what a constraint's head and modifier
     words are checked against."""
     words = set()
-    for c in children_of(tok):
+    for c in tok.children:
         if c.dep_ in MOD_DEPS:
             words |= _tok_forms(c)
     return _tok_forms(tok), words
@@ -123,75 +117,43 @@ def _noun_ok(noun: tuple, heads: frozenset, mods: tuple) -> bool:
 def _objects(tok) -> list:
     """The verb's object heads, their conjuncts and their "of" complements: PETRARCH names
     the head of what is acted on, which for "a shipment of supplies" is also "supplies"."""
-    objs = [c for c in children_of(tok) if c.dep_ in OBJ_DEPS]
+    objs = [c for c in tok.children if c.dep_ in OBJ_DEPS]
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         objs.append(tok.head)  # "the diplomats expelled by X"
-    objs += [g for o in list(objs) for g in children_of(o) if g.dep_ == "conj"]
-    return objs + [g for o in objs for p in children_of(o) if p.dep_ == "prep" and p.lower_ == "of"
-                   for g in children_of(p) if g.dep_ == "pobj"]
+    objs += [g for o in list(objs) for g in o.children if g.dep_ == "conj"]
+    return objs + [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for g in p.children if g.dep_ == "pobj"]
 
 
 def _preps(tok) -> list:
-    out = [c for c in children_of(tok) if c.dep_ in ("prep", "agent", "dative")]
-    for o in children_of(tok):
+    out = [c for c in tok.children if c.dep_ in ("prep", "agent", "dative")]
+    for o in tok.children:
         if o.dep_ in OBJ_DEPS:
-            out += [c for c in children_of(o) if c.dep_ == "prep"]
+            out += [c for c in o.children if c.dep_ == "prep"]
     return out
 
 
 class _Context:
     """What PETRARCH constraints read around one verb token, read from the parse once per
     token (a verb is checked against up to ~150 patterns): its objects, subjects, particle-like
-    children and prepositional phrases, each noun as (forms, modifier forms).
-
-    The same reading as `_objects`, `_preps` and `_noun`, with each token's children listed
-    once (spaCy builds the children, and their labels, anew on every access)."""
+    children and prepositional phrases, each noun as (forms, modifier forms)."""
     __slots__ = ("objs", "subjs", "particles", "preps", "words")
 
     def __init__(self, tok):
-        kids: dict[int, list] = {}
-        nouns: dict[int, tuple] = {}
-
-        def children(t) -> list:
-            out = kids.get(t.i)
-            if out is None:
-                out = kids[t.i] = [(c, c.dep_) for c in children_of(t)]
-            return out
-
-        def noun(t) -> tuple:
-            out = nouns.get(t.i)
-            if out is None:
-                words: set = set()
-                for c, dep in children(t):
-                    if dep in MOD_DEPS:
-                        words |= _tok_forms(c)
-                out = nouns[t.i] = (_tok_forms(t), words)
-            return out
-
-        top = children(tok)
-        direct = [c for c, dep in top if dep in OBJ_DEPS]
-        objs = list(direct)
-        if tok.dep_ == "acl" and tok.tag_ == "VBN":
-            objs.append(tok.head)  # as `_objects`
-        objs += [g for o in list(objs) for g, dep in children(o) if dep == "conj"]
-        objs += [g for o in list(objs) for p, dep in children(o) if dep == "prep" and p.lower_ == "of"
-                 for g, d in children(p) if d == "pobj"]
-        self.objs = [noun(o) for o in objs]
-        subj = [c for c, dep in top if dep == "nsubj"]
-        subj += [g for c, dep in top if dep == "agent" for g, _ in children(c)]
-        self.subjs = [noun(s) for s in subj]
-        self.particles = {c.lower_ for c, dep in top if dep in ("prt", "advmod", "prep")}
-        preps = [c for c, dep in top if dep in ("prep", "agent", "dative")]  # as `_preps`
-        preps += [c for o in direct for c, dep in children(o) if dep == "prep"]
+        self.objs = [_noun(o) for o in _objects(tok)]
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        subj += [g for c in tok.children if c.dep_ == "agent" for g in c.children]
+        self.subjs = [_noun(s) for s in subj]
+        self.particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep")}
         self.preps: dict[str, list] = {}
-        for p in preps:
-            pobjs = [g for g, dep in children(p) if dep in ("pobj", "pcomp")]
-            if not pobjs and p.i + 1 < len(p.doc) and p.doc[p.i + 1].head.i == tok.i:
-                pobjs = [p.doc[p.i + 1]]  # "put on hold X": parsed as a bare "on" and object "hold"
-            self.preps.setdefault(p.lower_, []).append([noun(g) for g in pobjs])
+        for p in _preps(tok):
+            objs = [g for g in p.children if g.dep_ in ("pobj", "pcomp")]
+            if not objs and p.i + 1 < len(p.doc) and p.doc[p.i + 1].head.i == tok.i:
+                objs = [p.doc[p.i + 1]]  # "put on hold X": parsed as a bare "on" and object "hold"
+            self.preps.setdefault(p.lower_, []).append([_noun(g) for g in objs])
         # every word a constraint's head words can meet here (see `_candidates`)
-        found = self.objs + self.subjs + [g for ps in self.preps.values() for objs in ps for g in objs]
-        self.words = set(self.particles).union(*(forms for forms, _ in found))
+        nouns = self.objs + self.subjs + [g for ps in self.preps.values() for objs in ps for g in objs]
+        self.words = set(self.particles).union(*(forms for forms, _ in nouns))
 
 
 def _context(tok) -> _Context:
@@ -304,7 +266,7 @@ def pattern_match(tok) -> Optional[Trigger]:
         return None
     pat = best[1]
     if not any(c[0] in ("obj", "prep") for c in pat.constraints) and any(
-            c.dep_ in ("xcomp", "ccomp") for c in children_of(tok)):
+            c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return None  # "forces continued to surround X": the complement is the act (as bare verbs)
     return _trigger(tok, pat.cameo, pat.type, pat.mode, True)
 
@@ -313,7 +275,7 @@ def _bare_ok(tok) -> bool:
     """A bare verb's own code needs an argument of its own (an object or a prepositional
     phrase) and no complement clause: PETRARCH codes "plan/want/fail to X" by combining the
     two verbs' codes, and a reporting verb ("he added") states nothing by itself."""
-    kids = list(children_of(tok))
+    kids = list(tok.children)
     if any(c.dep_ in ("xcomp", "ccomp") for c in kids) or tok.dep_ in ("parataxis",):
         return False
     if tok.lemma_.lower() in cues()["reporting_verbs"]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from ..actors.kb import jurisdiction
 from ..paths import word_set
-from ..nlp import children_of
 
 WINDOW_CHARS = 600  # an antecedent further back than this is rarely the one meant
 
@@ -25,14 +24,14 @@ def _offer_nouns() -> frozenset[str]:
 def _anaphoric_object(cand):
     """The definite act-noun the trigger takes as object ("rejected the criticism"), or an
     offer-like noun whatever its article ("declined an offer of helicopters"), if any."""
-    for child in children_of(cand.head):
+    for child in cand.head.children:
         if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in _nouns():
             if any(d.lower_ in ("the", "this", "that", "these", "those", "such")
-                   or d.dep_ == "poss" for d in children_of(child)):
+                   or d.dep_ == "poss" for d in child.children):
                 return child
             if child.lemma_.lower() in _offer_nouns() and not any(
                     c.dep_ in ("poss", "prep") and c.lower_ in ("by", "from") or c.dep_ == "poss"
-                    for c in children_of(child)):
+                    for c in child.children):
                 return child
     return None
 
@@ -63,11 +62,11 @@ def _release_object(cand) -> bool:
     from .coder import _release_nouns
 
     nouns = _release_nouns()
-    for child in children_of(cand.head):
+    for child in cand.head.children:
         if child.dep_ == "dobj" and child.lemma_.lower() in nouns:
             return True
         if child.dep_ == "prep" and child.lower_ == "for" and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in children_of(child)):
+                g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in child.children):
             return True
     return False
 

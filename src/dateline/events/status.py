@@ -10,18 +10,17 @@ from __future__ import annotations
 from typing import Optional
 
 from .lexicon import cues
-from ..nlp import children_of
 
 _CHAIN_DEPS = ("xcomp", "aux", "auxpass", "conj", "acomp", "pcomp")
 
 
 def _aux_words(tok) -> set[str]:
-    return {c.lower_ for c in children_of(tok) if c.dep_ in ("aux", "auxpass")}
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
 
 
 def _neg(tok) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and tok.pos_ == "NOUN")
-               for c in children_of(tok))
+               for c in tok.children)
 
 
 def _governors(tok, limit: int = 4):
@@ -31,7 +30,7 @@ def _governors(tok, limit: int = 4):
     for _ in range(limit):
         if cur.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acomp", "advcl") or cur.head is cur:
             break
-        if cur.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(cur)):
+        if cur.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
             break  # "..., as forces traded gunfire": its own subject, its own act
         cur = cur.head
         out.append(cur)
@@ -41,7 +40,7 @@ def _governors(tok, limit: int = 4):
 def _is_conditional(tok) -> bool:
     marks = cues()["hypothetical_marks"]
     for t in [tok] + [a for a in tok.ancestors][:3]:
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in children_of(t)):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
             return True
     return False
 
@@ -52,7 +51,7 @@ def _open_question(chain) -> bool:
     hypothetical)."""
     marks = cues()["hypothetical_marks"]
     return any(t.dep_ in ("xcomp", "ccomp", "pcomp", "acl") and
-               any(c.dep_ == "mark" and c.lower_ in marks for c in children_of(t)) for t in chain)
+               any(c.dep_ == "mark" and c.lower_ in marks for c in t.children) for t in chain)
 
 
 def _be_to(tok) -> bool:
@@ -60,9 +59,9 @@ def _be_to(tok) -> bool:
     increase pressure" (a predicate with its own complement or an expletive subject)."""
     head = tok.head
     return (tok.dep_ == "xcomp" and head.lemma_ == "be"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(tok))
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
             and not any(c.dep_ in ("acomp", "attr", "expl") or c.lower_ == "it"
-                        for c in children_of(head)))
+                        for c in head.children))
 
 
 def _reported(tok) -> bool:
@@ -93,14 +92,14 @@ def verb_status(tok) -> str:
         return "future"  # "Kenya is to hold talks": "be to" + infinitive is an arrangement
     if any(g.lemma_.lower() in c["commissive_governors"] for g in chain[1:]):
         return "future"  # "agreed to hold talks": the talks are still to come (PLOVER AGREE)
-    if any(ch.lower_ in c["alleged_adverbs"] for t in chain for ch in children_of(t)):
+    if any(ch.lower_ in c["alleged_adverbs"] for t in chain for ch in t.children):
         return "alleged"
     return "asserted"
 
 
 def noun_status(tok) -> str:
     c = cues()
-    mods = {ch.lower_ for ch in children_of(tok) if ch.dep_ in ("amod", "compound", "nmod", "advmod")}
+    mods = {ch.lower_ for ch in tok.children if ch.dep_ in ("amod", "compound", "nmod", "advmod")}
     if _neg(tok):
         return "negated"
     if mods & c["hypothetical_modifiers"]:

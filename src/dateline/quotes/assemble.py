@@ -8,7 +8,6 @@ from ..model import Quote, Span
 from . import admit, dangling, layout, lexicon, marks, reported, sentences, tagger
 from . import speakers
 from .speakers import SpeakerResolver, subject_of
-from ..nlp import children_of
 
 
 @dataclass
@@ -91,8 +90,8 @@ def _noun_clause(sp, start: int, end: int) -> tuple[int, int]:
     span = sp.char_span(start, end, alignment_mode="expand")
     if span is None or span[0].pos_ != "NOUN":
         return start, end
-    for child in children_of(span[0]):
-        if child.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" and m.dep_ == "mark" for m in children_of(child)):
+    for child in span[0].children:
+        if child.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" and m.dep_ == "mark" for m in child.children):
             toks = [t for t in child.subtree if t.lower_ != "that" or t.dep_ != "mark"]
             if toks and toks[-1].idx < end:
                 return toks[0].idx, max(end, toks[-1].idx + len(toks[-1].text))
@@ -111,7 +110,7 @@ def _has_finite_verb(sp, start: int, end: int) -> bool:
         return False
     root = heads[0]  # the clause's verb, not a noun with a relative clause ('a bombing that killed')
     return root.pos_ in ("VERB", "AUX") and any(
-        t.tag_ in FINITE for t in [root] + [c for c in children_of(root) if c.dep_ in ("aux", "auxpass")])
+        t.tag_ in FINITE for t in [root] + [c for c in root.children if c.dep_ in ("aux", "auxpass")])
 
 
 def _learned_candidates(sp, segs, known: set, scope: str) -> list[Cand]:
@@ -226,7 +225,7 @@ def _speaker_tok_for(cue):
         return None
     if cue.lower_ == "according":
         to = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
-        return next((c for c in children_of(to) if c.dep_ == "pobj"), None) if to is not None else None
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     subj = subject_of(cue)
     if subj is not None and not marks.same_paragraph(sentences.text(cue.doc), subj.idx, cue.idx):
         subj = _paragraph_subject(cue)  # the parse ran across a paragraph break ('READ MORE')
@@ -295,7 +294,7 @@ def _argument_of(sp, cue, seg) -> Optional[tuple[int, int]]:
         tok = tok.head
     if tok.head.i != cue.i:
         return None
-    kids = [c for c in children_of(cue) if cue.i < c.i <= tok.i and c.dep_ not in ("punct", "cc", "advmod", "npadvmod")
+    kids = [c for c in cue.children if cue.i < c.i <= tok.i and c.dep_ not in ("punct", "cc", "advmod", "npadvmod")
             and not (c.dep_ == "prep" and c.i < tok.i and c.lower_ in ("on", "in", "at", "during"))]
     first = min((c.left_edge.i for c in kids), default=tok.left_edge.i)
     last = max(tok.right_edge.i, span.end - 1)

@@ -11,7 +11,6 @@ drift apart:
 Each returns a list of feature strings; weights are looked up by string (absent = 0).
 """
 from __future__ import annotations
-from ..nlp import children_of
 
 _PATH_MAX = 4
 
@@ -31,16 +30,16 @@ def cue_features(tok, inq: bool) -> list[str]:
     head = tok.head
     f += [f"hl={head.lemma_.lower()}", f"hd={head.dep_}", f"hp={head.pos_}", f"dhp={dep}|{head.pos_}"]
     deps = set()
-    for c in children_of(tok):
+    for c in tok.children:
         deps.add(c.dep_)
         if c.dep_ in ("prep", "prt", "dobj", "mark", "neg", "aux", "agent", "acomp", "attr"):
             f.append(f"cl={c.dep_}|{c.lemma_.lower()}")
         if c.dep_ in ("ccomp", "xcomp", "acl", "relcl", "advcl"):
-            marks = [m.lower_ for m in children_of(c) if m.dep_ in ("mark", "aux")]
+            marks = [m.lower_ for m in c.children if m.dep_ in ("mark", "aux")]
             f.append(f"cm={c.dep_}|{marks[0] if marks else '-'}")
             f.append(f"lcm={lem}|{c.dep_}")
         if c.dep_ == "dobj":
-            for g in children_of(c):
+            for g in c.children:
                 if g.dep_ in ("acl", "ccomp", "relcl", "prep"):
                     f.append(f"og={g.dep_}|{g.lower_ if g.dep_ == 'prep' else '-'}")
     for d in sorted(deps):

@@ -16,7 +16,6 @@ from collections import Counter
 from ..paths import data_file
 from ..pronouns import pronouns
 from . import sentences
-from ..nlp import children_of
 
 MALE = pronouns(gender="m")  # he, him, his, himself
 FEMALE = pronouns(gender="f")
@@ -50,7 +49,7 @@ def _near_words(ent, lex) -> list[str]:
         if doc[j].lower_ in lex:
             out.append(lex[doc[j].lower_])
     root = ent.root
-    for t in list(children_of(root)) + [root.head]:
+    for t in list(root.children) + [root.head]:
         if t.dep_ in ("appos", "compound") or (t is root.head and root.dep_ in ("appos", "compound")):
             for w in t.subtree if t is not root.head else [t]:
                 if w.lower_ in lex and not (ent.start <= w.i < ent.end):

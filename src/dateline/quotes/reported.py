@@ -11,7 +11,6 @@ from typing import Optional
 
 from . import sentences
 from .speakers import document_nouns, issuer_of, subject_of
-from ..nlp import children_of
 
 PUNCT = set(",.;:!?\u2014\u2013-\"'\u201c\u201d\u2018\u2019()")
 INVERTED_VERBS = {"say", "tell", "add", "claim", "state", "write", "note", "warn", "insist", "argue",
@@ -52,8 +51,8 @@ def _span(tokens) -> tuple[int, int]:
 
 def _cue_span(verb, nouns) -> tuple[int, int]:
     """The cue words: the verb, its particle, and a cue noun object right after it."""
-    toks = [verb] + [c for c in children_of(verb) if c.dep_ == "prt"]
-    for c in children_of(verb):
+    toks = [verb] + [c for c in verb.children if c.dep_ == "prt"]
+    for c in verb.children:
         if c.dep_ == "dobj" and c.i <= verb.i + 2 and c.pos_ == "NOUN" and c.tag_ in ("NNS", "NN") \
                 and c.lemma_ in nouns:
             toks.append(c)
@@ -64,7 +63,7 @@ def _with_right_siblings(verb, comp) -> list:
     """The clause plus what the parser hung on the cue after it, up to a comma: in
     'alleged that X had sent Y "dozens of missiles" to use', "dozens" and "to use" attach to the cue."""
     toks = list(comp.subtree)
-    for child in children_of(verb):
+    for child in verb.children:
         if child.i <= comp.right_edge.i:
             continue
         if child.dep_ in ("punct", "cc", "conj", "mark") or child.lower_ in (",", ";"):
@@ -74,21 +73,21 @@ def _with_right_siblings(verb, comp) -> list:
 
 
 def _content_from_verb(verb, nouns) -> Optional[list]:
-    for child in children_of(verb):
+    for child in verb.children:
         if child.dep_ == "ccomp":
             return _with_right_siblings(verb, child)
     # a cue noun object carrying the clause: "reiterated accusations that ..."
-    for child in children_of(verb):
+    for child in verb.children:
         if child.dep_ == "dobj" and child.lemma_ in nouns:
-            for gc in children_of(child):
+            for gc in child.children:
                 if gc.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" and m.dep_ == "mark"
-                                                                for m in children_of(gc)):
+                                                                for m in gc.children):
                     return _with_right_siblings(verb, gc)
     if verb.lemma_ in REQUEST_VERBS:
-        obj = next((c for c in children_of(verb) if c.dep_ in ("dobj", "dative")), None)
-        comp = next((c for c in children_of(verb) if c.dep_ == "xcomp"), None)
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+        comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if comp is None and obj is not None:
-            comp = next((c for c in children_of(obj) if c.dep_ in ("xcomp", "acl")), None)
+            comp = next((c for c in obj.children if c.dep_ in ("xcomp", "acl")), None)
         if obj is not None and comp is not None and obj.i < comp.i:
             return list(obj.subtree) + list(comp.subtree)
     # inverted attribution: "The strike will go on, the union said."
@@ -130,7 +129,7 @@ def from_verb(verb, lex) -> Optional[Reported]:
     if split is not None:  # the text is the part holding the clause's verb; `whole` holds both
         before, after = split
         main = before if verb.head.i < verb.i else after
-        if any(c.dep_ in SUBJECTS for c in children_of(verb.head) if (c.i < verb.i) != (verb.head.i < verb.i)):
+        if any(c.dep_ in SUBJECTS for c in verb.head.children if (c.i < verb.i) != (verb.head.i < verb.i)):
             main = before + after  # 'This campaign, he says, is different': no clause without both
         start, end = _span(main)
         return Reported(start, end, _cue_span(verb, lex.nouns), subject_of(verb), whole=_span(before + after))
@@ -144,21 +143,21 @@ def from_verb(verb, lex) -> Optional[Reported]:
 def from_noun(noun, lex) -> Optional[Reported]:
     """"Trump's claim that ...", "the accusation that ..." (noun cues not governed by a cue verb)."""
     clause = None
-    for child in children_of(noun):
+    for child in noun.children:
         if child.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" and m.dep_ == "mark"
-                                                           for m in children_of(child)):
+                                                           for m in child.children):
             clause = child
     if clause is None:
         return None
-    speaker = next((c for c in children_of(noun) if c.dep_ == "poss"), None)
+    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
     cue_toks = [noun]
     if speaker is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
         speaker = subject_of(noun.head)
         cue_toks.append(noun.head)
     if speaker is None:
-        agent = next((c for c in children_of(noun) if c.dep_ == "prep" and c.lower_ == "by"), None)
+        agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         if agent is not None:
-            speaker = next((c for c in children_of(agent) if c.dep_ == "pobj"), None)
+            speaker = next((c for c in agent.children if c.dep_ == "pobj"), None)
     start, end = _span(list(clause.subtree))
     return Reported(start, end, _span(cue_toks), speaker)
 
@@ -168,9 +167,9 @@ def from_according(tok) -> Optional[Reported]:
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is None or nxt.lower_ != "to":
         return None
-    pobj = next((c for c in children_of(nxt) if c.dep_ == "pobj"), None)
+    pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
     if pobj is not None and pobj.lemma_.lower() in document_nouns():
-        pobj = next((c for c in children_of(pobj) if c.dep_ == "poss"), pobj)  # "the president's letter"
+        pobj = next((c for c in pobj.children if c.dep_ == "poss"), pobj)  # "the president's letter"
     if pobj is not None:
         pobj = issuer_of(pobj) or pobj  # "according to figures published by the election board"
     sent = sentences.sent_of(tok)

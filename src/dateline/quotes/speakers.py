@@ -15,7 +15,6 @@ from ..model import ActorRef
 from ..paths import word_set
 from ..pronouns import pronouns
 from . import gender, marks, sentences, spelling
-from ..nlp import children_of
 
 PERSON_PRONOUNS = pronouns(person=3, gender=("m", "f"), case=("subj", "obj"))  # he, him, she, her
 GROUP_PRONOUNS = pronouns(person=3, gender="n", case=("subj", "obj")) | pronouns(
@@ -36,11 +35,11 @@ def document_nouns() -> frozenset:
 def issuer_of(noun):
     """Who issued a document or data ('a statement released by X', 'figures published by X'): the
     agent of a participle modifying the noun, or None."""
-    for acl in children_of(noun):
+    for acl in noun.children:
         if acl.dep_ == "acl" and acl.tag_ == "VBN":
-            for agent in children_of(acl):
+            for agent in acl.children:
                 if agent.dep_ == "agent":
-                    return next((c for c in children_of(agent) if c.dep_ == "pobj"), None)
+                    return next((c for c in agent.children if c.dep_ == "pobj"), None)
     return None
 
 
@@ -58,21 +57,21 @@ def subject_of(verb):
             return subj
     tok = verb
     for _ in range(4):
-        subjects = [c for c in children_of(tok) if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         if subjects:  # "Russia's gas monopoly Gazprom said" parsed as two subjects: the name
             return _named_subject(subjects)
         if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head.i == tok.i:
             break
         if tok.dep_ == "xcomp":
-            obj = next((c for c in children_of(tok.head) if c.dep_ == "dobj" and c.i < tok.i), None)
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
             if obj is not None:
                 return obj
         tok = tok.head
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a statement issued by X" / "officials speaking on ..."
-    for child in children_of(verb):
+    for child in verb.children:
         if child.dep_ == "agent":
-            for pobj in children_of(child):
+            for pobj in child.children:
                 return pobj
     return None
 
@@ -115,7 +114,7 @@ def _participle_subject(verb):
         tok = tok.head
         if tok.pos_ not in ("VERB", "AUX") or not _finite(tok):
             continue
-        subj = next((c for c in children_of(tok) if c.dep_ in SUBJECT_DEPS), None)
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None and subj.i < verb.i:
             return subj
         return None
@@ -125,7 +124,7 @@ def _participle_subject(verb):
 def _finite(verb) -> bool:
     """A finite verb: past or present tense, or with a modal or tensed auxiliary ('was quoted')."""
     return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in children_of(verb))
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
 
 
 def _is_subject(tok) -> bool:
@@ -434,7 +433,7 @@ class SpeakerResolver:
         (head-noun match, as in rule-based coreference), not to a named person."""
         lemma = tok.lemma_.lower()
         return any(t.lemma_.lower() == lemma and t.i < tok.i and t.pos_ == "NOUN"
-                   and not any(c.lower_ == "the" for c in children_of(t)) for t in self.sp[:tok.i])
+                   and not any(c.lower_ == "the" for c in t.children) for t in self.sp[:tok.i])
 
     def _person_antecedent(self, tok) -> Optional[ActorRef]:
         """A definite person role ('the leftist leader said') without a named holder: the nearest
@@ -473,14 +472,14 @@ class SpeakerResolver:
         """The organisation an unnamed spokesperson speaks for: 'for/of/at X' on the role noun, or
         on its first mention ('a spokesperson for X ... the spokesperson said'); None otherwise."""
         mentions = [tok]
-        if any(c.lower_ == "the" for c in children_of(tok)):
+        if any(c.lower_ == "the" for c in tok.children):
             lemma = tok.lemma_.lower()
             mentions += [t for t in reversed(self.sp[:tok.i]) if t.lemma_.lower() == lemma and t.pos_ == "NOUN"
                          and tok.idx - t.idx < MAX_BACK][:1]
         for role in mentions:
-            for prep in children_of(role):
+            for prep in role.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
-                    org = next((c for c in children_of(prep) if c.dep_ == "pobj"), None)
+                    org = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     if org is not None and org.pos_ in ("PROPN", "NOUN"):
                         ref = self.resolve(org, self.recent)[0]
                         if ref is not None and (_entity(self.ents, org) is not None or _is_actor(ref)):
@@ -542,7 +541,7 @@ class SpeakerResolver:
         issuer = issuer_of(tok)  # "a statement released by the ministry"
         if issuer is not None:
             return self.resolve(issuer, self.recent)[0], local
-        for child in children_of(tok):
+        for child in tok.children:
             if child.dep_ == "poss":
                 return self.resolve(child, self.recent)[0], local
             if child.dep_ == "compound" and child.i == tok.i - 1 and child.pos_ in ("NOUN", "PROPN"):
@@ -551,7 +550,7 @@ class SpeakerResolver:
                 if ref is not None and (_entity(self.ents, child) is not None or _is_actor(ref)):
                     return ref, local
             if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
-                pobj = next((c for c in children_of(child) if c.dep_ == "pobj"), None)
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and _entity(self.ents, pobj) is not None:
                     return self.resolve(pobj, self.recent)[0], local
         if self.previous is not None:

@@ -18,7 +18,7 @@ from . import calendar as cal
 from . import lexicon as lx
 from .resolve import parse_anchor, resolve_match, to_timeref
 from .tagger import Match, tag
-from ..nlp import children_of, text_of
+from ..nlp import text_of
 
 VERBAL = ("VERB", "AUX")
 NOMINAL = ("NOUN", "PROPN", "PRON")
@@ -70,7 +70,7 @@ def governor(tok):
 
 def tense_of(verb) -> str:
     """'future' (will / shall / a plan-like head), 'past' (past tense or perfect), else 'present'."""
-    for child in children_of(verb):
+    for child in verb.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
             return "future"
     head = verb.head
@@ -83,11 +83,11 @@ def tense_of(verb) -> str:
                 return "future"  # "set to resume", "plans to visit"
             return "present"  # "agreed to buy ... in February": ahead of a past time only
     if "Past" in verb.morph.get("Tense") or any(
-            c.dep_ == "aux" and c.lemma_ == "have" for c in children_of(verb)):
+            c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return "past"
     if verb.tag_ == "MD":
         return "future"
-    if any(c.dep_ == "aux" and c.tag_ == "VBD" for c in children_of(verb)):
+    if any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children):
         return "past"
     return "present"
 
@@ -161,7 +161,7 @@ def _edges(v, expr_i: int):
             return True
         return child.dep_ == "conj" and child.pos_ in VERBAL and expr_i < child.i
 
-    for c in children_of(v):
+    for c in v.children:
         if shares(c):
             yield c
     if v.head.i != v.i and shares(v):
