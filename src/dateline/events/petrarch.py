@@ -136,24 +136,51 @@ def _preps(tok) -> list:
 class _Context:
     """What PETRARCH constraints read around one verb token, read from the parse once per
     token (a verb is checked against up to ~150 patterns): its objects, subjects, particle-like
-    children and prepositional phrases, each noun as (forms, modifier forms)."""
-    __slots__ = ("objs", "subjs", "particles", "preps", "words")
+    children and prepositional phrases, each noun as (forms, modifier forms).
+
+    `particles` and `words` (what `_entries` and `_candidates` need) are read at once; the
+    nouns with their modifiers only when a pattern is checked (most verbs have no candidate
+    pattern: `_candidates` finds none of their head words here)."""
+    __slots__ = ("particles", "words", "_toks", "_nouns")
 
     def __init__(self, tok):
-        self.objs = [_noun(o) for o in _objects(tok)]
-        subj = [c for c in tok.children if c.dep_ == "nsubj"]
-        subj += [g for c in tok.children if c.dep_ == "agent" for g in c.children]
-        self.subjs = [_noun(s) for s in subj]
-        self.particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep")}
-        self.preps: dict[str, list] = {}
+        kids = [(c, c.dep_) for c in tok.children]
+        self.particles = {c.lower_ for c, dep in kids if dep in ("prt", "advmod", "prep")}
+        subj = [c for c, dep in kids if dep == "nsubj"]
+        subj += [g for c, dep in kids if dep == "agent" for g in c.children]
+        preps = []
         for p in _preps(tok):
             objs = [g for g in p.children if g.dep_ in ("pobj", "pcomp")]
             if not objs and p.i + 1 < len(p.doc) and p.doc[p.i + 1].head.i == tok.i:
                 objs = [p.doc[p.i + 1]]  # "put on hold X": parsed as a bare "on" and object "hold"
-            self.preps.setdefault(p.lower_, []).append([_noun(g) for g in objs])
+            preps.append((p.lower_, objs))
+        objs = _objects(tok)
+        self._toks = (objs, subj, preps)
+        self._nouns: Optional[tuple] = None
         # every word a constraint's head words can meet here (see `_candidates`)
-        nouns = self.objs + self.subjs + [g for ps in self.preps.values() for objs in ps for g in objs]
-        self.words = set(self.particles).union(*(forms for forms, _ in nouns))
+        nouns = objs + subj + [g for _, found in preps for g in found]
+        self.words = set(self.particles).union(*(_tok_forms(t) for t in nouns))
+
+    def _read(self) -> tuple:
+        if self._nouns is None:
+            objs, subj, preps = self._toks
+            by_prep: dict[str, list] = {}
+            for word, found in preps:
+                by_prep.setdefault(word, []).append([_noun(g) for g in found])
+            self._nouns = ([_noun(o) for o in objs], [_noun(s) for s in subj], by_prep)
+        return self._nouns
+
+    @property
+    def objs(self) -> list:
+        return self._read()[0]
+
+    @property
+    def subjs(self) -> list:
+        return self._read()[1]
+
+    @property
+    def preps(self) -> dict:
+        return self._read()[2]
 
 
 def _context(tok) -> _Context:
