@@ -600,7 +600,7 @@ def _candidates(doc, scope: str) -> list:
     """Every quotation candidate of the doc, in text order."""
     sp = doc.spacy
     lex = lexicon.load()
-    segs = dangling.mend(sp, marks.find_segments(sentences.text(sp)), lambda t: _is_cue_verb(t, lex))
+    segs = dangling.mend(sp, list(sentences.segments(sp)), lambda t: _is_cue_verb(t, lex))
     marked = _marked_candidates(sp, lex, segs)
     indirect = _reported_candidates(sp, lex, segs, scope)
     cands = _reconcile(marked, indirect)

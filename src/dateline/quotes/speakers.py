@@ -398,7 +398,7 @@ class SpeakerResolver:
         antecedent). None beyond MAX_BACK characters."""
         if self.genders is None:
             self.genders = gender.genders(self.sp, self.ents)
-            self.quoted = [(s.start, s.end) for s in marks.find_segments(sentences.text(self.sp))]
+            self.quoted = [(s.start, s.end) for s in sentences.segments(self.sp)]
         by_sent: dict = {}
         for ent in self._person_mentions():
             if ent.end_char > tok.idx or tok.idx - ent.end_char > MAX_BACK or not self._person_ent(ent):
