@@ -205,6 +205,31 @@ def _full_name(ents, ent, before: int) -> str:
     return best
 
 
+def _singular(word: str) -> str:
+    """A regular plural's singular ('ministries' -> 'ministry', 'services' -> 'service')."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _word_forms(text) -> set:
+    """The lower-case words of a name or description, each also in its singular."""
+    words = "".join(c if c.isalnum() or c == "-" else " " for c in (text or "").lower()).split()
+    return set(words) | {_singular(w) for w in words}
+
+
+def _generic_org(tok) -> bool:
+    """Is the noun a class noun for any organisation ('agency', 'group': data/quotes/generic_org_nouns.tsv)?"""
+    return bool(_head_forms(tok) & word_set("quotes", "generic_org_nouns.tsv"))
+
+
+def _head_forms(tok) -> set:
+    """A description's head noun as written and as lemma."""
+    return {tok.lower_, tok.lemma_.lower(), _singular(tok.lower_)}
+
+
 def _strip_possessive(text: str) -> str:
     for suffix in ("'s", "\u2019s"):
         if text.endswith(suffix):
@@ -326,7 +351,8 @@ class SpeakerResolver:
             person_role = self._is_person_role(span)
             if named is None and echo and not person_role:
                 named = self._head_antecedent(tok, name)  # "the coalition" -> "the Saudi-led coalition"
-            if named is None and (ref.country is None or echo) and not person_role and _is_actor(ref):
+            if named is None and (ref.country is None or echo) and not person_role and _is_actor(ref) \
+                    and _generic_org(tok):
                 named = self._org_antecedent(tok)  # "the relief agency" -> the organisation named
             if named is None and echo and person_role and not self._introduced_before(tok):
                 named = self._person_antecedent(tok)  # "the leftist leader" -> the person named
@@ -336,14 +362,30 @@ class SpeakerResolver:
                 return ref, local  # the actor stage knows "the Russian president"
             if named is not None:
                 return named, local
-            if self.previous is not None and common and tok.tag_ in ("NN", "NNP") \
-                    and (_is_actor(ref) or person_role):
-                return self.previous[0], local
+            if common and tok.tag_ in ("NN", "NNP") and (_is_actor(ref) or person_role):
+                earlier = self._described_before(tok, person_role)
+                if earlier is not None:
+                    return earlier, local
         ref = self._ref(text, name, span.start_char, span.end_char)
         if common and _spoken_about(tok) and not (_is_actor(ref) or self._is_person_role(span) or speaks(tok)):
             self.rejected = True
             return None, None  # 'these plans said': a thing, not a person or organisation
         return ref, local
+
+    def _described_before(self, tok, person_role: bool) -> Optional[ActorRef]:
+        """The last recent speaker a definite description can refer back to, or None (then the
+        description names a new speaker). A person role ('the spokesman') may refer to the last
+        person who spoke; any other description only to a speaker whose words or name hold its
+        head noun ('the ministry' after 'the health ministry'), the head-match sieve of
+        rule-based coreference (Lee et al. 2013): 'the ambulance service' after 'the
+        coastguard' is another speaker."""
+        head = _head_forms(tok)
+        for ref, is_person, _at in reversed(self.recent):
+            if person_role and is_person or (not person_role and not is_person and _generic_org(tok)):
+                return ref
+            if head & _word_forms(ref.text) or head & _word_forms(ref.name):
+                return ref
+        return None
 
     def _named_in_capitals(self, tok):
         """The person named before whose surname `tok` spells in capitals, or None."""
@@ -544,6 +586,10 @@ class SpeakerResolver:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and _entity(self.ents, pobj) is not None:
                     return self.resolve(pobj, self.recent)[0], local
+                if pobj is not None and pobj.pos_ == "NOUN":  # "a statement from the governor's office"
+                    ref = self.resolve(pobj, self.recent)[0]
+                    if ref is not None and _is_actor(ref):
+                        return ref, local
         if self.previous is not None:
             return self.previous[0], local
         found = _antecedent(self.ents, tok.idx, False)
