@@ -220,6 +220,11 @@ def _word_forms(text) -> set:
     return set(words) | {_singular(w) for w in words}
 
 
+def _modifier_forms(tok) -> list:
+    """The content words modifying a description's head noun, each as `_head_forms`."""
+    return [_head_forms(t) for t in _noun_phrase(tok) if t.i < tok.i and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+
+
 def _generic_org(tok) -> bool:
     """Is the noun a class noun for any organisation ('agency', 'group': data/quotes/generic_org_nouns.tsv)?"""
     return bool(_head_forms(tok) & word_set("quotes", "generic_org_nouns.tsv"))
@@ -376,15 +381,16 @@ class SpeakerResolver:
         """The last recent speaker a definite description can refer back to, or None (then the
         description names a new speaker). A person role ('the spokesman') may refer to the last
         person who spoke; any other description only to a speaker whose words or name hold its
-        head noun ('the ministry' after 'the health ministry'), the head-match sieve of
-        rule-based coreference (Lee et al. 2013): 'the ambulance service' after 'the
-        coastguard' is another speaker."""
-        head = _head_forms(tok)
+        head noun and its modifiers ('the ministry' after 'the health ministry'), the strict
+        head-match sieve of rule-based coreference (head match and word inclusion, Lee et al.
+        2013): 'the ambulance service' after 'the coastguard' is another speaker."""
+        head, mods = _head_forms(tok), _modifier_forms(tok)
         for ref, is_person, _at in reversed(self.recent):
             if person_role and is_person or (not person_role and not is_person and _generic_org(tok)):
                 return ref
-            if head & _word_forms(ref.text) or head & _word_forms(ref.name):
-                return ref
+            words = _word_forms(ref.text) | _word_forms(ref.name)
+            if head & words and all(m & words for m in mods):  # word inclusion: 'the fire and rescue
+                return ref  # service' is not 'the fire service'
         return None
 
     def _named_in_capitals(self, tok):
@@ -522,16 +528,20 @@ class SpeakerResolver:
     def _head_antecedent(self, tok, phrase: str) -> Optional[ActorRef]:
         """A definite noun's nearest earlier actor mention with the same head word and a fuller
         name ('The Saudi-led coalition ... the coalition'): head match, the strictest rule of
-        rule-based coreference (Lee et al. 2013, the Stanford sieves). None within MAX_BACK."""
+        rule-based coreference (Lee et al. 2013, the Stanford sieves), with its word inclusion:
+        the noun's own modifiers must be in the earlier mention ('the mountain rescue service' is
+        not 'the fire service'). None within MAX_BACK."""
         if self.index is None:
             return None
         head, echo = tok.lower_, {tok.lower_, phrase.lower()}
+        mods = _modifier_forms(tok)
         best = None
         for start, end, actor in getattr(self.index, "mentions", ()):
             if end > tok.idx or tok.idx - end > MAX_BACK or not actor.name:
                 continue
             words = sentences.text(self.sp)[start:end].lower().split()
             if words and words[-1].strip(".,;:'\u2019") == head and actor.name.lower() not in echo \
+                    and all(m & _word_forms(" ".join(words)) for m in mods) \
                     and (best is None or start > best[0]):
                 best = (start, end, actor)
         return best[2].ref(sentences.text(self.sp)[best[0]:best[1]]) if best else None
