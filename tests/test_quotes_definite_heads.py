@@ -36,3 +36,18 @@ def test_a_statement_from_an_unnamed_office(nlp):
     text = ("The mayor said the festival would go ahead despite the rain.\n\n"
             "Residents were told to stay indoors, according to a statement from the governor's office.")
     assert "governor" in _who(text, "stay indoors")
+
+
+def test_an_office_is_named_by_its_titled_holder(nlp):
+    text = ("Kenyan President William Ruto opened the new container terminal in Lamu on Monday.\n\n"
+            "Port fees would be waived for a year, according to a statement from the president's office.")
+    assert "ruto" in _who(text, "Port fees would be waived")
+    text = ("Governor Maria Santos toured the flooded districts by boat on Saturday. The governor's "
+            "office said 300 homes had been damaged along the river.")
+    assert "santos" in _who(text, "300 homes had been damaged")
+
+
+def test_a_former_holder_does_not_name_the_office(nlp):
+    text = ("Former president Jorge Almeida criticised the budget in a radio interview.\n\n"
+            "The president's office said the budget would be debated in parliament next week.")
+    assert "almeida" not in _who(text, "budget would be debated")

@@ -364,7 +364,7 @@ class SpeakerResolver:
             if named is not None and (ref.name or "").lower() == name.lower():
                 return named, local  # the actor stage only echoed the role: the named holder
             if ref.actor is not None or ref.country is not None:
-                return ref, local  # the actor stage knows "the Russian president"
+                return self._holders(tok, ref), local  # the actor stage knows "the Russian president"
             if named is not None:
                 return named, local
             if common and tok.tag_ in ("NN", "NNP") and (_is_actor(ref) or person_role):
@@ -375,7 +375,7 @@ class SpeakerResolver:
         if common and _spoken_about(tok) and not (_is_actor(ref) or self._is_person_role(span) or speaks(tok)):
             self.rejected = True
             return None, None  # 'these plans said': a thing, not a person or organisation
-        return ref, local
+        return (self._holders(tok, ref) if common else ref), local
 
     def _described_before(self, tok, person_role: bool) -> Optional[ActorRef]:
         """The last recent speaker a definite description can refer back to, or None (then the
@@ -392,6 +392,34 @@ class SpeakerResolver:
             if head & words and all(m & words for m in mods):  # word inclusion: 'the fire and rescue
                 return ref  # service' is not 'the fire service'
         return None
+
+    def _holders(self, tok, ref: ActorRef) -> ActorRef:
+        """'the president's office' named by the office's holder when the article named the
+        person with that title before ('President Pedro Pablo Kuczynski' -> 'Pedro Pablo
+        Kuczynski's office'), as the actor stage links 'the president' to a titled name; `ref`
+        unchanged otherwise."""
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+        if poss is None or self._is_person_role(self.sp[tok.i:tok.i + 1]):
+            return ref
+        holder = self._titled(poss)
+        if holder is None:
+            return ref
+        name = _strip_possessive(_full_name(self.ents, holder, holder.start_char))
+        return ActorRef(text=ref.text, name=f"{name}'s {tok.text}", country=ref.country,
+                        sector=ref.sector, actor=ref.actor)
+
+    def _titled(self, role):
+        """The last person named before `role` with it as a title ('President Pedro Pablo
+        Kuczynski' for 'the president'), not a former holder ('former president X'), or None."""
+        lemma = role.lemma_.lower()
+        best = None
+        for ent in self.ents:
+            if ent.label_ != "PERSON" or ent.end_char > role.idx or ent.start == 0:
+                continue
+            title = self.sp[ent.start - 1]
+            if title.lemma_.lower() == lemma and not (title.i > 0 and self.sp[title.i - 1].lower_ in ("former", "ex")):
+                best = ent
+        return best
 
     def _named_in_capitals(self, tok):
         """The person named before whose surname `tok` spells in capitals, or None."""
@@ -597,7 +625,7 @@ class SpeakerResolver:
                 if pobj is not None and _entity(self.ents, pobj) is not None:
                     return self.resolve(pobj, self.recent)[0], local
                 if pobj is not None and pobj.pos_ == "NOUN":  # "a statement from the governor's office"
-                    ref = self.resolve(pobj, self.recent)[0]
+                    ref = self.resolve(pobj, self.recent, definite=True)[0]
                     if ref is not None and _is_actor(ref):
                         return ref, local
         if self.previous is not None:
