@@ -209,9 +209,20 @@ def _trigger(tok, cameo: str, type_: str, mode: str, specific: bool) -> Trigger:
                    f"cameo:{cameo}")
 
 
+def signing(tok) -> bool:
+    """A verb of signing dateline lists (cues.json classes.sign: 'ink', 'seal') that PETRARCH2's
+    dictionary does not list at all: it is read as PETRARCH's SIGN ('inked a pact' as 'signed
+    a pact'). Verbs PETRARCH lists keep their own senses ('reach', 'strike', 'conclude')."""
+    verbs, _ = tables()
+    lemma = tok.lemma_.lower()
+    return lemma in cues().get("sign", ()) and lemma not in verbs and tok.lower_ not in verbs
+
+
 def _entries(tok) -> list:
     verbs, _ = tables()
     rows = verbs.get(tok.lemma_.lower()) or verbs.get(tok.lower_) or []
+    if not rows and signing(tok):
+        rows = verbs.get("sign", [])
     return [r for r in rows if not r[0] or _holds(("prt", r[0], frozenset(), ()), tok)]
 
 
