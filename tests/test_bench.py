@@ -26,3 +26,16 @@ def test_bench_rejects_bad_counts():
     exe = Path(sys.executable).with_name("dateline")
     r = subprocess.run([str(exe), "bench", "--n", "0"], capture_output=True, text=True, timeout=60)
     assert r.returncode == 64 and "--n must be at least 1" in r.stderr
+
+
+def test_report_sets_the_parse_beside_everything_else():
+    from dateline.benchmark import STEPS, report
+
+    steps = {k: 1.0 for k in STEPS} | {"parse": 4.0}
+    r = {"articles": 3, "words": 30, "workers": 2, "commit": "x", "date": "d", "full_s": 2.0,
+         "bare_s": 1.0, "full_articles_per_s": 1.5, "full_words_per_s": 15,
+         "bare_articles_per_s": 3.0, "bare_words_per_s": 30, "ratio": 0.5, "bare_cpu_s": 3.0,
+         "full_cpu_s": 12.0, "cpu_ratio": 0.25, "steps_s": steps,
+         "peak_rss_mb": {"parent": 1, "largest_worker": 1, "total_estimate": 3, "total_pss": 2}}
+    text = report(r)
+    assert "parse 4.00 CPU s" in text and "everything else 8.00 CPU s = 2.00 x the parse" in text

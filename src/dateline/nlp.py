@@ -31,9 +31,11 @@ def load(name: str | None = None):
         ) from exc
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     from .nlp_pipes import install, paragraphs
+    from .nlp_pipes.blas import use_numpy_blas
 
     paragraphs.add(nlp)  # a line break in cleaned text ends a sentence
-    return install(nlp)  # same annotations, cheaper attribute ruler and lemmatizer
+    install(nlp)  # same annotations, cheaper attribute ruler and lemmatizer
+    return use_numpy_blas(nlp)  # same annotations, matrix products on numpy's BLAS
 
 
 # spaCy rebuilds `Doc.text`, `Doc.sents` and `Doc.ents` from the tokens on every access (O(n) per

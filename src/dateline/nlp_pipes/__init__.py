@@ -48,12 +48,16 @@ def install(nlp):
 
 @contextlib.contextmanager
 def stock(nlp):
-    """Within the block, `nlp` runs spaCy's own components again (the benchmark's bare spaCy)."""
+    """Within the block, `nlp` runs as stock spaCy again (the benchmark's bare spaCy): spaCy's
+    own components, and thinc's blis for matrix products (blas.py)."""
+    from .blas import stock_ops
+
     swapped = [(name, pipe) for name, pipe in nlp.pipeline if hasattr(pipe, "original")]
     for name, pipe in swapped:
         _put(nlp, name, pipe.original)
     try:
-        yield nlp
+        with stock_ops(nlp):
+            yield nlp
     finally:
         for name, pipe in swapped:
             _put(nlp, name, pipe)
