@@ -23,3 +23,10 @@ def test_the_bare_head_still_refers_back(nlp):
                   "would stay open.")
     ids = [v for k, v in got.items() if "ministry" in k]
     assert len(ids) == 2 and len(set(ids)) == 1, got
+
+
+def test_a_countrys_body_is_not_another_kind_of_body(nlp):
+    got = _actors("Moldova's security service said two men were detained. The wire service said "
+                  "its reporter was freed, and the security service said the men would be charged.")
+    assert got["wire service"] != got["Moldova's security service"], got
+    assert got["security service"] == got["Moldova's security service"], got

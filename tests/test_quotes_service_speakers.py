@@ -34,3 +34,11 @@ def test_crews_and_medics_as_roles(nlp):
 def test_coast_guard_in_two_words(nlp):
     text = "The coast guard said a fishing boat had capsized near the lighthouse on Sunday."
     assert _speaker(text, "fishing boat had capsized")[1] == "MIL"
+
+
+def test_other_services_cameo_codes(nlp):
+    text = ("Moldova's security service said on Monday that it had detained two men near the "
+            "border.\n\nThe wire service said its reporter had been released after six hours.")
+    name, sector = _speaker(text, "detained two men")
+    assert "security service" in name and sector == "SPY"
+    assert _speaker(text, "reporter had been released")[1] == "MED"

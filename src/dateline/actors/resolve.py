@@ -668,10 +668,12 @@ def _link(mentions: list[Mention], sp, leaders=None) -> list[tuple[Mention, list
             if lemma == "leader" and country == "None" and definite and \
                     sector in ("None", "GOV") and LEADER in role_keys:
                 key = role_keys[LEADER]
-            elif country == "None" and (definite or sector == "None") and lemma in role_keys:
+            elif country == "None" and (definite or sector == "None") and lemma in role_keys and \
+                    _role_modifiers(sp, m, lemma) <= role_words.get(role_keys[lemma], frozenset()):
                 key = role_keys[lemma]  # "North Korea's military" ... "the military"
             elif country != "None":
                 role_keys.setdefault(lemma, key)
+                role_words[key] = role_words.get(key, frozenset()) | _role_modifiers(sp, m, lemma)
             else:
                 key = _included(key, _role_modifiers(sp, m, lemma), role_words)
         if d.kind == "person":
@@ -709,11 +711,12 @@ def _link(mentions: list[Mention], sp, leaders=None) -> list[tuple[Mention, list
 
 
 def _role_modifiers(sp, m: Mention, lemma: str) -> frozenset:
-    """The content words before a role mention's head noun ('fire', 'rescue' in 'the fire and
-    rescue service')."""
+    """The common words before a role mention's head noun ('fire', 'rescue' in 'the fire and
+    rescue service'); names and nationalities are left to the key's country."""
     toks = sp[m.s:m.e]
     head = next((t.i for t in toks if t.lemma_.lower() == lemma), m.e)
-    return frozenset(t.lower_ for t in toks if t.i < head and t.pos_ in ("NOUN", "PROPN", "ADJ"))
+    return frozenset(t.lower_ for t in toks if t.i < head and t.pos_ in ("NOUN", "ADJ")
+                     and t.ent_type_ not in ("NORP", "GPE", "LOC", "ORG"))  # the key holds the country
 
 
 def _included(key: str, mods: frozenset, role_words: dict) -> str:
