@@ -668,8 +668,9 @@ def _link(mentions: list[Mention], sp, leaders=None) -> list[tuple[Mention, list
             if lemma == "leader" and country == "None" and definite and \
                     sector in ("None", "GOV") and LEADER in role_keys:
                 key = role_keys[LEADER]
-            elif country == "None" and (definite or sector == "None") and lemma in role_keys and \
-                    _role_modifiers(sp, m, lemma) <= role_words.get(role_keys[lemma], frozenset()):
+            elif country == "None" and (definite or sector == "None") and lemma in role_keys and (
+                    not role_keys[lemma].startswith("role:")  # a titled person ('Home Secretary X')
+                    or _role_modifiers(sp, m, lemma) <= role_words.get(role_keys[lemma], frozenset())):
                 key = role_keys[lemma]  # "North Korea's military" ... "the military"
             elif country != "None":
                 role_keys.setdefault(lemma, key)
