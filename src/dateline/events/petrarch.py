@@ -236,9 +236,20 @@ def _trigger(tok, cameo: str, type_: str, mode: str, specific: bool) -> Trigger:
                    f"cameo:{cameo}")
 
 
+def signing(tok) -> bool:
+    """A verb of signing dateline lists (cues.json classes.sign: 'ink', 'seal') that PETRARCH2's
+    dictionary does not list at all: it is read as PETRARCH's SIGN ('inked a pact' as 'signed
+    a pact'). Verbs PETRARCH lists keep their own senses ('reach', 'strike', 'conclude')."""
+    verbs, _ = tables()
+    lemma = tok.lemma_.lower()
+    return lemma in cues().get("sign", ()) and lemma not in verbs and tok.lower_ not in verbs
+
+
 def _entries(tok) -> list:
     verbs, _ = tables()
     rows = verbs.get(tok.lemma_.lower()) or verbs.get(tok.lower_) or []
+    if not rows and signing(tok):
+        rows = verbs.get("sign", [])
     return [r for r in rows if not r[0] or _holds(("prt", r[0], frozenset(), ()), tok)]
 
 
@@ -319,10 +330,12 @@ def verb_match(tok) -> Optional[Trigger]:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     verbs, _ = tables()
-    entries = verbs.get(tok.lemma_.lower()) or verbs.get(tok.lower_) or []
-    if not entries or not _bare_ok(tok):
+    direct = verbs.get(tok.lemma_.lower()) or verbs.get(tok.lower_) or []
+    if not direct and not signing(tok):
+        return None  # no entry to code it (looked up before `_bare_ok` reads the arguments)
+    if not _bare_ok(tok):
         return None
-    senses = {r[1] for r in entries}
+    senses = {r[1] for r in direct}
     rows = sorted(_entries(tok), key=lambda r: not r[0])
     for prt, _block, cameo, type_, mode in rows:
         if type_ and (prt or len(senses) == 1):

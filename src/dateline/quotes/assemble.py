@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Quote, Span
-from . import admit, dangling, layout, lexicon, marks, reported, sentences, tagger
+from . import admit, dangling, layout, lexicon, marks, relay, reported, sentences, tagger
 from . import speakers
 from .speakers import SpeakerResolver, subject_of
 
@@ -69,7 +69,8 @@ def _reported_candidates(sp, lex, segs, scope: str = "quotations") -> list[Cand]
             whole = reported.trim(sentences.text(sp), *_in_paragraph(sentences.text(sp), rep.cue[0], *rep.whole))
             whole = None if whole == (start, end) else whole
         out.append(Cand(start, end, "indirect", rep.cue, rep.speaker_tok, arg=whole))
-    return out + _learned_candidates(sp, segs, {c.cue[0] for c in out}, scope)
+    learned = _learned_candidates(sp, segs, {c.cue[0] for c in out}, scope)
+    return relay.settle(out, sentences.text(sp), scope) + learned
 
 
 def _in_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
