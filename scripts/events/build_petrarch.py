@@ -1,7 +1,7 @@
 """Compile PETRARCH2's CAMEO verb-pattern dictionary into dateline's PLOVER verb patterns.
 
 Reads CAMEO.2.0.txt (openeventdata/petrarch2, MIT; format in its dictionaries.rst) and the
-CAMEO->PLOVER crosswalk (CAMEO2PLOVER-2021.parsed.csv), writes three files
+CAMEO->PLOVER crosswalk (CAMEO2PLOVER-2021.parsed.csv), writes four files
 under src/dateline/data/events/:
 
     petrarch_verbs.tsv     verb  particle  block  cameo  plover_type  plover_mode
@@ -9,6 +9,7 @@ under src/dateline/data/events/:
     petrarch_patterns.tsv  block  cameo  plover_type  plover_mode  constraints
                            (a pattern holds for every verb of its block)
     petrarch_synsets.tsv   synset  member
+    petrarch_nouns.tsv     noun  cameo  plover_type   (nouns naming a meeting in themselves: `meeting_nouns`)
 
 where constraints (";"-joined, all must hold) are
     obj=HEAD[+MOD...]   the verb's object (or passive subject) has this head lemma (and modifiers)
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import re
 from pathlib import Path
@@ -218,6 +220,44 @@ def read_blocks(lines: list[str], table: dict) -> tuple[list[tuple], list[tuple]
     return verbs, patterns
 
 
+MEETING_TYPE = "CONSULT"
+MIN_VERBS = 2  # light verbs attesting a noun ("hold" and "start" consultations)
+
+
+def meeting_nouns(lines: list[str], table: dict, light: set[str]) -> list[tuple]:
+    """(noun, cameo, "CONSULT") rows: the nouns that name a meeting in themselves. PETRARCH codes them
+    only as the object of a verb ("HOLD * CONSULTATIONS [040]"); a noun qualifies when some
+    light verb's pattern (`light`: dateline's light_takes_event_object class, "hold", "start",
+    "launch" ...) has it as a bare object coded CONSULT and every light-verb pattern with it as
+    the object head, modified or not, is CONSULT too ("{&INFORMATION CONFERENCE} [017] # HOLD"
+    keeps "conference" out; "TALKS (ON CONTRACT) [031]" keeps "talks" out), and at least
+    MIN_VERBS light verbs have it as a bare object (one pattern alone, "GIVE * RECEPTION", says
+    more about the verb than about the noun)."""
+    types: dict[str, set] = {}
+    bare: dict[str, str] = {}
+    verbs: dict[str, set] = {}
+    for line in lines:
+        m = re.match(r"-\s+\*\s+(.*?)\s*\[([^\]]*)\]\s*#\s*([A-Z_]+)", line)
+        if not m or m.group(3).lower() not in light:
+            continue
+        items = tokens(m.group(1))
+        if not items or items[0].startswith("("):
+            continue
+        forms = noun_forms(items[0])
+        if not forms or forms[0][0].startswith("&"):
+            continue
+        head, mods = forms[0]
+        code = pick_code(m.group(2))
+        mapped = to_plover(code, table) if code else None
+        for noun in singulars(head)[-1:]:
+            types.setdefault(noun, set()).add(mapped[0] if mapped else "")
+            if not mods and len(items) == 1 and mapped and mapped[0] == MEETING_TYPE:
+                bare.setdefault(noun, code)
+                verbs.setdefault(noun, set()).add(m.group(3).lower())
+    return sorted((n, c, MEETING_TYPE) for n, c in bare.items()
+                  if types[n] == {MEETING_TYPE} and len(verbs[n]) >= MIN_VERBS)
+
+
 def drop_verb_objects(patterns: list[tuple], verbs: set[str]) -> list[tuple]:
     """TABARI-era leftovers: an object slot holding a word the dictionary has only as a verb
     and never elsewhere as an object ("PUT * INITIATE (ON HOLD)") loses that slot; the rest
@@ -261,6 +301,10 @@ def main() -> None:
            "block\tcameo\tplover_type\tplover_mode\tconstraints", patterns)
     _write(out / "petrarch_synsets.tsv", "synset\tmember",
            [(k, m) for k, ms in sorted(synsets.items()) for m in ms])
+    cues = json.loads((out / "cues.json").read_text(encoding="utf-8"))
+    light = set(cues["classes"]["light_takes_event_object"])
+    _write(out / "petrarch_nouns.tsv", "noun\tcameo\tplover_type  (nouns naming a meeting: scripts/events/build_petrarch.py meeting_nouns)",
+           meeting_nouns(lines, table, light))
     print(f"{len(verbs)} verbs in {len({v[2] for v in verbs})} blocks, {len(patterns)} patterns, "
           f"{len(synsets)} synsets -> {out}")
 

@@ -67,7 +67,7 @@ STAGES: tuple[Stage, ...] = (
           assigns=("article.quotes", "quote_sources"), prepare="prepare_quotes"),
     Stage("events", "dateline.events", "code_events",
           requires=("spacy", "article.text", "actor_index", "article.quotes"),
-          assigns=("article.events",)),
+          assigns=("article.events",), prepare="prepare_events"),
     Stage("dates", "dateline.when", "resolve_dates",
           requires=("spacy", "article.text", "article.published", "article.events"),
           assigns=("article.events.date", "article.times", "time_expressions")),
@@ -102,6 +102,7 @@ class Doc:
     time_expressions: Optional[list] = None
     places: Optional[list] = None
     quote_candidates: Optional[list] = None  # quotes' batch step -> quotes (then cleared)
+    event_candidates: Any = None  # events' batch step -> events (then cleared)
 
 
 def warm() -> None:

@@ -635,6 +635,7 @@ def _link(mentions: list[Mention], sp, leaders=None) -> list[tuple[Mention, list
     surnames: dict[str, str] = {}
     token_keys: list[tuple[tuple[int, int], str]] = []
     role_keys: dict[str, str] = {}
+    role_words: dict[str, set] = {}  # role key -> the modifier words its mentions used
     states: list[tuple[int, str, Optional[str]]] = []
     things: list[tuple] = []  # (token, key, subject, sentence, kind, plural)
     genders: dict[str, str] = {}
@@ -667,10 +668,15 @@ def _link(mentions: list[Mention], sp, leaders=None) -> list[tuple[Mention, list
             if lemma == "leader" and country == "None" and definite and \
                     sector in ("None", "GOV") and LEADER in role_keys:
                 key = role_keys[LEADER]
-            elif country == "None" and (definite or sector == "None") and lemma in role_keys:
+            elif country == "None" and (definite or sector == "None") and lemma in role_keys and (
+                    not role_keys[lemma].startswith("role:")  # a titled person ('Home Secretary X')
+                    or _role_modifiers(sp, m, lemma) <= role_words.get(role_keys[lemma], frozenset())):
                 key = role_keys[lemma]  # "North Korea's military" ... "the military"
             elif country != "None":
                 role_keys.setdefault(lemma, key)
+                role_words[key] = role_words.get(key, frozenset()) | _role_modifiers(sp, m, lemma)
+            else:
+                key = _included(key, _role_modifiers(sp, m, lemma), role_words)
         if d.kind == "person":
             if key.startswith("pname:") and m.surname and " " not in d.name and \
                     m.surname in surnames:
@@ -703,6 +709,28 @@ def _link(mentions: list[Mention], sp, leaders=None) -> list[tuple[Mention, list
     return [(m, keys if keys is not None else
              [k for tok, k in token_keys if tok[0] <= m.corefers < tok[1]][:1])
             for m, keys in out]
+
+
+def _role_modifiers(sp, m: Mention, lemma: str) -> frozenset:
+    """The common words before a role mention's head noun ('fire', 'rescue' in 'the fire and
+    rescue service'); names and nationalities are left to the key's country."""
+    toks = sp[m.s:m.e]
+    head = next((t.i for t in toks if t.lemma_.lower() == lemma), m.e)
+    return frozenset(t.lower_ for t in toks if t.i < head and t.pos_ in ("NOUN", "ADJ")
+                     and t.ent_type_ not in ("NORP", "GPE", "LOC", "ORG"))  # the key holds the country
+
+
+def _included(key: str, mods: frozenset, role_words: dict) -> str:
+    """A role key for a mention without a country: the same actor as the earlier mentions of
+    the key when its modifiers are among theirs ('the health ministry' ... 'the ministry'),
+    another actor when they are not ('the fire service' ... 'the mountain rescue service'):
+    head match with word inclusion, as in rule-based coreference (Lee et al. 2013)."""
+    seen = role_words.get(key)
+    if seen is not None and not mods <= seen:
+        key = f"{key}:{'+'.join(sorted(mods))}"
+        seen = role_words.get(key)
+    role_words[key] = (seen or frozenset()) | mods
+    return key
 
 
 def _same_person(key: str, name: str) -> bool:

@@ -8,6 +8,8 @@ not coded; the same event told twice in a paragraph is kept once.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from typing import Optional
 
 from ..model import Event, Span
 from . import ontology
@@ -16,6 +18,7 @@ from .contexts import contexts_for
 from .force import sort_force
 from .mentions import fold_mentions, resolve_pairs
 from .response import default_recipients, respond_to_antecedents
+from ..nlp import sentences_of
 from .coder import PARTNER_TYPES, sent_bounds, Candidate, evidence_bounds, sentence_candidates
 
 log = logging.getLogger(__name__)
@@ -182,18 +185,71 @@ def deduplicate(events: list[Event], text: str, lemmas: dict) -> list[Event]:
     return kept
 
 
+@dataclass
+class Prepared:
+    """What `prepare_events` leaves in `Doc.event_candidates` for `code_events`: the doc's
+    `ActorView` and, per sentence (in `sentences_of` order), its candidates, or None where
+    `code_events` must find them itself (the dry run asked a string not yet looked up)."""
+    view: ActorView
+    found: list
+
+
+def prepare_events(docs: list) -> None:
+    """The stage's batch step (`pipeline.Stage.prepare`), run over a batch of docs before
+    `code_events` runs on each.
+
+    Finds every sentence's candidates with `actors.lookup` answering only from its cache
+    (`actors.recording`); a sentence whose look-ups were all answered keeps its candidates
+    (they are what `code_events` would find), and the strings the others asked for are parsed
+    in one batched call (`actors.prefetch`, ~0.6 ms a string instead of ~3.4 ms alone), so
+    that `code_events` finds them cached when it redoes those sentences. Records are the same
+    with or without this step. A doc that fails here is left to `code_events`."""
+    from .. import actors
+
+    asked: list[tuple[str, object]] = []
+    for doc in docs:
+        try:
+            view = ActorView(doc)  # outside `recording`: its fallback path looks actors up
+            found = [_dry_run(sent, view, asked) for sent in sentences_of(doc.spacy)]
+        except Exception as exc:
+            log.debug("events batch step skipped a doc: %s", exc)
+            continue
+        doc.event_candidates = Prepared(view, found)
+    if asked:
+        actors.prefetch(asked)
+
+
+def _dry_run(sent, view: ActorView, asked: list) -> Optional[list[Candidate]]:
+    """The sentence's candidates if finding them needed no look-up outside the cache, else
+    None (and the strings looked up, with the article's date, are added to `asked`)."""
+    from .. import actors
+
+    with actors.recording() as names:
+        try:
+            found = sentence_candidates(sent, view)
+        except Exception:
+            found = None  # `code_events` redoes it, and skips it if it fails again
+    asked += [(name, view._date) for name in names]
+    return None if names else found
+
+
 def code_events(doc) -> None:
     """Fill `doc.article.events`; an odd sentence is skipped (errors of the whole stage go to the
-    pipeline's stage guard)."""
+    pipeline's stage guard). Uses what `prepare_events` left in `doc.event_candidates`, if any."""
     article = doc.article
     article.events = []
-    view = ActorView(doc)
+    prepared, doc.event_candidates = getattr(doc, "event_candidates", None), None
+    view = prepared.view if prepared is not None else ActorView(doc)
     cands: list[Candidate] = []
-    for sent in doc.spacy.sents:
-        try:
-            cands.extend(sentence_candidates(sent, view))
-        except Exception as exc:
-            log.debug("skipped sentence: %s", exc)
+    for k, sent in enumerate(sentences_of(doc.spacy)):
+        found = prepared.found[k] if prepared is not None else None
+        if found is None:
+            try:
+                found = sentence_candidates(sent, view)
+            except Exception as exc:
+                log.debug("skipped sentence: %s", exc)
+                continue
+        cands.extend(found)
     resolve_pairs(cands)
     cands = confirm_bare_verbs([c for c in fold_mentions(cands) if _keep(c)])
     respond_to_antecedents(cands)

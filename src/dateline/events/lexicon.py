@@ -34,7 +34,8 @@ def cues() -> dict:
 
 @functools.lru_cache(maxsize=1)
 def triggers() -> dict[tuple[str, str], list[Trigger]]:
-    """(lemma, pos) -> rows in file order (the first row whose condition holds wins)."""
+    """(lemma, pos) -> rows in file order (the first row whose condition holds wins): triggers.tsv,
+    then the meeting nouns compiled from PETRARCH2 (petrarch_nouns.tsv) that it lacks."""
     table: dict[tuple[str, str], list[Trigger]] = {}
     with open(data_file("events", "triggers.tsv"), encoding="utf-8") as fh:
         for line in fh:
@@ -45,6 +46,11 @@ def triggers() -> dict[tuple[str, str], list[Trigger]]:
             row = Trigger(lemma, pos, tuple(t for t in types.split(",") if t), mode or None,
                           frozenset(f for f in flags.split(",") if f), cond)
             table.setdefault((lemma, pos), []).append(row)
+    with open(data_file("events", "petrarch_nouns.tsv"), encoding="utf-8") as fh:
+        for line in fh:  # nouns PETRARCH2 codes as meetings under several light verbs
+            if line.strip() and not line.startswith("#"):
+                noun, _cameo, type_ = line.rstrip("\n").split("\t")[:3]
+                table.setdefault((noun, "N"), [Trigger(noun, "N", (type_,), None, frozenset(), "")])
     return table
 
 
@@ -137,6 +143,19 @@ def condition_holds(cond: str, tok) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _known_words() -> dict[str, frozenset]:
+    """"V"/"N" -> every word `match` can find anything for with that part of speech: the
+    lexicon's lemmas, and for verbs also PETRARCH2's and the signing verbs read as its SIGN
+    (`petrarch.signing`); a word outside them all matches nothing."""
+    from .petrarch import tables
+
+    known = {"V": set(tables()[0]) | set(cues().get("sign", ())), "N": set()}  # + `petrarch.signing`
+    for lemma, pos in triggers():
+        known.setdefault(pos, set()).add(lemma)
+    return {pos: frozenset(words) for pos, words in known.items()}
+
+
 def petrarch_level() -> str:
     """How much of PETRARCH2's verb dictionary is used: "off", "patterns" (verb + object or
     preposition patterns) or "all" (also a verb's own code when the lexicon lacks the verb).
@@ -155,9 +174,15 @@ def match(tok) -> Optional[Trigger]:
     pos = "V" if pos in ("VERB", "AUX") else "N" if pos in ("NOUN", "PROPN") else ""
     if not pos:
         return None
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    known = _known_words()[pos]
+    if lemma not in known and lower not in known:
+        return None  # no lexicon row and no PETRARCH entry: every test below finds nothing
     from . import petrarch
     table = triggers()
-    rows = table.get((tok.lemma_.lower(), pos)) or table.get((tok.lower_, pos)) or []
+    rows = table.get((lemma, pos)) or table.get((lower, pos)) or []
+    if not rows and pos == "V" and petrarch.signing(tok):
+        rows = table.get(("sign", "V"), [])  # "inked a deal" as "signed a deal"
     row = next((r for r in rows if condition_holds(r.condition, tok)), None)
     if row is not None and (row.condition or "state" in row.flags):
         return row  # a conditioned row, or an act of the state by definition (arrest: COERCE)

@@ -136,24 +136,51 @@ def _preps(tok) -> list:
 class _Context:
     """What PETRARCH constraints read around one verb token, read from the parse once per
     token (a verb is checked against up to ~150 patterns): its objects, subjects, particle-like
-    children and prepositional phrases, each noun as (forms, modifier forms)."""
-    __slots__ = ("objs", "subjs", "particles", "preps", "words")
+    children and prepositional phrases, each noun as (forms, modifier forms).
+
+    `particles` and `words` (what `_entries` and `_candidates` need) are read at once; the
+    nouns with their modifiers only when a pattern is checked (most verbs have no candidate
+    pattern: `_candidates` finds none of their head words here)."""
+    __slots__ = ("particles", "words", "_toks", "_nouns")
 
     def __init__(self, tok):
-        self.objs = [_noun(o) for o in _objects(tok)]
-        subj = [c for c in tok.children if c.dep_ == "nsubj"]
-        subj += [g for c in tok.children if c.dep_ == "agent" for g in c.children]
-        self.subjs = [_noun(s) for s in subj]
-        self.particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep")}
-        self.preps: dict[str, list] = {}
+        kids = [(c, c.dep_) for c in tok.children]
+        self.particles = {c.lower_ for c, dep in kids if dep in ("prt", "advmod", "prep")}
+        subj = [c for c, dep in kids if dep == "nsubj"]
+        subj += [g for c, dep in kids if dep == "agent" for g in c.children]
+        preps = []
         for p in _preps(tok):
             objs = [g for g in p.children if g.dep_ in ("pobj", "pcomp")]
             if not objs and p.i + 1 < len(p.doc) and p.doc[p.i + 1].head.i == tok.i:
                 objs = [p.doc[p.i + 1]]  # "put on hold X": parsed as a bare "on" and object "hold"
-            self.preps.setdefault(p.lower_, []).append([_noun(g) for g in objs])
+            preps.append((p.lower_, objs))
+        objs = _objects(tok)
+        self._toks = (objs, subj, preps)
+        self._nouns: Optional[tuple] = None
         # every word a constraint's head words can meet here (see `_candidates`)
-        nouns = self.objs + self.subjs + [g for ps in self.preps.values() for objs in ps for g in objs]
-        self.words = set(self.particles).union(*(forms for forms, _ in nouns))
+        nouns = objs + subj + [g for _, found in preps for g in found]
+        self.words = set(self.particles).union(*(_tok_forms(t) for t in nouns))
+
+    def _read(self) -> tuple:
+        if self._nouns is None:
+            objs, subj, preps = self._toks
+            by_prep: dict[str, list] = {}
+            for word, found in preps:
+                by_prep.setdefault(word, []).append([_noun(g) for g in found])
+            self._nouns = ([_noun(o) for o in objs], [_noun(s) for s in subj], by_prep)
+        return self._nouns
+
+    @property
+    def objs(self) -> list:
+        return self._read()[0]
+
+    @property
+    def subjs(self) -> list:
+        return self._read()[1]
+
+    @property
+    def preps(self) -> dict:
+        return self._read()[2]
 
 
 def _context(tok) -> _Context:
@@ -209,9 +236,20 @@ def _trigger(tok, cameo: str, type_: str, mode: str, specific: bool) -> Trigger:
                    f"cameo:{cameo}")
 
 
+def signing(tok) -> bool:
+    """A verb of signing dateline lists (cues.json classes.sign: 'ink', 'seal') that PETRARCH2's
+    dictionary does not list at all: it is read as PETRARCH's SIGN ('inked a pact' as 'signed
+    a pact'). Verbs PETRARCH lists keep their own senses ('reach', 'strike', 'conclude')."""
+    verbs, _ = tables()
+    lemma = tok.lemma_.lower()
+    return lemma in cues().get("sign", ()) and lemma not in verbs and tok.lower_ not in verbs
+
+
 def _entries(tok) -> list:
     verbs, _ = tables()
     rows = verbs.get(tok.lemma_.lower()) or verbs.get(tok.lower_) or []
+    if not rows and signing(tok):
+        rows = verbs.get("sign", [])
     return [r for r in rows if not r[0] or _holds(("prt", r[0], frozenset(), ()), tok)]
 
 
@@ -289,10 +327,15 @@ def verb_match(tok) -> Optional[Trigger]:
 
     A verb the dictionary lists in several blocks ("take": seize, take over, take leave, take
     note ...) has no one isolated meaning: only its particle forms give a bare code."""
-    if tok.pos_ not in ("VERB", "AUX") or not _bare_ok(tok):
+    if tok.pos_ not in ("VERB", "AUX"):
         return None
     verbs, _ = tables()
-    senses = {r[1] for r in verbs.get(tok.lemma_.lower()) or verbs.get(tok.lower_) or []}
+    direct = verbs.get(tok.lemma_.lower()) or verbs.get(tok.lower_) or []
+    if not direct and not signing(tok):
+        return None  # no entry to code it (looked up before `_bare_ok` reads the arguments)
+    if not _bare_ok(tok):
+        return None
+    senses = {r[1] for r in direct}
     rows = sorted(_entries(tok), key=lambda r: not r[0])
     for prt, _block, cameo, type_, mode in rows:
         if type_ and (prt or len(senses) == 1):

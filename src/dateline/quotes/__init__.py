@@ -4,7 +4,8 @@ Two passes meet here: quotation marks (`marks`) and reporting cues in the parse 
 A marked quote takes its speaker from a cue in its sentence, a colon-ending lead-in, its
 continuation group or the neighbouring sentence; a short marked phrase with no cue near is a
 scare quote and is not speech. A reported clause mostly made of quoted words yields those words
-as partial quotes; otherwise the clause itself is the (indirect) quote.
+as partial quotes; otherwise the clause itself is the (indirect) quote. A relayed attribution
+('X said Y, according to Z') is X's quotation (`relay`).
 """
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Quote, Span
-from . import admit, dangling, layout, lexicon, marks, reported, sentences, tagger
+from . import admit, dangling, layout, lexicon, marks, relay, reported, sentences, tagger
 from . import speakers
 from .speakers import SpeakerResolver, subject_of
 
@@ -69,7 +69,8 @@ def _reported_candidates(sp, lex, segs, scope: str = "quotations") -> list[Cand]
             whole = reported.trim(sentences.text(sp), *_in_paragraph(sentences.text(sp), rep.cue[0], *rep.whole))
             whole = None if whole == (start, end) else whole
         out.append(Cand(start, end, "indirect", rep.cue, rep.speaker_tok, arg=whole))
-    return out + _learned_candidates(sp, segs, {c.cue[0] for c in out}, scope)
+    learned = _learned_candidates(sp, segs, {c.cue[0] for c in out}, scope)
+    return relay.settle(out, sentences.text(sp), scope) + learned
 
 
 def _in_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
@@ -509,34 +510,46 @@ def find_quotes(doc, scope: str = "quotations") -> None:
 
     `scope`: "quotations" (the pipeline's: speech with a speaker) or "attributions" (also every
     attribution the learned tagger finds, beliefs and noun objects included, as PolNeAR counts).
-    Uses the candidates `prepare_quotes` left in `doc.quote_candidates`, if any."""
+    Uses what `prepare_quotes` left in `doc.quote_candidates`, if any."""
     if scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES}, not {scope!r}")
     doc.article.quotes = []
-    cands = getattr(doc, "quote_candidates", None) if scope == "quotations" else None
-    if cands is None:
-        cands = _candidates(doc, scope)
+    prepared = getattr(doc, "quote_candidates", None) if scope == "quotations" else None
     doc.quote_candidates = None
-    quotes, sources = _assemble(doc, cands)
+    if prepared is None:
+        prepared = Prepared(_candidates(doc, scope))
+    quotes, sources = _assemble(doc, prepared)
     doc.article.quotes = quotes
     doc.quote_sources = sources
 
 
+@dataclass
+class Prepared:
+    """What `prepare_quotes` leaves in `Doc.quote_candidates` for `find_quotes`: the doc's
+    candidates and, from the dry run of their speaker resolution, the resolver (its per-document
+    tables already built) and per owner (by `id`) `(speaker, local, recent)`, the answer for the
+    speakers `recent` before it, kept only where no name had to be looked up outside the cache."""
+    cands: list
+    resolver: Optional[SpeakerResolver] = None
+    known: dict = field(default_factory=dict)
+
+
 def prepare_quotes(docs: list) -> None:
     """The stage's batch step (`pipeline.Stage.prepare`), run over a batch of parsed docs
-    before `find_quotes` runs on each: finds each doc's candidates (kept in
-    `doc.quote_candidates`) and answers the speaker names their resolution will look up in one
-    batched parse (`actors.prefetch`). A doc that fails here is left to `find_quotes`."""
+    before `find_quotes` runs on each: finds each doc's candidates, dry-runs their speaker
+    resolution with `actors.lookup` answering only from its cache, and answers the names it
+    asked for in one batched parse (`actors.prefetch`); kept in `doc.quote_candidates`
+    (`Prepared`). A doc that fails here is left to `find_quotes`."""
     from .. import actors
 
     asked: list[tuple[str, Optional[str]]] = []
     for doc in docs:
         try:
-            cands = _candidates(doc, "quotations")
-            names = _speaker_names(doc, cands)
+            prepared = Prepared(_candidates(doc, "quotations"))
+            names = _dry_speakers(doc, prepared)
         except Exception:
             continue
-        doc.quote_candidates = cands
+        doc.quote_candidates = prepared
         published = getattr(doc.article, "published", None)
         asked += [(name, published) for name in names]
     if asked:
@@ -551,24 +564,34 @@ def _owner(cand):
     return owner
 
 
-def _speaker_names(doc, cands) -> list[str]:
-    """The names the speaker resolution of `cands` looks up with `actors.lookup` and that are
-    not in its cache yet: a dry run of `_assemble`'s speaker loop over a fresh resolver, with
-    `lookup` answering only from its cache. (A name the dry run does not reach is looked up
-    alone later, as before, so the records never depend on it.)"""
+def _recent(previous: list, tok) -> Optional[list]:
+    """What `SpeakerResolver.resolve` reads of `previous` for `tok`, or None for no token."""
+    return None if tok is None else speakers.recent_speakers(previous, tok)
+
+
+def _dry_speakers(doc, prepared: Prepared) -> list[str]:
+    """A dry run of `_assemble`'s speaker loop with `lookup` answering only from its cache:
+    returns the names it asked for that are not cached yet, and keeps in `prepared` the resolver
+    and each answer that needed no such name (`_assemble` reuses an answer when the speakers
+    recent before it are the same, which makes the answer the same). A name the dry run does
+    not reach is looked up alone later, as before, so the records never depend on this."""
     from .. import actors
 
     with actors.recording() as asked:
-        dry = SpeakerResolver(doc)
+        dry = prepared.resolver = SpeakerResolver(doc)
         previous, done = [], {}
-        for c in cands:
+        for c in prepared.cands:
             owner = _owner(c)
             if id(owner) not in done:
+                before = len(asked)
                 try:
-                    done[id(owner)] = dry.resolve(owner.speaker_tok, previous)[0]
+                    done[id(owner)] = dry.resolve(owner.speaker_tok, previous)
                 except Exception:
-                    done[id(owner)] = None
-            speaker = done[id(owner)]
+                    done[id(owner)] = (None, None)
+                    before = -1
+                if len(asked) == before:
+                    prepared.known[id(owner)] = done[id(owner)] + (_recent(previous, owner.speaker_tok),)
+            speaker = done[id(owner)][0]
             if speaker is not None and speaker.name:
                 previous.append((speaker, dry.is_person(speaker), c.start))
     return asked
@@ -578,7 +601,7 @@ def _candidates(doc, scope: str) -> list:
     """Every quotation candidate of the doc, in text order."""
     sp = doc.spacy
     lex = lexicon.load()
-    segs = dangling.mend(sp, marks.find_segments(sentences.text(sp)), lambda t: _is_cue_verb(t, lex))
+    segs = dangling.mend(sp, list(sentences.segments(sp)), lambda t: _is_cue_verb(t, lex))
     marked = _marked_candidates(sp, lex, segs)
     indirect = _reported_candidates(sp, lex, segs, scope)
     cands = _reconcile(marked, indirect)
@@ -589,17 +612,21 @@ def _candidates(doc, scope: str) -> list:
     return cands
 
 
-def _assemble(doc, cands):
+def _assemble(doc, prepared: Prepared):
     """(quotes, sources): each candidate with its speaker, cue and content."""
     text = doc.article.text
-    resolver = SpeakerResolver(doc)
+    resolver = prepared.resolver or SpeakerResolver(doc)
     quotes, sources, previous, done = [], {}, [], {}
-    for c in cands:
+    for c in prepared.cands:
         owner = _owner(c)
         if id(owner) in done:
             speaker, local = done[id(owner)]
         else:  # a thing ('these plans said') resolves to no speaker (`SpeakerResolver.rejected`)
-            speaker, local = resolver.resolve(owner.speaker_tok, previous)
+            known = prepared.known.get(id(owner))
+            if known is not None and known[2] == _recent(previous, owner.speaker_tok):
+                speaker, local = known[:2]  # the dry run's answer, from the same inputs
+            else:
+                speaker, local = resolver.resolve(owner.speaker_tok, previous)
             done[id(owner)] = (speaker, local)
         if speaker is not None and speaker.name:
             previous.append((speaker, resolver.is_person(speaker), c.start))

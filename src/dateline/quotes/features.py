@@ -12,6 +12,8 @@ Each returns a list of feature strings; weights are looked up by string (absent 
 """
 from __future__ import annotations
 
+from typing import Optional
+
 _PATH_MAX = 4
 
 
@@ -67,23 +69,33 @@ def _ancestors(tok) -> list:
     return out
 
 
-def path(cue, tok) -> tuple[list[str], list[str]]:
-    """Dependency labels up from the cue to the lowest common ancestor, then down to `tok`."""
+def cue_chain(cue) -> tuple[list, dict]:
+    """The cue's ancestors (itself first) and their positions by token index: what `path`
+    reads of the cue, the same for every token of its sentence."""
     up_c = _ancestors(cue)
-    up_t = _ancestors(tok)
-    ids_c = {t.i: k for k, t in enumerate(up_c)}
-    lca_t = next((k for k, t in enumerate(up_t) if t.i in ids_c), None)
-    if lca_t is None:
-        return ["?"], ["?"]
+    return up_c, {t.i: k for k, t in enumerate(up_c)}
+
+
+def path(cue, tok, chain: Optional[tuple] = None) -> tuple[list[str], list[str]]:
+    """Dependency labels up from the cue to the lowest common ancestor, then down to `tok`.
+    `chain`: `cue_chain(cue)` when the caller has it."""
+    up_c, ids_c = chain or cue_chain(cue)
+    up_t = [tok]  # `_ancestors(tok)`, walked only as far as the first of the cue's
+    while up_t[-1].i not in ids_c:
+        if up_t[-1].head.i == up_t[-1].i or len(up_t) >= 40:
+            return ["?"], ["?"]
+        up_t.append(up_t[-1].head)
+    lca_t = len(up_t) - 1
     lca_c = ids_c[up_t[lca_t].i]
     up = [t.dep_ for t in up_c[:lca_c]]
     down = [t.dep_ for t in reversed(up_t[:lca_t])]
     return up, down
 
 
-def role_features(cue, tok, inq: bool) -> list[str]:
-    """Features of `tok` as SOURCE / CONTENT / neither of the attribution cued by `cue`."""
-    up, down = path(cue, tok)
+def role_features(cue, tok, inq: bool, chain: Optional[tuple] = None) -> list[str]:
+    """Features of `tok` as SOURCE / CONTENT / neither of the attribution cued by `cue`.
+    `chain`: `cue_chain(cue)` when the caller has it (one walk up per cue, not per token)."""
+    up, down = path(cue, tok, chain)
     lem = cue.lemma_.lower()
     side = "self" if tok.i == cue.i else ("L" if tok.i < cue.i else "R")
     up_s = ">".join(up[:_PATH_MAX]) + ("+" if len(up) > _PATH_MAX else "")

@@ -2,7 +2,8 @@
 
 spaCy rebuilds `Doc.sents` and `Doc.ents` on every access and `Token.sent` walks the whole
 document, so on a long article (100k characters) repeated look-ups dominate the quote stage.
-`sents(doc)` -> sentence Spans; `sent_of(tok)` -> its sentence; `ents(doc)` -> entities; `text(doc)`.
+`sents(doc)` -> sentence Spans; `sent_of(tok)` -> its sentence; `ents(doc)` -> entities; `text(doc)`;
+`segments(doc)` -> the quotation-mark segments of the text (`marks.find_segments`).
 """
 from __future__ import annotations
 
@@ -37,4 +38,15 @@ def text(doc) -> str:
     cached = doc.user_data.get("dateline_text")
     if cached is None:
         cached = doc.user_data["dateline_text"] = doc.text
+    return cached
+
+
+def segments(doc) -> tuple:
+    """`marks.find_segments(text(doc))`, scanned once per parse (the candidates and the speaker
+    resolver both read them); a tuple, so no caller can change another's."""
+    cached = doc.user_data.get("dateline_segments")
+    if cached is None:
+        from . import marks
+
+        cached = doc.user_data["dateline_segments"] = tuple(marks.find_segments(text(doc)))
     return cached

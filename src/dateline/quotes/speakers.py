@@ -205,6 +205,36 @@ def _full_name(ents, ent, before: int) -> str:
     return best
 
 
+def _singular(word: str) -> str:
+    """A regular plural's singular ('ministries' -> 'ministry', 'services' -> 'service')."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _word_forms(text) -> set:
+    """The lower-case words of a name or description, each also in its singular."""
+    words = "".join(c if c.isalnum() or c == "-" else " " for c in (text or "").lower()).split()
+    return set(words) | {_singular(w) for w in words}
+
+
+def _modifier_forms(tok) -> list:
+    """The content words modifying a description's head noun, each as `_head_forms`."""
+    return [_head_forms(t) for t in _noun_phrase(tok) if t.i < tok.i and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+
+
+def _generic_org(tok) -> bool:
+    """Is the noun a class noun for any organisation ('agency', 'group': data/quotes/generic_org_nouns.tsv)?"""
+    return bool(_head_forms(tok) & word_set("quotes", "generic_org_nouns.tsv"))
+
+
+def _head_forms(tok) -> set:
+    """A description's head noun as written and as lemma."""
+    return {tok.lower_, tok.lemma_.lower(), _singular(tok.lower_)}
+
+
 def _strip_possessive(text: str) -> str:
     for suffix in ("'s", "\u2019s"):
         if text.endswith(suffix):
@@ -220,6 +250,15 @@ def _antecedent(ents, before: int, person: bool) -> Optional[tuple]:
         if ent.label_ in labels and ent.end_char <= before:
             best = ent
     return (_full_name(ents, best, best.start_char), best) if best is not None else None
+
+
+RECENT = 1500  # characters: a speaker quoted this far back may still be referred to
+
+
+def recent_speakers(previous: list, tok) -> list:
+    """The (speaker, is_person, offset) entries of `previous` within RECENT characters before
+    `tok`: all that `SpeakerResolver.resolve` reads of them."""
+    return [p for p in previous if 0 <= tok.idx - p[2] < RECENT]
 
 
 class SpeakerResolver:
@@ -274,7 +313,7 @@ class SpeakerResolver:
         self.rejected = False  # set when the words name a thing, not a person or organisation
         if tok is None:
             return None, None
-        recent = [p for p in (previous or []) if 0 <= tok.idx - p[2] < 1500]
+        recent = recent_speakers(previous or [], tok)
         self.recent = recent
         self.previous = recent[-1] if recent else None
         low = tok.lower_
@@ -326,24 +365,70 @@ class SpeakerResolver:
             person_role = self._is_person_role(span)
             if named is None and echo and not person_role:
                 named = self._head_antecedent(tok, name)  # "the coalition" -> "the Saudi-led coalition"
-            if named is None and (ref.country is None or echo) and not person_role and _is_actor(ref):
+            if named is None and (ref.country is None or echo) and not person_role and _is_actor(ref) \
+                    and _generic_org(tok):
                 named = self._org_antecedent(tok)  # "the relief agency" -> the organisation named
             if named is None and echo and person_role and not self._introduced_before(tok):
                 named = self._person_antecedent(tok)  # "the leftist leader" -> the person named
             if named is not None and (ref.name or "").lower() == name.lower():
                 return named, local  # the actor stage only echoed the role: the named holder
             if ref.actor is not None or ref.country is not None:
-                return ref, local  # the actor stage knows "the Russian president"
+                return self._holders(tok, ref), local  # the actor stage knows "the Russian president"
             if named is not None:
                 return named, local
-            if self.previous is not None and common and tok.tag_ in ("NN", "NNP") \
-                    and (_is_actor(ref) or person_role):
-                return self.previous[0], local
+            if common and tok.tag_ in ("NN", "NNP") and (_is_actor(ref) or person_role):
+                earlier = self._described_before(tok, person_role)
+                if earlier is not None:
+                    return earlier, local
         ref = self._ref(text, name, span.start_char, span.end_char)
         if common and _spoken_about(tok) and not (_is_actor(ref) or self._is_person_role(span) or speaks(tok)):
             self.rejected = True
             return None, None  # 'these plans said': a thing, not a person or organisation
-        return ref, local
+        return (self._holders(tok, ref) if common else ref), local
+
+    def _described_before(self, tok, person_role: bool) -> Optional[ActorRef]:
+        """The last recent speaker a definite description can refer back to, or None (then the
+        description names a new speaker). A person role ('the spokesman') may refer to the last
+        person who spoke; any other description only to a speaker whose words or name hold its
+        head noun and its modifiers ('the ministry' after 'the health ministry'), the strict
+        head-match sieve of rule-based coreference (head match and word inclusion, Lee et al.
+        2013): 'the ambulance service' after 'the coastguard' is another speaker."""
+        head, mods = _head_forms(tok), _modifier_forms(tok)
+        for ref, is_person, _at in reversed(self.recent):
+            if person_role and is_person or (not person_role and not is_person and _generic_org(tok)):
+                return ref
+            words = _word_forms(ref.text) | _word_forms(ref.name)
+            if head & words and all(m & words for m in mods):  # word inclusion: 'the fire and rescue
+                return ref  # service' is not 'the fire service'
+        return None
+
+    def _holders(self, tok, ref: ActorRef) -> ActorRef:
+        """'the president's office' named by the office's holder when the article named the
+        person with that title before ('President Pedro Pablo Kuczynski' -> 'Pedro Pablo
+        Kuczynski's office'), as the actor stage links 'the president' to a titled name; `ref`
+        unchanged otherwise."""
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+        if poss is None or self._is_person_role(self.sp[tok.i:tok.i + 1]):
+            return ref
+        holder = self._titled(poss)
+        if holder is None:
+            return ref
+        name = _strip_possessive(_full_name(self.ents, holder, holder.start_char))
+        return ActorRef(text=ref.text, name=f"{name}'s {tok.text}", country=ref.country,
+                        sector=ref.sector, actor=ref.actor)
+
+    def _titled(self, role):
+        """The last person named before `role` with it as a title ('President Pedro Pablo
+        Kuczynski' for 'the president'), not a former holder ('former president X'), or None."""
+        lemma = role.lemma_.lower()
+        best = None
+        for ent in self.ents:
+            if ent.label_ != "PERSON" or ent.end_char > role.idx or ent.start == 0:
+                continue
+            title = self.sp[ent.start - 1]
+            if title.lemma_.lower() == lemma and not (title.i > 0 and self.sp[title.i - 1].lower_ in ("former", "ex")):
+                best = ent
+        return best
 
     def _named_in_capitals(self, tok):
         """The person named before whose surname `tok` spells in capitals, or None."""
@@ -389,7 +474,7 @@ class SpeakerResolver:
         antecedent). None beyond MAX_BACK characters."""
         if self.genders is None:
             self.genders = gender.genders(self.sp, self.ents)
-            self.quoted = [(s.start, s.end) for s in marks.find_segments(sentences.text(self.sp))]
+            self.quoted = [(s.start, s.end) for s in sentences.segments(self.sp)]
         by_sent: dict = {}
         for ent in self._person_mentions():
             if ent.end_char > tok.idx or tok.idx - ent.end_char > MAX_BACK or not self._person_ent(ent):
@@ -480,16 +565,20 @@ class SpeakerResolver:
     def _head_antecedent(self, tok, phrase: str) -> Optional[ActorRef]:
         """A definite noun's nearest earlier actor mention with the same head word and a fuller
         name ('The Saudi-led coalition ... the coalition'): head match, the strictest rule of
-        rule-based coreference (Lee et al. 2013, the Stanford sieves). None within MAX_BACK."""
+        rule-based coreference (Lee et al. 2013, the Stanford sieves), with its word inclusion:
+        the noun's own modifiers must be in the earlier mention ('the mountain rescue service' is
+        not 'the fire service'). None within MAX_BACK."""
         if self.index is None:
             return None
         head, echo = tok.lower_, {tok.lower_, phrase.lower()}
+        mods = _modifier_forms(tok)
         best = None
         for start, end, actor in getattr(self.index, "mentions", ()):
             if end > tok.idx or tok.idx - end > MAX_BACK or not actor.name:
                 continue
             words = sentences.text(self.sp)[start:end].lower().split()
             if words and words[-1].strip(".,;:'\u2019") == head and actor.name.lower() not in echo \
+                    and all(m & _word_forms(" ".join(words)) for m in mods) \
                     and (best is None or start > best[0]):
                 best = (start, end, actor)
         return best[2].ref(sentences.text(self.sp)[best[0]:best[1]]) if best else None
@@ -544,6 +633,10 @@ class SpeakerResolver:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and _entity(self.ents, pobj) is not None:
                     return self.resolve(pobj, self.recent)[0], local
+                if pobj is not None and pobj.pos_ == "NOUN":  # "a statement from the governor's office"
+                    ref = self.resolve(pobj, self.recent, definite=True)[0]
+                    if ref is not None and _is_actor(ref):
+                        return ref, local
         if self.previous is not None:
             return self.previous[0], local
         found = _antecedent(self.ents, tok.idx, False)

@@ -19,7 +19,7 @@ import numpy as np
 
 from ..paths import data_file
 from . import marks, sentences
-from .features import cue_features, role_features
+from .features import cue_chain, cue_features, role_features
 
 
 def inside_marks(text: str) -> set[int]:
@@ -103,7 +103,8 @@ class Tagger:
         """(len(toks), 3) probabilities of NONE / SOURCE / CONTENT."""
         if not toks:
             return np.zeros((0, 3))
-        z = np.stack([self.role.score(role_features(cue, t, t.idx in inq_chars)) for t in toks])
+        chain = cue_chain(cue)
+        z = np.stack([self.role.score(role_features(cue, t, t.idx in inq_chars, chain)) for t in toks])
         if self.link == "ovr":  # one logistic regression per role
             return 1.0 / (1.0 + np.exp(-z))
         z = z - z.max(axis=1, keepdims=True)

@@ -12,6 +12,7 @@ from collections import Counter
 from typing import Optional
 
 from ..model import Place, PlaceMention
+from ..nlp import sentences_of
 from .mentions import cues
 from .parse import parse_doc
 from .rank import candidates
@@ -69,7 +70,7 @@ def _to_place(p: dict) -> Place:
 
 def _sentence_bounds(doc, start: int, end: int) -> tuple[int, int]:
     lo, hi = start, end
-    for sent in doc.spacy.sents:
+    for sent in sentences_of(doc.spacy):  # Doc.sents is rebuilt on every access
         if sent.end_char > start and sent.start_char < end:
             lo, hi = min(lo, sent.start_char), max(hi, sent.end_char)
     return lo, hi

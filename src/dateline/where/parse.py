@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
+from ..nlp import text_of
 from .mentions import Mention, find_mentions
 from .rank import resolve
 
@@ -28,7 +29,7 @@ def parse_doc(parsed, actor_countries: Optional[Counter] = None, actor_index=Non
     mentions = find_mentions(parsed)
     if actor_index is not None:
         _apply_actor_index(mentions, actor_index)
-    entries = resolve(mentions, parsed.text, actor_countries)
+    entries = resolve(mentions, text_of(parsed), actor_countries)  # Doc.text is rebuilt per access
     out = []
     for m, e in zip(mentions, entries):
         if m.weak and e is None:
