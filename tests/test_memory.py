@@ -62,23 +62,3 @@ def test_the_sampler_thread_keeps_the_peak_of_each_phase():
     assert sampler.peak_pss["large"] >= sampler.peak_pss["small"] + 40
     assert peak == sampler.peak_pss["large"]
     del ballast
-
-
-def test_release_memory_hands_freed_heap_pages_back():
-    """Many small objects freed leave their pages with glibc; release_memory returns them."""
-    import ctypes.util
-
-    from dateline.pipeline import release_memory
-
-    if not ctypes.util.find_library("c") or not release_memory():
-        pytest.skip("no glibc malloc_trim here")
-    # ~100 MB in 2 kB blocks: above pymalloc's 512 bytes, below glibc's mmap threshold, so they
-    # come from glibc's heap; a few survivors scattered through it keep the heap from shrinking
-    held = [bytes(2000) + bytes([i % 256]) for i in range(50_000)]
-    keep = held[::1000]
-    del held
-    before = usage(os.getpid()).uss
-    assert release_memory()
-    after = usage(os.getpid()).uss
-    assert after < before - 20, (before, after)
-    del keep

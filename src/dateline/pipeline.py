@@ -7,7 +7,6 @@ quotes, events, when, where). `annotate()` runs chosen stages over one article.
 """
 from __future__ import annotations
 
-import functools
 import gc
 import importlib
 import logging
@@ -350,36 +349,12 @@ def default_workers() -> int:
 
 
 def _timed_batch(items: list) -> tuple[list[Result], Counter]:
-    """`_process_batch` plus the seconds this process spent per step on it; then the memory
-    the batch freed is handed back to the system (`release_memory`)."""
+    """`_process_batch` plus the seconds this process spent per step on it."""
     before = Counter(STAGE_SECONDS)
     results = _process_batch(items)
     spent = Counter(STAGE_SECONDS)
     spent.subtract(before)
-    release_memory()
     return results, spent
-
-
-@functools.lru_cache(maxsize=1)
-def _malloc_trim():
-    try:
-        import ctypes
-
-        return ctypes.CDLL(None).malloc_trim  # glibc; absent elsewhere (macOS, musl)
-    except (OSError, AttributeError):
-        return None
-
-
-def release_memory() -> bool:
-    """Return the C heap's free pages to the system (glibc `malloc_trim(0)`); False where there
-    is no such call. A batch's parse and stages free most of what they allocate, but glibc keeps
-    the freed pages: one process coding 150 BBC articles held 547 MB, 437 MB after the call
-    (docs/results.md, "Round 7 — flow"). About 2 ms per batch of 8."""
-    trim = _malloc_trim()
-    if trim is None:
-        return False
-    trim(0)
-    return True
 
 
 def extract_stream(items: Iterable[Union[Record, InputError]], workers: int = 1,
