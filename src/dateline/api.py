@@ -45,18 +45,20 @@ class Dataset:
         """One row per event matching `filters` (type, status, actor, country, source_country,
         target_country, sector, min_confidence, since, until, include_undated, site, story, q,
         article), oldest first, undated last."""
-        filters = checked_filters(filters)
+        filters, limit = checked_filters(filters), checked_limit(limit)
         rows = [flat_event(r) for r in self.store.iter_events(limit=limit, **filters)]
         return _frame(rows, EVENT_FIELDS, _DATE_COLUMNS)
 
     def quotes(self, limit: Optional[int] = None, **filters):
         """One row per quote; filters: speaker, country, since, until, site, story, article, q."""
+        limit = checked_limit(limit)
         rows = [flat_quote(r) for r in self.store.iter_quotes(limit=limit, **filters)]
         return _frame(rows, QUOTE_FIELDS, ("published",))
 
     def actors(self, q: Optional[str] = None, country: Optional[str] = None,
                limit: Optional[int] = None):
         """One row per persistent actor with article, mention, event and quote counts."""
+        limit = checked_limit(limit)
         return _frame(self.store.actors(q=q, country=country, limit=limit), ACTOR_FIELDS)
 
     def counts(self, by: Union[str, list] = "month", **filters):
@@ -91,7 +93,8 @@ def checked_filters(filters: dict) -> dict:
     def one(name, value):
         check = {"country": C.country, "source_country": C.country,
                  "target_country": C.country, "type": C.plover_type, "status": C.status,
-                 "since": C.iso_date, "until": C.iso_date}.get(name)
+                 "since": C.iso_date, "until": C.iso_date, "sector": C.sector,
+                 "min_confidence": C.confidence}.get(name)
         if check is None or value is None:
             return value
         try:
@@ -101,4 +104,16 @@ def checked_filters(filters: dict) -> dict:
         except argparse.ArgumentTypeError as exc:
             raise ValueError(f"{name}={value!r}: {exc}") from None
 
-    return {name: one(name, value) for name, value in filters.items()}
+    out = {name: one(name, value) for name, value in filters.items()}
+    if out.get("since") and out.get("until") and out["since"] > out["until"]:
+        raise ValueError(f"since={out['since']!r} is after until={out['until']!r}")
+    return out
+
+
+def checked_limit(limit) -> Optional[int]:
+    """None (no limit) or a whole number of at least 1, as the CLI's --limit; ValueError else."""
+    if limit is None:
+        return None
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise ValueError(f"limit={limit!r} is not a whole number of at least 1")
+    return limit

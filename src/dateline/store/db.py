@@ -66,6 +66,8 @@ def _make_engine(url: str, create: bool) -> sa.Engine:
         return sa.create_engine(url, pool_pre_ping=True)
     path = u.database
     if path and path != ":memory:":
+        if os.path.isdir(path):
+            raise StoreError(f"{path}: is a directory, not a database file")
         if not create and not os.path.isfile(path):
             raise StoreError(f"{path}: no such database file")
         parent = os.path.dirname(os.path.abspath(path))

@@ -105,6 +105,8 @@ def list_events(request: Request,
                 site: Text = None, limit: Limit = 50, after: After = None,
                 format: Fmt = "json"):
     """The event filters of the CLI (`dateline events`), with the same meaning."""
+    if since and until and since > until:
+        raise HTTPException(422, f"since={_iso(since)!r} is after until={_iso(until)!r}")
     page = Q.events_page(_store(request), limit=limit, after=after,
                          type=[t.value for t in type] if type else None,
                          country=country_code(country, "country"),
