@@ -114,6 +114,16 @@ def record_from_object(where: str, obj) -> Item:
     if not text and not html:
         return InputError(where, 'no "text" or "html" field with content')
     published = obj.get("published")
-    return Record(input=where, content=text or html, is_html=not text,
-                  url=_str_field(obj, "url"), title=_str_field(obj, "title"),
-                  published=str(published) if published not in (None, "") else None)
+    published = str(published) if published not in (None, "") else None
+    record = Record(input=where, content=text or html, is_html=not text,
+                    url=_str_field(obj, "url"), title=_str_field(obj, "title"),
+                    published=published)
+    if published and not _readable_date(published):  # as dateline.extract(published=) says
+        record.warnings.append(f"published date {published[:40]!r} not understood; ignored")
+    return record
+
+
+def _readable_date(value: str) -> bool:
+    from ..clean import normalise_date
+
+    return normalise_date(value) is not None
