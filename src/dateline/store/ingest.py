@@ -136,6 +136,7 @@ def ingest(store: Store, items: Iterable[Item], process: Callable, workers: int 
             if isinstance(result, InputError):
                 _report(stats, progress, err, result)
             else:
+                _warn(progress, err, result)
                 batch.add(result)
             progress.show(stats)
     except KeyboardInterrupt:
@@ -238,9 +239,20 @@ def _count(stats: Stats, article, written: bool, replace: bool) -> None:
         stats.stored += 1
 
 
+def _say(progress: Progress, err: TextIO, line: str) -> None:
+    if progress.bar is not None:
+        progress.bar.write(line, file=err)
+    else:
+        print(line, file=err)
+
+
+def _warn(progress: Progress, err: TextIO, article) -> None:
+    """The reader's and cleaner's warnings (text cut at the size cap, a feed item coded from its
+    description, a date not understood), one line each as `dateline extract` says them."""
+    for warning in getattr(article, "warnings", None) or ():
+        _say(progress, err, f"dateline: {article.input}: warning: {warning}")
+
+
 def _report(stats: Stats, progress: Progress, err: TextIO, error: InputError) -> None:
     stats.errors.append(error)
-    if progress.bar is not None:
-        progress.bar.write(f"dateline: {error}", file=err)
-    else:
-        print(f"dateline: {error}", file=err)
+    _say(progress, err, f"dateline: {error}")
