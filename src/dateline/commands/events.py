@@ -34,6 +34,8 @@ def run(args) -> int:
     with open_store(args.db, create=False) as store:
         if args.actor:
             _say_actor(store, args.actor)
+        if args.story:
+            _say_story(store, args.story)
         write_events(store.iter_events(limit=args.limit, **filters), args.format, sys.stdout)
     return EX_OK
 
@@ -59,3 +61,17 @@ def _say_actor(store, name: str) -> None:
         names = "; ".join(found.values())
         more = f" and {len(keys) - 5} more" if len(keys) > 5 else ""
         note(f"--actor {name!r} matched {names}{more}")
+
+
+def _say_story(store, story_id: str) -> None:
+    """Tell the analyst when --story names no stored story (an empty answer would look like a
+    story without events)."""
+    import sqlalchemy as sa
+
+    from ..store import schema as S
+    from .common import note
+
+    with store.engine.connect() as conn:
+        found = conn.execute(sa.select(S.stories.c.id).where(S.stories.c.id == story_id)).first()
+    if found is None:
+        note(f"--story {story_id!r} matches no stored story (see dateline stories)")
