@@ -235,15 +235,18 @@ def extract(text_or_html: str, published: Optional[str] = None, url: Optional[st
     """Process one article given as a string (text or HTML; bytes are decoded as the readers
     do) and return the contract dict.
 
-    Raises InputError (one line naming the input) for anything that is not text, and for text
-    with nothing to code. A `published` date that cannot be read is dropped with a warning on
+    Raises InputError (one line naming the input) for anything that is not text (or a `url` or
+    `title` that is not a string), and for text with nothing to code. A `published` date that cannot be read is dropped with a warning on
     the record.
     """
     from .clean import normalise_date
     from .ingest.readers import _looks_html
     from .ingest.sniff import decode
 
-    name = url or "<string>"
+    name = url if isinstance(url, str) and url else "<string>"
+    for key, value in (("url", url), ("title", title)):
+        if value is not None and not isinstance(value, str):
+            raise InputError(name, f"{key} must be a string, not {type(value).__name__}")
     if isinstance(text_or_html, (bytes, bytearray)):
         text_or_html = decode(bytes(text_or_html))
     if not isinstance(text_or_html, str):
