@@ -77,3 +77,17 @@ def test_http_since_after_until_is_422(db):
         assert client.get("/api/events", params={"since": "2025-01-09",
                                                   "until": "2025-01-09"}).status_code == 200
     app.state.store.close()
+
+
+def test_events_page_since_after_until_is_422(db):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from dateline.web import create_app
+
+    app = create_app(db)
+    with TestClient(app) as client:
+        r = client.get("/events", params={"since": "2025-05-01", "until": "2025-01-01"})
+        assert r.status_code == 422 and "is after" in r.text
+        assert client.get("/events", params={"since": "2025-01-01"}).status_code == 200
+    app.state.store.close()

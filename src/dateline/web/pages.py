@@ -95,6 +95,9 @@ def _form(request: Request, model):
 @router.get("/events", response_class=HTMLResponse)
 def events_table(request: Request):
     f = _form(request, EventFilters)
+    if f.since and f.until and f.since > f.until:
+        raise HTTPException(422, f"since={f.since.isoformat()!r} is after "
+                                 f"until={f.until.isoformat()!r}")
     filters = dict(type=[t.value for t in f.type] if f.type else None,
                    country=country_code(f.country, "country"), actor=f.actor,
                    status=f.status.value if f.status else None,
