@@ -105,8 +105,7 @@ def list_events(request: Request,
                 site: Text = None, limit: Limit = 50, after: After = None,
                 format: Fmt = "json"):
     """The event filters of the CLI (`dateline events`), with the same meaning."""
-    if since and until and since > until:
-        raise HTTPException(422, f"since={_iso(since)!r} is after until={_iso(until)!r}")
+    date_range(since, until)
     page = Q.events_page(_store(request), limit=limit, after=after,
                          type=[t.value for t in type] if type else None,
                          country=country_code(country, "country"),
@@ -117,6 +116,12 @@ def list_events(request: Request,
                          actor=actor, status=status.value if status else None,
                          since=_iso(since), until=_iso(until), q_text=q, story=story, site=site)
     return _page(page, format, "events", "events.csv")
+
+
+def date_range(since: Optional[date], until: Optional[date]) -> None:
+    """422 naming both dates when `since` is after `until` (the CLI refuses it too)."""
+    if since and until and since > until:
+        raise HTTPException(422, f"since={_iso(since)!r} is after until={_iso(until)!r}")
 
 
 def country_code(value: Optional[str], name: str) -> Optional[str]:

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field, ValidationError
 from ..model import PLOVER_TYPES, STATUSES
 from ..store import notes as N
 from . import queries as Q
-from .api import EventType, Status, country_code
+from .api import EventType, Status, country_code, date_range
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -95,9 +95,7 @@ def _form(request: Request, model):
 @router.get("/events", response_class=HTMLResponse)
 def events_table(request: Request):
     f = _form(request, EventFilters)
-    if f.since and f.until and f.since > f.until:
-        raise HTTPException(422, f"since={f.since.isoformat()!r} is after "
-                                 f"until={f.until.isoformat()!r}")
+    date_range(f.since, f.until)
     filters = dict(type=[t.value for t in f.type] if f.type else None,
                    country=country_code(f.country, "country"), actor=f.actor,
                    status=f.status.value if f.status else None,
